@@ -1,0 +1,42 @@
+"""Settings for building the site locally; publishconf.py overrides what production changes."""
+
+SITENAME = "Ukraine: the international response"
+SITESUBTITLE = "A sourced chronology of votes, warrants, talks and statements since 24 February 2022"
+SITEURL = ""
+RELATIVE_URLS = True  # the output can be opened from any folder or served under any path
+
+PATH = "content"
+THEME = "theme"
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["timeline"]
+
+# Events and actors are read by the timeline plugin; Pelican's own generators handle only pages/.
+ARTICLE_PATHS = []
+PAGE_PATHS = ["pages"]
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+STATIC_PATHS = []
+DIRECT_TEMPLATES = []
+AUTHOR_SAVE_AS = CATEGORY_SAVE_AS = TAG_SAVE_AS = ""
+
+# Feeds are off while developing; publishconf.py turns them on.
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+MARKDOWN = {
+    "extension_configs": {"markdown.extensions.extra": {}, "markdown.extensions.smarty": {}},
+    "output_format": "html5",
+}
+# Every value from front matter is escaped; bodies are sanitised HTML and marked safe in templates.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+
+# Caches speed up rebuilds; they live outside output/ so a build can replace output/ whole.
+CACHE_PATH = ".cache"
+LOAD_CONTENT_CACHE = True
+DELETE_OUTPUT_DIRECTORY = True

@@ -1,0 +1,27 @@
+"""The timeline plugin: events and actors in Markdown become a checked, cross-linked chronology.
+
+Modules: reader (front matter and body), markup (sanitising), model (dataclasses and indexes),
+validate (front matter to model, with every problem), pages (what is written where), generator
+(Pelican's hooks).
+"""
+
+from pelican import signals
+
+from .generator import TimelineGenerator
+from .reader import TimelineReader
+from .settings import apply_defaults
+
+
+def add_reader(readers) -> None:
+    for extension in TimelineReader.file_extensions:
+        readers.reader_classes[extension] = TimelineReader
+
+
+def add_generator(pelican) -> type[TimelineGenerator]:
+    return TimelineGenerator
+
+
+def register() -> None:
+    signals.initialized.connect(apply_defaults)
+    signals.readers_init.connect(add_reader)
+    signals.get_generators.connect(add_generator)

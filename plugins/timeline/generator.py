@@ -1,0 +1,26 @@
+"""The Pelican generator: reads events and actors, builds the checked timeline, writes its pages."""
+
+from __future__ import annotations
+
+from pelican.generators import CachingGenerator
+
+from .pages import write_pages
+from .validate import SourceFile, build_timeline
+
+
+class TimelineGenerator(CachingGenerator):
+    def read_folder(self, paths: list[str]) -> list[SourceFile]:
+        # Sorted, so that problems and output never depend on the order the file system lists files.
+        files = sorted(self.get_files(paths, extensions=self.readers.extensions))
+        return [self.readers.read_file(base_path=self.path, path=path, content_class=SourceFile,
+                                       context=self.context) for path in files]
+
+    def generate_context(self) -> None:
+        events = self.read_folder(self.settings["EVENT_PATHS"])
+        actors = self.read_folder(self.settings["ACTOR_PATHS"])
+        self.readers.save_cache()
+        self.timeline = build_timeline(events, actors)
+        self.context["timeline"] = self.timeline
+
+    def generate_output(self, writer) -> None:
+        write_pages(writer, self.timeline, self.context, self.settings, self.get_template)

@@ -1,0 +1,60 @@
+"""Untrusted markup: what an editor's HTML may contain, and how it is cleaned.
+
+Every body goes through the sanitiser; finding something unsafe is also reported to the editor, so a
+pasted script is fixed at the source rather than silently dropped.
+"""
+
+from __future__ import annotations
+
+import nh3
+from bs4 import BeautifulSoup
+
+# What Markdown itself produces, plus the little inline HTML an editor might reasonably write.
+ALLOWED_TAGS = {
+    "a", "abbr", "blockquote", "br", "caption", "cite", "code", "dd", "del", "dl", "dt", "em",
+    "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "li", "ol", "p",
+    "pre", "q", "small", "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead",
+    "time", "tr", "ul",
+}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title", "hreflang"},
+    "abbr": {"title"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "q": {"cite"},
+    "blockquote": {"cite"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan", "scope"},
+    "time": {"datetime"},
+    "*": {"id"},
+}
+URL_SCHEMES = {"http", "https", "mailto"}
+DANGEROUS_TAGS = {"script", "iframe", "object", "embed", "style", "form", "frame", "frameset", "base"}
+
+
+def sanitise_html(html: str) -> str:
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+    )
+
+
+def strip_markup(text: str) -> str:
+    """Plain text fields keep their words and lose any tag (and a script's contents)."""
+    return nh3.clean(text, tags=set(), attributes={})
+
+
+def find_unsafe_markup(html: str) -> list[str]:
+    """Describe each dangerous construct in rendered HTML: `<script>`, `onerror=`, `javascript:`."""
+    found = []
+    for element in BeautifulSoup(html, "html.parser").find_all(True):
+        if element.name in DANGEROUS_TAGS:
+            found.append(f"<{element.name}>")
+        for attribute, value in element.attrs.items():
+            if attribute.lower().startswith("on"):
+                found.append(f"{attribute}=")
+            elif "javascript:" in str(value).replace(" ", "").lower():
+                found.append(f"{attribute}=javascript:")
+    return found

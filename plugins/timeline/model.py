@@ -1,0 +1,231 @@
+"""The timeline's data model: events, actors and what links them, ready for the templates.
+
+Sorting, grouping and counting happen here, once, so that templates only present.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+VOTE_LABELS = {"yes": "Yes", "no": "No", "abstain": "Abstained", "absent": "Absent"}
+KIND_LABELS = {"state": "States", "organisation": "Organisations", "person": "People"}
+
+
+def format_date(when: datetime.date, precision: str = "day") -> str:
+    """`23 February 2023`, `February 2023` or `2023`, in English whatever the machine's locale."""
+    month_year = f"{MONTHS[when.month - 1]} {when.year}"
+    return {"year": str(when.year), "month": month_year, "day": f"{when.day} {month_year}"}[precision]
+
+
+@dataclass
+class Actor:
+    slug: str
+    name: str
+    kind: str
+    role: str
+    sort_name: str
+    html: str
+    source_path: str
+    url: str
+    affiliation: Actor | None = None
+
+    @property
+    def kind_label(self) -> str:
+        return {"state": "State", "organisation": "Organisation", "person": "Person"}[self.kind]
+
+
+@dataclass(frozen=True)
+class Tally:
+    yes: int
+    no: int
+    abstain: int
+    absent: int | None = None
+
+    @property
+    def counted(self) -> int:
+        """Members whose vote is known, used as the width of the tally bar."""
+        return self.yes + self.no + self.abstain + (self.absent or 0)
+
+    @property
+    def short(self) -> str:
+        return f"{self.yes}-{self.no}-{self.abstain}"
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    publisher: str
+    url: str
+    date: datetime.date | None = None
+
+    @property
+    def display_date(self) -> str:
+        return format_date(self.date) if self.date else ""
+
+
+@dataclass(frozen=True)
+class Quote:
+    speaker: Actor
+    text: str
+    source: int | None = None
+
+
+@dataclass(frozen=True)
+class Position:
+    state: Actor
+    vote: str
+
+    @property
+    def label(self) -> str:
+        return VOTE_LABELS[self.vote]
+
+
+@dataclass(frozen=True)
+class Report:
+    says: str
+    by: str
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Sources that disagree on one figure, shown side by side wherever the event appears."""
+
+    about: str
+    reports: tuple[Report, ...]
+    official: str | None = None
+    official_by: str | None = None
+    note: str | None = None
+    position_of: Actor | None = None
+
+
+@dataclass(frozen=True)
+class Figure:
+    measure: str
+    count: int
+    qualifier: str
+    reported_by: str
+
+
+@dataclass
+class Event:
+    slug: str
+    title: str
+    date: datetime.date
+    precision: str
+    type: str
+    type_label: str
+    summary: str
+    actors: list[Actor]
+    sources: list[Source]
+    html: str
+    source_path: str
+    url: str
+    location: str | None = None
+    symbol: str | None = None
+    body: Actor | None = None
+    tally: Tally | None = None
+    outcome: str | None = None
+    positions: list[Position] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    previous: Event | None = None
+    next: Event | None = None
+
+    @property
+    def display_date(self) -> str:
+        return format_date(self.date, self.precision)
+
+    @property
+    def iso_date(self) -> str:
+        """The date as precisely as it is known, for `<time datetime>`."""
+        return self.date.isoformat()[: {"year": 4, "month": 7, "day": 10}[self.precision]]
+
+    def position_of(self, actor: Actor) -> Position | None:
+        return next((p for p in self.positions if p.state is actor), None)
+
+    def conflict_on_position_of(self, actor: Actor) -> Conflict | None:
+        return next((c for c in self.conflicts if c.position_of is actor), None)
+
+
+@dataclass(frozen=True)
+class MonthGroup:
+    key: str
+    label: str
+    events: list[Event]
+
+
+@dataclass(frozen=True)
+class YearGroup:
+    year: int
+    months: list[MonthGroup]
+
+    @property
+    def events(self) -> list[Event]:
+        return [event for month in self.months for event in month.events]
+
+
+@dataclass(frozen=True)
+class RecordRow:
+    """One line of a state's voting record: its vote on one resolution, or why it is not known."""
+
+    event: Event
+    position: Position | None
+    conflict: Conflict | None
+
+
+@dataclass(frozen=True)
+class ActorQuote:
+    event: Event
+    quote: Quote
+
+
+def group_by_month(events: list[Event]) -> list[YearGroup]:
+    """Events (already in date order) grouped by year, then month."""
+    years: dict[int, dict[str, list[Event]]] = defaultdict(lambda: defaultdict(list))
+    for event in events:
+        years[event.date.year][f"{event.date:%Y-%m}"].append(event)
+    return [
+        YearGroup(year, [MonthGroup(key, f"{MONTHS[int(key[5:]) - 1]} {year}", month_events)
+                         for key, month_events in months.items()])
+        for year, months in years.items()
+    ]
+
+
+class Timeline:
+    """All events in date order and all actors, with the indexes the pages need."""
+
+    def __init__(self, events: list[Event], actors: list[Actor]):
+        self.events = sorted(events, key=lambda e: (e.date, e.slug))
+        self.actors = sorted(actors, key=lambda a: a.sort_name.casefold())
+        for before, after in zip(self.events, self.events[1:]):
+            before.next, after.previous = after, before
+        self.years = group_by_month(self.events)
+        self.events_by_actor: dict[str, list[Event]] = {actor.slug: [] for actor in self.actors}
+        self.quotes_by_actor: dict[str, list[ActorQuote]] = {actor.slug: [] for actor in self.actors}
+        for event in self.events:
+            for actor in event.actors:
+                self.events_by_actor[actor.slug].append(event)
+            for quote in event.quotes:
+                self.quotes_by_actor[quote.speaker.slug].append(ActorQuote(event, quote))
+        self.votes = [event for event in self.events if event.tally]
+
+    @property
+    def actors_by_kind(self) -> list[tuple[str, list[Actor]]]:
+        return [(label, [a for a in self.actors if a.kind == kind]) for kind, label in KIND_LABELS.items()]
+
+    def record_of(self, state: Actor) -> list[RecordRow]:
+        """A state's votes: every vote where its position, or a dispute about it, is recorded."""
+        rows = [RecordRow(event, event.position_of(state), event.conflict_on_position_of(state))
+                for event in self.votes]
+        return [row for row in rows if row.position or row.conflict]
+
+    def events_of_type(self) -> dict[str, list[Event]]:
+        by_type: dict[str, list[Event]] = defaultdict(list)
+        for event in self.events:
+            by_type[event.type].append(event)
+        return dict(by_type)

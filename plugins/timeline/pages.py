@@ -1,0 +1,31 @@
+"""What the site consists of: each page, the template that draws it and what the template is given."""
+
+from __future__ import annotations
+
+from .model import Timeline, group_by_month
+
+
+def write_pages(writer, timeline: Timeline, context: dict, settings: dict, get_template) -> None:
+    def write(pattern: str, template: str, slots: dict | None = None, **values) -> None:
+        url, save_as = (settings[f"{pattern}_{suffix}"].format(**(slots or {}))
+                        for suffix in ("URL", "SAVE_AS"))
+        writer.write_file(save_as, get_template(template), context, settings["RELATIVE_URLS"],
+                          page_url=url, **values)
+
+    types = settings["TIMELINE_EVENT_TYPES"]
+    nav = {"years": [year.year for year in timeline.years],
+           "types": [(slug, types[slug]) for slug in types if slug in timeline.events_of_type()]}
+    write("TIMELINE", "index", years=timeline.years, nav=nav)
+    for event in timeline.events:
+        write("EVENT", "event", slots={"slug": event.slug}, event=event)
+    for actor in timeline.actors:
+        write("ACTOR", "actor", slots={"slug": actor.slug}, actor=actor,
+              events=timeline.events_by_actor[actor.slug], quotes=timeline.quotes_by_actor[actor.slug],
+              record=timeline.record_of(actor) if actor.kind == "state" else [])
+    write("ACTORS_INDEX", "actors", groups=timeline.actors_by_kind)
+    for year in timeline.years:
+        write("YEAR", "listing", slots={"year": year.year}, kicker="Year", heading=str(year.year),
+              years=[year], count=len(year.events), nav=nav)
+    for slug, events in timeline.events_of_type().items():
+        write("TYPE", "listing", slots={"slug": slug}, kicker="Event type", heading=types[slug],
+              years=group_by_month(events), count=len(events), nav=nav)

@@ -1,0 +1,35 @@
+"""The plugin's settings and their defaults; pelicanconf.py may override any of them."""
+
+from __future__ import annotations
+
+DEFAULTS = {
+    "EVENT_PATHS": ["events"],
+    "TIMELINE_URL": "",
+    "TIMELINE_SAVE_AS": "index.html",
+    "ACTOR_PATHS": ["actors"],
+    "EVENT_URL": "events/{slug}/",
+    "EVENT_SAVE_AS": "events/{slug}/index.html",
+    "ACTOR_URL": "actors/{slug}/",
+    "ACTOR_SAVE_AS": "actors/{slug}/index.html",
+    "ACTORS_INDEX_URL": "actors/",
+    "ACTORS_INDEX_SAVE_AS": "actors/index.html",
+    "YEAR_URL": "years/{year}/",
+    "YEAR_SAVE_AS": "years/{year}/index.html",
+    "TYPE_URL": "types/{slug}/",
+    "TYPE_SAVE_AS": "types/{slug}/index.html",
+    # The kinds of event an editor may choose, with the label readers see.
+    "TIMELINE_EVENT_TYPES": {
+        "invasion": "Invasion", "vote": "Vote", "veto": "Veto", "session": "Session",
+        "warrant": "Arrest warrant", "legal": "Legal step", "talks": "Talks", "summit": "Summit",
+        "meeting": "Meeting", "hearing": "Hearing", "report": "Report", "statement": "Statement",
+    },
+    # Voting bodies (actor slugs) and their membership, the ceiling for any tally.
+    "TIMELINE_BODIES": {"un-general-assembly": 193, "un-security-council": 15},
+    # "error" stops the build on a script, frame or event handler in content; "strip" only removes it.
+    "TIMELINE_UNSAFE_MARKUP": "error",
+}
+
+
+def apply_defaults(pelican) -> None:
+    for name, value in DEFAULTS.items():
+        pelican.settings.setdefault(name, value)

@@ -1,0 +1,413 @@
+"""From the front matter of every file to a checked model, or to the full list of what is wrong.
+
+Each check names the file, the line, the field and what was expected, and checking goes on after a
+problem so that an editor sees every mistake of a run at once.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+from collections import Counter
+from dataclasses import dataclass
+from urllib.parse import urlparse
+
+from .markup import find_unsafe_markup, strip_markup
+from .model import (Actor, Conflict, Event, Figure, Position, Quote, Report, Source, Tally, Timeline,
+                    VOTE_LABELS)
+from .problems import ContentError, Problem
+
+ACTOR_FIELDS = {"name", "kind", "role", "affiliation", "sort_name"}
+ACTOR_KINDS = ("state", "organisation", "person")
+EVENT_FIELDS = {"title", "date", "precision", "type", "summary", "actors", "location", "symbol", "body",
+                "tally", "outcome", "positions", "quotes", "sources", "conflicts", "figures"}
+PRECISIONS = {4: "year", 7: "month", 10: "day"}
+OUTCOMES = ("adopted", "rejected", "vetoed")
+FIGURE_MEASURES = ("children-deported", "children-returned")
+FIGURE_QUALIFIERS = ("exactly", "at-least", "more-than")
+DATE_FORMS = "a date written YYYY-MM-DD, YYYY-MM or YYYY"
+
+
+@dataclass
+class SourceFile:
+    """What the reader made of one file; Pelican's `read_file` builds it as its content class."""
+
+    content: str
+    metadata: dict
+    settings: dict
+    source_path: str
+    context: dict | None = None
+
+    @property
+    def slug(self) -> str:
+        return re.sub(r"\.[^.]+$", "", self.source_path.replace("\\", "/").rsplit("/", 1)[-1])
+
+
+def closest(word: str, choices) -> str:
+    match = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
+    return f" (did you mean `{match[0]}`?)" if match else ""
+
+
+class Fields:
+    """Typed access to one file's front matter; every failed read becomes a Problem."""
+
+    def __init__(self, doc: SourceFile, path: str, problems: list[Problem]):
+        self.data = doc.metadata["frontmatter"]
+        self.lines = doc.metadata["field_lines"]
+        self.path = path
+        self.problems = problems
+        self.strip_unsafe = doc.settings["TIMELINE_UNSAFE_MARKUP"] == "strip"
+
+    def line(self, field: str) -> int:
+        """The field's own line, else its nearest parent's, else the first line of the file."""
+        while field:
+            if field in self.lines:
+                return self.lines[field]
+            field = re.sub(r"(\.[^.\[]+|\[\d+\])$", "", field) if re.search(r"[.\[]", field) else ""
+        return 1
+
+    def problem(self, field: str, problem: str, expected: str) -> None:
+        self.problems.append(Problem(self.path, self.line(field), field, problem, expected))
+
+    def get(self, field: str, data: dict | None = None) -> object:
+        return (self.data if data is None else data).get(field.rsplit(".", 1)[-1])
+
+    def unknown(self, allowed: set[str], data: dict | None = None, prefix: str = "") -> None:
+        for key in (self.data if data is None else data):
+            if key not in allowed:
+                self.problem(prefix + key, f"unknown field{closest(key, allowed)}",
+                             "one of " + ", ".join(sorted(allowed)))
+
+    def text(self, field: str, data: dict | None = None, required: bool = True) -> str | None:
+        value = self.get(field, data)
+        if value is None or value == "":
+            if required:
+                self.problem(field, "missing", "a line of text")
+            return None
+        if not isinstance(value, str | int | float) or isinstance(value, bool):
+            self.problem(field, f"is {type(value).__name__}, not text", "a line of text")
+            return None
+        value = str(value)
+        unsafe = find_unsafe_markup(value)
+        if unsafe and not self.strip_unsafe:
+            self.problem(field, f"contains {', '.join(unsafe)}", "plain text without scripts or HTML")
+        return strip_markup(value).strip() if "<" in value else value.strip()
+
+    def choice(self, field: str, allowed, data: dict | None = None, required: bool = True,
+               hint: str = "") -> str | None:
+        value = self.get(field, data)
+        if value is None:
+            if required:
+                self.problem(field, "missing", "one of " + ", ".join(allowed))
+            return None
+        if isinstance(value, bool) or str(value) not in allowed:
+            self.problem(field, f"`{value}` is not allowed{hint or closest(value, allowed)}",
+                         "one of " + ", ".join(allowed))
+            return None
+        return str(value)
+
+    def count(self, field: str, data: dict | None = None, required: bool = True) -> int | None:
+        value = self.get(field, data)
+        if value is None:
+            if required:
+                self.problem(field, "missing", "a whole number of 0 or more")
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            self.problem(field, f"`{value}` is not a count", "a whole number of 0 or more, such as 91")
+            return None
+        return value
+
+    def mapping(self, field: str, data: dict | None = None) -> dict | None:
+        value = self.get(field, data)
+        if value is not None and not isinstance(value, dict):
+            self.problem(field, "is not a group of `name: value` lines", "fields indented under it")
+            return None
+        return value
+
+    def items(self, field: str, required: bool = False) -> list:
+        value = self.get(field)
+        if value is None or value == []:
+            if required:
+                self.problem(field, "missing", "a list with at least one entry")
+            return []
+        if not isinstance(value, list):
+            self.problem(field, "is not a list", "a list, one `- ` entry per line or `[a, b]`")
+            return []
+        return value
+
+    def entries(self, field: str, required: bool = False):
+        """The list's entries that are mappings, with their field path (`sources[0]`)."""
+        for index, item in enumerate(self.items(field, required)):
+            path = f"{field}[{index}]"
+            if isinstance(item, dict):
+                yield path, item
+            else:
+                self.problem(path, "is not a group of fields", "`- name: value` lines")
+
+    def actor(self, field: str, slug: object, actors: dict[str, Actor],
+              kinds: tuple[str, ...] = ACTOR_KINDS) -> Actor | None:
+        actor = actors.get(str(slug))
+        if actor is None:
+            self.problem(field, f"no actor `{slug}`{closest(slug, actors)}",
+                         "the slug of a file in content/actors/ (add the actor's file first)")
+        elif actor.kind not in kinds:
+            self.problem(field, f"`{slug}` is a {actor.kind}", "an actor of kind " + " or ".join(kinds))
+            return None
+        return actor
+
+    def date(self, field: str, data: dict | None = None, required: bool = True,
+             today: datetime.date | None = None) -> tuple[datetime.date, str] | None:
+        """A date and its precision (day, month or year) from YYYY-MM-DD, YYYY-MM or YYYY."""
+        value = self.get(field, data)
+        if value is None:
+            if required:
+                self.problem(field, "missing", DATE_FORMS)
+            return None
+        text = str(value)
+        padded = {4: "-01-01", 7: "-01", 10: ""}.get(len(text))
+        try:
+            if padded is None or isinstance(value, bool):
+                raise ValueError
+            when = datetime.date.fromisoformat(text + padded)
+        except ValueError:
+            self.problem(field, f"`{text}` is not a real date", DATE_FORMS)
+            return None
+        if today and when > today:
+            self.problem(field, f"{text} is in the future", "the date the event took place")
+            return None
+        return when, PRECISIONS[len(text)]
+
+    def http_url(self, field: str, data: dict) -> str | None:
+        url = self.get(field, data)
+        parsed = urlparse(str(url or ""))
+        if parsed.scheme not in ("http", "https") or not parsed.netloc:
+            self.problem(field, "missing" if not url else f"`{url}` is not a web address",
+                         "a full address starting with https:// or http://")
+            return None
+        return str(url)
+
+
+def display_path(doc: SourceFile) -> str:
+    """The file as the editor knows it, e.g. content/events/2023-02-23-ga-vote.md."""
+    root = doc.settings["PATH"].rstrip("/").rsplit("/", 1)[0]
+    path = doc.source_path.replace("\\", "/")
+    return path[len(root) + 1:] if path.startswith(root + "/") else path
+
+
+def check_body(doc: SourceFile, fields: Fields) -> None:
+    unsafe = doc.metadata.get("unsafe_markup") or []
+    if unsafe and not fields.strip_unsafe:
+        fields.problems.append(Problem(fields.path, doc.metadata["body_line"], "body",
+                                       f"contains {', '.join(unsafe)}",
+                                       "Markdown text without scripts, frames or event handlers"))
+
+
+def read_problems(doc: SourceFile, fields: Fields) -> bool:
+    """Report a file the reader could not parse; True when there is nothing more to check."""
+    if doc.metadata["yaml_error"]:
+        line, message = doc.metadata["yaml_error"]
+        fields.problems.append(Problem(fields.path, line, "front matter", f"not valid YAML: {message}",
+                                       "`field: value` lines between two `---` lines"))
+        return True
+    check_body(doc, fields)
+    return False
+
+
+def parse_actors(docs: list[SourceFile], problems: list[Problem]) -> dict[str, Actor]:
+    actors: dict[str, Actor] = {}
+    affiliations: list[tuple[Actor, Fields, object]] = []
+    for doc in docs:
+        fields = Fields(doc, display_path(doc), problems)
+        if read_problems(doc, fields):
+            continue
+        fields.unknown(ACTOR_FIELDS)
+        name, role = fields.text("name"), fields.text("role")
+        kind = fields.choice("kind", ACTOR_KINDS)
+        if not (name and role and kind):
+            continue
+        actor = Actor(slug=doc.slug, name=name, kind=kind, role=role,
+                      sort_name=fields.text("sort_name", required=False) or name, html=doc.content,
+                      source_path=fields.path, url=doc.settings["ACTOR_URL"].format(slug=doc.slug))
+        actors[actor.slug] = actor
+        if fields.get("affiliation") is not None:
+            affiliations.append((actor, fields, fields.get("affiliation")))
+    for actor, fields, slug in affiliations:
+        actor.affiliation = fields.actor("affiliation", slug, actors, ("state", "organisation"))
+    return actors
+
+
+class EventFields(Fields):
+    """The parts of an event that need the actors, the settings and each other."""
+
+    def __init__(self, doc: SourceFile, problems: list[Problem], actors: dict[str, Actor]):
+        super().__init__(doc, display_path(doc), problems)
+        self.actors = actors
+        self.settings = doc.settings
+
+    def tally(self) -> tuple[Tally | None, Actor | None]:
+        data = self.mapping("tally")
+        body_slug = self.get("body")
+        bodies = self.settings["TIMELINE_BODIES"]
+        body = None
+        if body_slug is not None:
+            body = self.actor("body", body_slug, self.actors, ("organisation",))
+            if body and body.slug not in bodies:
+                self.problem("body", f"`{body.slug}` is not a voting body",
+                             "one of " + ", ".join(bodies) + " (set in TIMELINE_BODIES)")
+                body = None
+        if data is None:
+            return None, body
+        self.unknown({"yes", "no", "abstain", "absent"}, data, "tally.")
+        counts = [self.count(f"tally.{key}", data, required=key != "absent")
+                  for key in ("yes", "no", "abstain", "absent")]
+        if None in counts[:3] or (counts[3] is None and "absent" in data):
+            return None, body
+        tally = Tally(*counts)
+        if body_slug is None:
+            self.problem("tally", "a tally without the body that voted", "`body:` naming " +
+                         " or ".join(bodies))
+        elif body and tally.counted > bodies[body.slug]:
+            self.problem("tally", f"{tally.counted} votes and absences, more than the "
+                         f"{bodies[body.slug]} members of {body.name}",
+                         f"a total of at most {bodies[body.slug]}")
+        return tally, body
+
+    def positions(self, actors: list[Actor]) -> list[Position]:
+        positions = []
+        for slug, vote in (self.mapping("positions") or {}).items():
+            field = f"positions.{slug}"
+            state = self.actor(field, slug, self.actors, ("state",))
+            hint = " (write the word, e.g. `\"yes\"`, not true/false)" if isinstance(vote, bool) else ""
+            vote = self.choice(field, tuple(VOTE_LABELS), {slug: vote}, hint=hint)
+            if state and state not in actors:
+                self.problem(field, f"`{slug}` is not among the event's actors", "the state in `actors`")
+            if state and vote:
+                positions.append(Position(state, vote))
+        return positions
+
+    def sources(self) -> list[Source]:
+        sources = []
+        for path, data in self.entries("sources", required=True):
+            self.unknown({"title", "publisher", "url", "date"}, data, path + ".")
+            title = self.text(f"{path}.title", data)
+            publisher = self.text(f"{path}.publisher", data)
+            url = self.http_url(f"{path}.url", data)
+            when = self.date(f"{path}.date", data, required=False)
+            if title and publisher and url:
+                sources.append(Source(title, publisher, url, when[0] if when else None))
+        return sources
+
+    def quotes(self, actors: list[Actor], source_count: int) -> list[Quote]:
+        quotes = []
+        for path, data in self.entries("quotes"):
+            self.unknown({"speaker", "text", "source"}, data, path + ".")
+            speaker = self.actor(f"{path}.speaker", data.get("speaker"), self.actors)
+            text = self.text(f"{path}.text", data)
+            source = self.count(f"{path}.source", data, required=False)
+            if source is not None and not 1 <= source <= source_count:
+                self.problem(f"{path}.source", f"there is no source number {source}",
+                             f"a number from 1 to {source_count}, the source's place in `sources`")
+                source = None
+            if speaker and speaker not in actors:
+                self.problem(f"{path}.speaker", f"`{speaker.slug}` is not among the event's actors",
+                             "the speaker in `actors`")
+            if speaker and text:
+                quotes.append(Quote(speaker, text, source))
+        return quotes
+
+    def conflicts(self) -> list[Conflict]:
+        conflicts = []
+        for path, data in self.entries("conflicts"):
+            self.unknown({"about", "official", "official_by", "reports", "note", "position_of"}, data,
+                         path + ".")
+            about = self.text(f"{path}.about", data)
+            reports = []
+            for index, report in enumerate(data.get("reports") or []):
+                where = f"{path}.reports[{index}]"
+                report = report if isinstance(report, dict) else {}
+                says, by = self.text(f"{where}.says", report), self.text(f"{where}.by", report)
+                if says and by:
+                    reports.append(Report(says, by))
+            if len(data.get("reports") or []) < 2:
+                self.problem(f"{path}.reports", "fewer than two reports", "what each source said")
+            position_of = data.get("position_of")
+            state = self.actor(f"{path}.position_of", position_of, self.actors, ("state",)) \
+                if position_of is not None else None
+            if about and len(reports) >= 2:
+                conflicts.append(Conflict(
+                    about, tuple(reports), self.text(f"{path}.official", data, required=False),
+                    self.text(f"{path}.official_by", data, required=False),
+                    self.text(f"{path}.note", data, required=False), state))
+        return conflicts
+
+    def figures(self) -> list[Figure]:
+        figures = []
+        for path, data in self.entries("figures"):
+            self.unknown({"measure", "count", "qualifier", "reported_by"}, data, path + ".")
+            values = (self.choice(f"{path}.measure", FIGURE_MEASURES, data),
+                      self.count(f"{path}.count", data),
+                      self.choice(f"{path}.qualifier", FIGURE_QUALIFIERS, data),
+                      self.text(f"{path}.reported_by", data))
+            if None not in values:
+                figures.append(Figure(*values))
+        return figures
+
+
+def parse_event(doc: SourceFile, actors: dict[str, Actor], problems: list[Problem],
+                today: datetime.date) -> Event | None:
+    fields = EventFields(doc, problems, actors)
+    if read_problems(doc, fields):
+        return None
+    fields.unknown(EVENT_FIELDS)
+    types = doc.settings["TIMELINE_EVENT_TYPES"]
+    title, summary = fields.text("title"), fields.text("summary")
+    event_type = fields.choice("type", tuple(types))
+    when = fields.date("date", today=today)
+    precision = fields.choice("precision", tuple(PRECISIONS.values()), required=False)
+    if when and precision and precision != when[1]:
+        fields.problem("precision", f"`{precision}` but the date {fields.get('date')} is given to the "
+                       f"{when[1]}", f"precision {when[1]}, or a date written to the {precision}")
+    slugs = fields.items("actors", required=True)
+    event_actors = [a for i, s in enumerate(slugs) if (a := fields.actor(f"actors[{i}]", s, actors))]
+    for slug, times in Counter(map(str, slugs)).items():
+        if times > 1:
+            fields.problem("actors", f"`{slug}` is listed {times} times", "each actor once")
+    tally, body = fields.tally()
+    outcome = fields.choice("outcome", OUTCOMES, required=False)
+    sources = fields.sources()
+    event = Event(
+        slug=doc.slug, title=title or "", date=when[0] if when else today, precision=when[1] if when else "day",
+        type=event_type or "", type_label=types.get(event_type, ""), summary=summary or "",
+        actors=event_actors, sources=sources, html=doc.content, source_path=fields.path,
+        url=doc.settings["EVENT_URL"].format(slug=doc.slug),
+        location=fields.text("location", required=False), symbol=fields.text("symbol", required=False),
+        body=body, tally=tally,
+        outcome=outcome or ({"vote": "adopted", "veto": "vetoed"}.get(event_type) if tally else None),
+        positions=fields.positions(event_actors), quotes=fields.quotes(event_actors, len(sources)),
+        conflicts=fields.conflicts(), figures=fields.figures())
+    return event if title and summary and event_type and when else None
+
+
+def duplicate_slugs(docs: list[SourceFile], problems: list[Problem]) -> None:
+    seen: dict[str, SourceFile] = {}
+    for doc in docs:
+        if doc.slug in seen:
+            problems.append(Problem(display_path(doc), 1, "file name",
+                                    f"the slug `{doc.slug}` is also used by {display_path(seen[doc.slug])}",
+                                    "a file name of its own"))
+        seen.setdefault(doc.slug, doc)
+
+
+def build_timeline(event_docs: list[SourceFile], actor_docs: list[SourceFile],
+                   today: datetime.date | None = None) -> Timeline:
+    """The checked timeline; raises ContentError listing every problem found in any file."""
+    problems: list[Problem] = []
+    duplicate_slugs(actor_docs, problems)
+    duplicate_slugs(event_docs, problems)
+    actors = parse_actors(actor_docs, problems)
+    today = today or datetime.date.today()
+    events = [parse_event(doc, actors, problems, today) for doc in event_docs]
+    if problems:
+        raise ContentError(problems)
+    return Timeline([e for e in events if e], list(actors.values()))

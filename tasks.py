@@ -1,0 +1,77 @@
+"""Tasks for editors and maintainers; `invoke --list` shows them all."""
+
+import os
+import shlex
+import shutil
+import sys
+import tempfile
+
+from invoke import task
+
+OUTPUT = "output"
+
+
+def pelican_run(c, settings: str, output: str, *extra: str) -> None:
+    """Run Pelican with the project's settings, failing the task when Pelican fails."""
+    args = " ".join(shlex.quote(a) for a in extra)
+    c.run(f"{shlex.quote(sys.executable)} -m pelican content -s {settings} -o {shlex.quote(output)} {args}",
+          pty=False)
+
+
+def atomic_build(c, settings: str) -> None:
+    """Build into a fresh folder and replace output/ only once the whole build has succeeded."""
+    staging = tempfile.mkdtemp(prefix=".build-", dir=".")
+    try:
+        pelican_run(c, settings, staging)
+        previous = f"{OUTPUT}.previous"
+        shutil.rmtree(previous, ignore_errors=True)
+        if os.path.exists(OUTPUT):
+            os.rename(OUTPUT, previous)
+        os.rename(staging, OUTPUT)
+        shutil.rmtree(previous, ignore_errors=True)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+@task
+def build(c):
+    """Build the site into output/ with the local settings."""
+    atomic_build(c, "pelicanconf.py")
+
+
+@task
+def rebuild(c):
+    """Build from scratch, ignoring the content cache."""
+    clean(c)
+    build(c)
+
+
+@task
+def clean(c):
+    """Remove the output and the content cache."""
+    for path in (OUTPUT, ".cache"):
+        shutil.rmtree(path, ignore_errors=True)
+
+
+@task
+def preview(c):
+    """Build the site with the publishing settings (absolute URLs, feeds)."""
+    atomic_build(c, "publishconf.py")
+
+
+@task(help={"port": "port to serve on (default 8000)"})
+def serve(c, port=8000):
+    """Serve output/ at http://localhost:PORT."""
+    c.run(f"{shlex.quote(sys.executable)} -m pelican --listen -o {OUTPUT} -p {int(port)}", pty=False)
+
+
+@task(help={"port": "port to serve on (default 8000)"})
+def livereload(c, port=8000):
+    """Rebuild whenever content, theme or plugin change, and serve the result."""
+    pelican_run(c, "pelicanconf.py", OUTPUT, "--autoreload", "--listen", f"-p {int(port)}")
+
+
+@task
+def test(c):
+    """Run the whole test suite."""
+    c.run(f"{shlex.quote(sys.executable)} -m pytest", pty=False)
