@@ -1,0 +1,61 @@
+"""Builds the sites the tests read: the real content once per session, small fixture sites on demand."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@dataclass
+class Build:
+    """A finished build: its exit code, what Pelican printed, and the pages it wrote."""
+
+    returncode: int
+    log: str
+    output: Path
+
+    def page(self, url: str) -> BeautifulSoup:
+        path = self.output / url.strip("/") / "index.html" if not url.endswith(".html") else self.output / url
+        return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def build(content: Path, output: Path, settings: str = "pelicanconf.py", **overrides) -> Build:
+    """Run Pelican as a maintainer would, with the cache kept beside the output."""
+    overrides.setdefault("CACHE_PATH", str(output.parent / f"{output.name}-cache"))
+    extra = [arg for key, value in overrides.items() for arg in ("-e", f"{key}={json.dumps(value)}")]
+    result = subprocess.run(
+        [sys.executable, "-m", "pelican", str(content), "-s", str(ROOT / settings), "-o", str(output), *extra],
+        cwd=ROOT, capture_output=True, text=True, env={"COLUMNS": "250", "PATH": "/usr/bin:/bin"},
+    )
+    return Build(result.returncode, result.stdout + result.stderr, output)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Build:
+    """The real site, built once from content/."""
+    result = build(ROOT / "content", tmp_path_factory.mktemp("real") / "output")
+    assert result.returncode == 0, result.log
+    return result
+
+
+@pytest.fixture
+def fixture_site(tmp_path):
+    """A copy of the small fixture site that a test may add files to, and a way to build it."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "site", content)
+
+    def run(**overrides) -> Build:
+        return build(content, tmp_path / "output", **overrides)
+
+    run.content = content
+    return run
