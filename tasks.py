@@ -5,8 +5,12 @@ import shlex
 import shutil
 import sys
 import tempfile
+from pathlib import Path
 
 from invoke import task
+
+sys.path.insert(0, "plugins")
+from timeline import skeleton  # noqa: E402
 
 OUTPUT = "output"
 
@@ -69,6 +73,20 @@ def serve(c, port=8000):
 def livereload(c, port=8000):
     """Rebuild whenever content, theme or plugin change, and serve the result."""
     pelican_run(c, "pelicanconf.py", OUTPUT, "--autoreload", "--listen", f"-p {int(port)}")
+
+
+@task(help={field: f"the event's {field.replace('_', ' ')}" for field in skeleton.FIELDS}
+      | {"actors": "actor slugs, separated by commas", "content": "the content folder (default content)"})
+def new_event(c, title=None, date=None, type=None, actors=None, summary=None, source_url=None,
+              source_title=None, publisher=None, content="content"):
+    """Write a new event file that builds at once; asks for whatever is not given as an option."""
+    given = locals()
+    answers = {field: given[field] or input(f"{field.replace('_', ' ').capitalize()}: ").strip()
+               for field in skeleton.FIELDS}
+    problems = skeleton.check_answers(answers, Path(content), skeleton.project_settings()["TIMELINE_EVENT_TYPES"])
+    if problems:
+        sys.exit("new-event: nothing written:\n" + "\n".join(problems))
+    print(f"Wrote {skeleton.write_event(answers, Path(content))}")
 
 
 @task

@@ -12,6 +12,10 @@ from dataclasses import dataclass, field
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
 VOTE_LABELS = {"yes": "Yes", "no": "No", "abstain": "Abstained", "absent": "Absent"}
+MEASURE_LABELS = {
+    "children-deported": "Children reported deported or forcibly transferred",
+    "children-returned": "Children reported returned",
+}
 KIND_LABELS = {"state": "States", "organisation": "Organisations", "person": "People"}
 
 
@@ -179,6 +183,23 @@ class RecordRow:
 
 
 @dataclass(frozen=True)
+class FigureRow:
+    """One reported count, with the event it was reported at."""
+
+    event: Event
+    figure: Figure
+
+    @property
+    def text(self) -> str:
+        words = {"exactly": "", "at-least": "at least ", "more-than": "more than "}
+        return f"{words[self.figure.qualifier]}{self.figure.count:,}"
+
+    @property
+    def measure_label(self) -> str:
+        return MEASURE_LABELS[self.figure.measure]
+
+
+@dataclass(frozen=True)
 class ActorQuote:
     event: Event
     quote: Quote
@@ -213,6 +234,7 @@ class Timeline:
             for quote in event.quotes:
                 self.quotes_by_actor[quote.speaker.slug].append(ActorQuote(event, quote))
         self.votes = [event for event in self.events if event.tally]
+        self.figures = [FigureRow(event, figure) for event in self.events for figure in event.figures]
 
     @property
     def actors_by_kind(self) -> list[tuple[str, list[Actor]]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .charts import figures_chart
 from .model import Timeline, group_by_month
 
 
@@ -23,6 +24,8 @@ def write_pages(writer, timeline: Timeline, context: dict, settings: dict, get_t
               events=timeline.events_by_actor[actor.slug], quotes=timeline.quotes_by_actor[actor.slug],
               record=timeline.record_of(actor) if actor.kind == "state" else [])
     write("ACTORS_INDEX", "actors", groups=timeline.actors_by_kind)
+    if timeline.figures:
+        write("FIGURES", "figures", rows=timeline.figures, chart=figures_chart(timeline.figures))
     for year in timeline.years:
         write("YEAR", "listing", slots={"year": year.year}, kicker="Year", heading=str(year.year),
               years=[year], count=len(year.events), nav=nav)

@@ -13,6 +13,8 @@ DEFAULTS = {
     "ACTOR_SAVE_AS": "actors/{slug}/index.html",
     "ACTORS_INDEX_URL": "actors/",
     "ACTORS_INDEX_SAVE_AS": "actors/index.html",
+    "FIGURES_URL": "children/",
+    "FIGURES_SAVE_AS": "children/index.html",
     "YEAR_URL": "years/{year}/",
     "YEAR_SAVE_AS": "years/{year}/index.html",
     "TYPE_URL": "types/{slug}/",

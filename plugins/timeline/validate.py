@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from urllib.parse import urlparse
 
 from .markup import find_unsafe_markup, strip_markup
-from .model import (Actor, Conflict, Event, Figure, Position, Quote, Report, Source, Tally, Timeline,
-                    VOTE_LABELS)
+from .model import (MEASURE_LABELS, VOTE_LABELS, Actor, Conflict, Event, Figure, Position, Quote, Report,
+                    Source, Tally, Timeline)
 from .problems import ContentError, Problem
 
 ACTOR_FIELDS = {"name", "kind", "role", "affiliation", "sort_name"}
@@ -24,7 +24,7 @@ EVENT_FIELDS = {"title", "date", "precision", "type", "summary", "actors", "loca
                 "tally", "outcome", "positions", "quotes", "sources", "conflicts", "figures"}
 PRECISIONS = {4: "year", 7: "month", 10: "day"}
 OUTCOMES = ("adopted", "rejected", "vetoed")
-FIGURE_MEASURES = ("children-deported", "children-returned")
+FIGURE_MEASURES = tuple(MEASURE_LABELS)
 FIGURE_QUALIFIERS = ("exactly", "at-least", "more-than")
 DATE_FORMS = "a date written YYYY-MM-DD, YYYY-MM or YYYY"
 

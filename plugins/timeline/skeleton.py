@@ -1,0 +1,67 @@
+"""A new event file that builds at once: the editor's starting point for `invoke new-event`."""
+
+from __future__ import annotations
+
+import datetime
+import io
+from pathlib import Path
+from urllib.parse import urlparse
+
+from pelican.settings import read_settings
+from pelican.utils import slugify
+from ruamel.yaml import YAML
+
+from .settings import DEFAULTS
+
+FIELDS = ("title", "date", "type", "actors", "summary", "source_url", "source_title", "publisher")
+
+
+def project_settings(settings_file: str = "pelicanconf.py") -> dict:
+    return {**DEFAULTS, **read_settings(settings_file)}
+
+
+def check_answers(answers: dict[str, str], content: Path, types: dict[str, str]) -> list[str]:
+    """What is wrong with the answers, in the editor's terms; empty when the file can be written."""
+    problems = []
+    try:
+        if datetime.date.fromisoformat(answers["date"]) > datetime.date.today():
+            problems.append(f"date: {answers['date']} is in the future")
+    except ValueError:
+        problems.append(f"date: `{answers['date']}` is not a date written YYYY-MM-DD")
+    if answers["type"] not in types:
+        problems.append(f"type: `{answers['type']}` is not one of {', '.join(types)}")
+    known = {path.stem for path in (content / "actors").glob("*.md")}
+    for slug in actor_slugs(answers["actors"]):
+        if slug not in known:
+            problems.append(f"actors: no actor `{slug}`; add content/actors/{slug}.md first")
+    if urlparse(answers["source_url"]).scheme not in ("http", "https"):
+        problems.append(f"source_url: `{answers['source_url']}` does not start with https:// or http://")
+    return problems
+
+
+def actor_slugs(text: str) -> list[str]:
+    return [slug.strip() for slug in text.split(",") if slug.strip()]
+
+
+def write_event(answers: dict[str, str], content: Path) -> Path:
+    """Write content/events/<date>-<title-slug>.md and return its path."""
+    front = {
+        "title": answers["title"],
+        "date": answers["date"],
+        "type": answers["type"],
+        "summary": answers["summary"],
+        "actors": actor_slugs(answers["actors"]),
+        "sources": [{"title": answers["source_title"], "publisher": answers["publisher"],
+                     "url": answers["source_url"]}],
+    }
+    yaml = YAML()
+    yaml.width = 100
+    text = io.StringIO()
+    yaml.dump(front, text)
+    slug = slugify(answers["title"], regex_subs=[(r"[^\w\s-]", ""), (r"[-\s]+", "-")])[:60].strip("-")
+    path = content / "events" / f"{answers['date']}-{slug}.md"
+    if path.exists():
+        raise FileExistsError(f"{path} already exists; choose another title")
+    path.write_text(f"---\n{text.getvalue()}---\nWhat happened, in your own words, from the sources above.\n",
+                    encoding="utf-8")
+    return path
