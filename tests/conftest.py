@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -35,7 +36,8 @@ def build(content: Path, output: Path, settings: str = "pelicanconf.py", **overr
     extra = [arg for key, value in overrides.items() for arg in ("-e", f"{key}={json.dumps(value)}")]
     result = subprocess.run(
         [sys.executable, "-m", "pelican", str(content), "-s", str(ROOT / settings), "-o", str(output), *extra],
-        cwd=ROOT, capture_output=True, text=True, env={"COLUMNS": "250", "PATH": "/usr/bin:/bin"},
+        # A wide console keeps each of Pelican's log lines, and so each editor's message, on one line.
+        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "COLUMNS": "250"},
     )
     return Build(result.returncode, result.stdout + result.stderr, output)
 
