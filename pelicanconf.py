@@ -22,7 +22,9 @@ STATIC_PATHS = []
 DIRECT_TEMPLATES = []
 AUTHOR_SAVE_AS = CATEGORY_SAVE_AS = TAG_SAVE_AS = ""
 
-# Feeds are off while developing; publishconf.py turns them on.
+# Feeds are off while developing, since a feed's links must be absolute and SITEURL is empty here;
+# publishconf.py turns them on. Pelican's own article feeds stay off: events are not articles.
+TIMELINE_FEEDS = False
 FEED_ALL_ATOM = None
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None

@@ -2,11 +2,13 @@
 
 Modules: reader (front matter and body), markup (sanitising), model (dataclasses and indexes),
 validate (front matter to model, with every problem), pages (what is written where), generator
-(Pelican's hooks).
+(Pelican's hooks); for reuse: feeds, exports (JSON and CSV), linked_data (JSON-LD), citations (the
+printable chronology) and sitemap.
 """
 
 from pelican import signals
 
+from .feeds import identify_feed
 from .generator import TimelineGenerator
 from .reader import TimelineReader
 from .settings import apply_defaults
@@ -25,3 +27,4 @@ def register() -> None:
     signals.initialized.connect(apply_defaults)
     signals.readers_init.connect(add_reader)
     signals.get_generators.connect(add_generator)
+    signals.feed_generated.connect(identify_feed)

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pelican.generators import CachingGenerator
 
+from .exports import write_exports
+from .feeds import write_feeds
 from .pages import write_pages
+from .sitemap import write_sitemap
 from .validate import SourceFile, build_timeline
 
 
@@ -23,4 +26,9 @@ class TimelineGenerator(CachingGenerator):
         self.context["timeline"] = self.timeline
 
     def generate_output(self, writer) -> None:
-        write_pages(writer, self.timeline, self.context, self.settings, self.get_template)
+        urls = write_pages(writer, self.timeline, self.context, self.settings, self.get_template)
+        # Pelican's own pages (About) are read by its PagesGenerator, whose context is complete by now.
+        write_sitemap(self.output_path, self.settings, urls + [page.url for page in self.context["pages"]])
+        write_exports(self.output_path, self.timeline, self.settings)
+        if self.settings["TIMELINE_FEEDS"]:
+            write_feeds(writer, self.timeline, self.context, self.settings)

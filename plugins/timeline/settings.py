@@ -19,6 +19,24 @@ DEFAULTS = {
     "YEAR_SAVE_AS": "years/{year}/index.html",
     "TYPE_URL": "types/{slug}/",
     "TYPE_SAVE_AS": "types/{slug}/index.html",
+    "CHRONOLOGY_URL": "chronology/",
+    "CHRONOLOGY_SAVE_AS": "chronology/index.html",
+    # Atom feeds: the whole timeline, one per actor, one per event type. They need an absolute SITEURL
+    # (a feed reader resolves a relative link against the feed's own address), so pelicanconf.py turns
+    # them off and publishconf.py on.
+    "TIMELINE_FEEDS": True,
+    "TIMELINE_FEED_ATOM": "feeds/all.atom.xml",
+    "ACTOR_FEED_ATOM": "feeds/actors/{slug}.atom.xml",
+    "TYPE_FEED_ATOM": "feeds/types/{slug}.atom.xml",
+    # Open data: every event and actor as JSON and CSV, with the JSON Schema of events.json beside it.
+    "EVENTS_JSON": "data/events.json",
+    "EVENTS_SCHEMA": "data/events.schema.json",
+    "EVENTS_CSV": "data/events.csv",
+    "EVENT_JSON": "data/events/{slug}.json",
+    "ACTORS_JSON": "data/actors.json",
+    # For search engines; written only when SITEURL is set, since a sitemap lists absolute addresses.
+    "SITEMAP_SAVE_AS": "sitemap.xml",
+    "ROBOTS_SAVE_AS": "robots.txt",
     # The kinds of event an editor may choose, with the label readers see.
     "TIMELINE_EVENT_TYPES": {
         "invasion": "Invasion", "vote": "Vote", "veto": "Veto", "session": "Session",
@@ -35,3 +53,8 @@ DEFAULTS = {
 def apply_defaults(pelican) -> None:
     for name, value in DEFAULTS.items():
         pelican.settings.setdefault(name, value)
+
+
+def absolute_url(settings: dict, path: str) -> str | None:
+    """The address of a page or file under SITEURL, or None when the site's address is not set."""
+    return f"{settings['SITEURL']}/{path}" if settings["SITEURL"] else None

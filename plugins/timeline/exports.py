@@ -1,0 +1,112 @@
+"""Open data: every event and actor as JSON and CSV, for researchers and newsrooms to reuse.
+
+events.json is the complete record and is described by events.schema.json, shipped beside it; each
+event also has a file of its own with the same entry. events.csv is a flat view for spreadsheets:
+one row per event, lists joined with " | ".
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import posixpath
+from pathlib import Path
+
+from .model import Actor, Event, Timeline
+from .settings import absolute_url
+
+SCHEMA = Path(__file__).with_name("events.schema.json")
+CSV_COLUMNS = ("id", "date", "precision", "type", "title", "summary", "location", "actors", "symbol", "body",
+               "outcome", "yes", "no", "abstain", "absent", "positions", "disputed", "figures", "sources", "url")
+
+
+def event_record(event: Event, settings: dict) -> dict:
+    """An event as plain data: actors by their id in actors.json, dates as precisely as they are known."""
+    return {
+        "id": event.slug,
+        "date": event.iso_date,
+        "precision": event.precision,
+        "type": event.type,
+        "title": event.title,
+        "summary": event.summary,
+        "location": event.location,
+        "actors": [actor.slug for actor in event.actors],
+        "symbol": event.symbol,
+        "body": event.body.slug if event.body else None,
+        "outcome": event.outcome,
+        "tally": None if event.tally is None else {
+            "yes": event.tally.yes, "no": event.tally.no, "abstain": event.tally.abstain,
+            "absent": event.tally.absent},
+        "positions": [{"actor": p.state.slug, "vote": p.vote} for p in event.positions],
+        "quotes": [{"speaker": q.speaker.slug, "text": q.text, "source": q.source} for q in event.quotes],
+        "conflicts": [{
+            "about": c.about,
+            "reports": [{"says": r.says, "by": r.by} for r in c.reports],
+            "official": c.official, "official_by": c.official_by, "note": c.note,
+            "position_of": c.position_of.slug if c.position_of else None,
+        } for c in event.conflicts],
+        "figures": [{"measure": f.measure, "count": f.count, "qualifier": f.qualifier,
+                     "reported_by": f.reported_by} for f in event.figures],
+        "sources": [{"title": s.title, "publisher": s.publisher, "url": s.url,
+                     "date": s.date.isoformat() if s.date else None} for s in event.sources],
+        "url": absolute_url(settings, event.url) or event.url,
+    }
+
+
+def actor_record(actor: Actor, events: list[Event], settings: dict) -> dict:
+    return {
+        "id": actor.slug,
+        "name": actor.name,
+        "kind": actor.kind,
+        "role": actor.role,
+        "affiliation": actor.affiliation.slug if actor.affiliation else None,
+        "events": [event.slug for event in events],
+        "url": absolute_url(settings, actor.url) or actor.url,
+    }
+
+
+def csv_row(record: dict) -> dict:
+    tally = record["tally"] or {}
+    return {
+        **{key: record[key] for key in ("id", "date", "precision", "type", "title", "summary", "location",
+                                         "symbol", "body", "outcome", "url")},
+        **{key: tally.get(key) for key in ("yes", "no", "abstain", "absent")},
+        "actors": " | ".join(record["actors"]),
+        "positions": " | ".join(f"{p['actor']}: {p['vote']}" for p in record["positions"]),
+        "disputed": " | ".join(c["about"] for c in record["conflicts"]),
+        "figures": " | ".join(f"{f['measure']} {f['qualifier']} {f['count']} ({f['reported_by']})"
+                              for f in record["figures"]),
+        "sources": " | ".join(s["url"] for s in record["sources"]),
+    }
+
+
+def events_csv(records: list[dict]) -> str:
+    text = io.StringIO()
+    writer = csv.DictWriter(text, fieldnames=CSV_COLUMNS)
+    writer.writeheader()
+    writer.writerows(csv_row(record) for record in records)
+    return text.getvalue()
+
+
+def as_json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def write_exports(output_path: str, timeline: Timeline, settings: dict) -> None:
+    def write(path: str, text: str) -> None:
+        target = os.path.join(output_path, path)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+
+    records = [event_record(event, settings) for event in timeline.events]
+    schema = posixpath.relpath(settings["EVENTS_SCHEMA"], posixpath.dirname(settings["EVENTS_JSON"]))
+    write(settings["EVENTS_JSON"], as_json({"title": settings["SITENAME"], "schema": schema, "events": records}))
+    write(settings["EVENTS_SCHEMA"], SCHEMA.read_text(encoding="utf-8"))
+    write(settings["EVENTS_CSV"], events_csv(records))
+    for record in records:
+        write(settings["EVENT_JSON"].format(slug=record["id"]), as_json(record))
+    write(settings["ACTORS_JSON"], as_json([actor_record(actor, timeline.events_by_actor[actor.slug], settings)
+                                            for actor in timeline.actors]))

@@ -1,0 +1,47 @@
+"""schema.org descriptions of events and actors, embedded in their pages as JSON-LD."""
+
+from __future__ import annotations
+
+import json
+
+from markupsafe import Markup
+
+from .model import Actor, Event
+from .settings import absolute_url
+
+ACTOR_TYPES = {"state": "Country", "organisation": "Organization", "person": "Person"}
+# The property that links an actor to the state or organisation it belongs to, by the actor's kind.
+AFFILIATION_PROPERTIES = {"person": "affiliation", "organisation": "parentOrganization"}
+
+
+def actor_node(actor: Actor, settings: dict) -> dict:
+    node = {"@type": ACTOR_TYPES[actor.kind], "name": actor.name}
+    if url := absolute_url(settings, actor.url):
+        node["url"] = url
+    return node
+
+
+def event_json_ld(event: Event, settings: dict) -> dict:
+    # startDate is the date as precisely as it is known: ISO 8601 allows 2022-03 and 2022.
+    data = {"@context": "https://schema.org", "@type": "Event", "name": event.title,
+            "startDate": event.iso_date, "description": event.summary}
+    if url := absolute_url(settings, event.url):
+        data["url"] = url
+    if event.location:
+        data["location"] = {"@type": "Place", "name": event.location}
+    if event.body:
+        data["organizer"] = actor_node(event.body, settings)
+    return data
+
+
+def actor_json_ld(actor: Actor, settings: dict) -> dict:
+    data = {"@context": "https://schema.org", **actor_node(actor, settings), "description": actor.role}
+    if actor.affiliation and actor.kind in AFFILIATION_PROPERTIES:
+        data[AFFILIATION_PROPERTIES[actor.kind]] = actor_node(actor.affiliation, settings)
+    return data
+
+
+def script_json(data: dict) -> Markup:
+    """JSON safe inside <script>: `<`, `>` and `&` escaped, so no value can close the element."""
+    text = json.dumps(data, ensure_ascii=False)
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
