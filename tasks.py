@@ -7,12 +7,17 @@ import sys
 import tempfile
 from pathlib import Path
 
+from ghp_import import ghp_import
 from invoke import task
 
 sys.path.insert(0, "plugins")
 from timeline import skeleton  # noqa: E402
 
 OUTPUT = "output"
+# Where `invoke publish` deploys: the gh-pages branch of this repository, or, when DEPLOY_RSYNC_TARGET
+# is set in the environment (e.g. deploy@example.org:/var/www/timeline/), that folder on a server.
+GH_PAGES_BRANCH = "gh-pages"
+RSYNC_TARGET = os.environ.get("DEPLOY_RSYNC_TARGET", "")
 
 
 def pelican_run(c, settings: str, output: str, *extra: str) -> None:
@@ -61,6 +66,16 @@ def clean(c):
 def preview(c):
     """Build the site with the publishing settings (absolute URLs, feeds)."""
     atomic_build(c, "publishconf.py")
+
+
+@task(help={"push": "push the gh-pages branch to origin (default); --no-push only commits it"})
+def publish(c, push=True):
+    """Build with the publishing settings and deploy; a build that fails validation deploys nothing."""
+    preview(c)
+    if RSYNC_TARGET:
+        c.run(f"rsync --archive --delete --checksum {OUTPUT}/ {shlex.quote(RSYNC_TARGET)}", pty=False)
+    else:
+        ghp_import(OUTPUT, branch=GH_PAGES_BRANCH, mesg="Publish the site", nojekyll=True, push=push)
 
 
 @task(help={"port": "port to serve on (default 8000)"})
