@@ -15,6 +15,8 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
+# The address the published build is given, under a path as on GitHub project pages.
+SITEURL = "https://timeline.test/record"
 
 
 @dataclass
@@ -30,14 +32,15 @@ class Build:
         return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
-def build(content: Path, output: Path, settings: str = "pelicanconf.py", **overrides) -> Build:
+def build(content: Path, output: Path, settings: str = "pelicanconf.py", env: dict | None = None,
+          **overrides) -> Build:
     """Run Pelican as a maintainer would, with the cache kept beside the output."""
     overrides.setdefault("CACHE_PATH", str(output.parent / f"{output.name}-cache"))
     extra = [arg for key, value in overrides.items() for arg in ("-e", f"{key}={json.dumps(value)}")]
     result = subprocess.run(
         [sys.executable, "-m", "pelican", str(content), "-s", str(ROOT / settings), "-o", str(output), *extra],
         # A wide console keeps each of Pelican's log lines, and so each editor's message, on one line.
-        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "COLUMNS": "250"},
+        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "COLUMNS": "250", **(env or {})},
     )
     return Build(result.returncode, result.stdout + result.stderr, output)
 
@@ -46,6 +49,15 @@ def build(content: Path, output: Path, settings: str = "pelicanconf.py", **overr
 def site(tmp_path_factory) -> Build:
     """The real site, built once from content/."""
     result = build(ROOT / "content", tmp_path_factory.mktemp("real") / "output")
+    assert result.returncode == 0, result.log
+    return result
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory) -> Build:
+    """The real site built as `invoke preview` builds it: publishconf.py, with SITEURL from the environment."""
+    result = build(ROOT / "content", tmp_path_factory.mktemp("published") / "output", "publishconf.py",
+                   env={"SITEURL": SITEURL})
     assert result.returncode == 0, result.log
     return result
 
