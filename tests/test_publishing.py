@@ -56,7 +56,7 @@ def project(tmp_path):
 
 
 def test_publish_commits_the_published_build_to_the_gh_pages_branch(project):
-    path, git, invoke = project
+    _, git, invoke = project
     result = invoke("publish", "--no-push")
     assert result.returncode == 0, result.stdout + result.stderr
     files = git("ls-tree", "-r", "--name-only", "gh-pages").stdout.split()
