@@ -114,7 +114,7 @@ def test_actors_index_groups_every_actor_by_kind(site):
 
 def test_a_state_page_shows_its_voting_record(site):
     page = site.page("/actors/united-states/")
-    rows = {row.th.get_text(strip=True): row.select("td")[1].get_text(strip=True)
+    rows = {row.th.a.get_text(strip=True): row.select_one("td.vote").get_text(strip=True)
             for row in page.select("table.record tbody tr")}
     assert rows["A/RES/ES-11/9"] == "Yes"
     assert rows["A/RES/ES-11/6"] == "Yes"

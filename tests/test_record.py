@@ -58,7 +58,7 @@ def test_the_tally_a_reader_sees_is_the_tally_in_the_file_and_fits_the_body(site
 
 def record(site, state: str) -> dict[str, str]:
     rows = site.page(f"/actors/{state}/").select("table.record tbody tr")
-    return {row.th.get_text(strip=True): row.select("td")[1].get_text(" ", strip=True) for row in rows}
+    return {row.th.a.get_text(strip=True): row.select_one("td.vote").get_text(" ", strip=True) for row in rows}
 
 
 def test_the_five_states_show_their_records_across_all_resolutions(site):

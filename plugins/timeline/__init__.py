@@ -3,7 +3,7 @@
 Modules: reader (front matter and body), markup (sanitising), model (dataclasses and indexes),
 validate (front matter to model, with every problem), pages (what is written where), generator
 (Pelican's hooks); for reuse: feeds, exports (JSON and CSV), linked_data (JSON-LD), citations (the
-printable chronology) and sitemap.
+printable chronology) and sitemap; for readers: search (the Pagefind index of the written site).
 """
 
 from pelican import signals
@@ -11,6 +11,7 @@ from pelican import signals
 from .feeds import identify_feed
 from .generator import TimelineGenerator
 from .reader import TimelineReader
+from .search import index_output
 from .settings import apply_defaults
 
 
@@ -28,3 +29,4 @@ def register() -> None:
     signals.readers_init.connect(add_reader)
     signals.get_generators.connect(add_generator)
     signals.feed_generated.connect(identify_feed)
+    signals.finalized.connect(index_output)

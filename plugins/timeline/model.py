@@ -240,6 +240,12 @@ class Timeline:
     def actors_by_kind(self) -> list[tuple[str, list[Actor]]]:
         return [(label, [a for a in self.actors if a.kind == kind]) for kind, label in KIND_LABELS.items()]
 
+    @property
+    def named_actors_by_kind(self) -> list[tuple[str, list[Actor]]]:
+        """Actors by kind, keeping those that at least one event names: the choices of the actor filter."""
+        return [(label, named) for label, actors in self.actors_by_kind
+                if (named := [a for a in actors if self.events_by_actor[a.slug]])]
+
     def record_of(self, state: Actor) -> list[RecordRow]:
         """A state's votes: every vote where its position, or a dispute about it, is recorded."""
         rows = [RecordRow(event, event.position_of(state), event.conflict_on_position_of(state))

@@ -31,7 +31,7 @@ def write_pages(writer, timeline: Timeline, context: dict, settings: dict, get_t
     types = settings["TIMELINE_EVENT_TYPES"]
     nav = {"years": [year.year for year in timeline.years],
            "types": [(slug, types[slug]) for slug in types if slug in timeline.events_of_type()]}
-    write("TIMELINE", "index", years=timeline.years, nav=nav)
+    write("TIMELINE", "index", years=timeline.years, nav=nav, actor_groups=timeline.named_actors_by_kind)
     for event in timeline.events:
         write("EVENT", "event", slots={"slug": event.slug}, event=event,
               json_ld=script_json(event_json_ld(event, settings)),
@@ -45,6 +45,7 @@ def write_pages(writer, timeline: Timeline, context: dict, settings: dict, get_t
     write("ACTORS_INDEX", "actors", groups=timeline.actors_by_kind)
     if timeline.figures:
         write("FIGURES", "figures", rows=timeline.figures, chart=figures_chart(timeline.figures))
+    write("SEARCH", "search", nav=nav)
     for year in timeline.years:
         write("YEAR", "listing", slots={"year": year.year}, kicker="Year", heading=str(year.year),
               years=[year], count=len(year.events), nav=nav)

@@ -37,6 +37,8 @@ DEFAULTS = {
     # For search engines; written only when SITEURL is set, since a sitemap lists absolute addresses.
     "SITEMAP_SAVE_AS": "sitemap.xml",
     "ROBOTS_SAVE_AS": "robots.txt",
+    "SEARCH_URL": "search/",
+    "SEARCH_SAVE_AS": "search/index.html",
     # The kinds of event an editor may choose, with the label readers see.
     "TIMELINE_EVENT_TYPES": {
         "invasion": "Invasion", "vote": "Vote", "veto": "Veto", "session": "Session",

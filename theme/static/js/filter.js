@@ -1,0 +1,55 @@
+// Filters the home page's timeline in place by actor, type and year. The state lives in the query string,
+// so a filtered view can be shared and reloaded. Without JavaScript the form stays hidden and the links to
+// the year and type pages (and the actor pages) do the same job.
+(() => {
+  "use strict";
+  const form = document.getElementById("timeline-filters");
+  const count = document.getElementById("filter-count");
+  if (!form || !count) return;
+  const names = ["actor", "type", "year"];
+  const cards = [...document.querySelectorAll(".event-card[data-year]")];
+
+  const matches = (card, state) =>
+    (!state.actor || card.dataset.actors.split(" ").includes(state.actor)) &&
+    (!state.type || card.dataset.type === state.type) &&
+    (!state.year || card.dataset.year === state.year);
+
+  // A month or year with no event left would be an empty heading.
+  const hideEmpty = (selector) => {
+    for (const group of document.querySelectorAll(selector)) {
+      group.hidden = !group.querySelector(".events > li:not([hidden])");
+    }
+  };
+
+  const apply = () => {
+    const state = Object.fromEntries(names.map((name) => [name, form.elements[name].value]));
+    let shown = 0;
+    for (const card of cards) {
+      const show = matches(card, state);
+      card.parentElement.hidden = !show;
+      shown += show ? 1 : 0;
+    }
+    hideEmpty(".month");
+    hideEmpty(".year");
+    count.textContent = shown === 0
+      ? "No events match these filters."
+      : `Showing ${shown} of ${cards.length} event${cards.length === 1 ? "" : "s"}.`;
+    const url = new URL(location.href);
+    url.search = new URLSearchParams(names.filter((name) => state[name]).map((name) => [name, state[name]]));
+    history.replaceState(null, "", url);
+  };
+
+  const params = new URLSearchParams(location.search);
+  for (const name of names) {
+    const select = form.elements[name];
+    select.value = params.get(name) || "";
+    if (select.selectedIndex < 0) select.value = "";  // an unknown value in a shared link shows everything
+  }
+  form.addEventListener("change", apply);
+  form.addEventListener("reset", () => setTimeout(apply));
+  form.addEventListener("submit", (event) => event.preventDefault());
+  form.hidden = false;
+  // The links to year and type pages are the fallback for these controls; two ways to do one thing is one too many.
+  for (const nav of document.querySelectorAll(".filter-nav")) nav.hidden = true;
+  apply();
+})();
