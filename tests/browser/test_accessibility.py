@@ -1,0 +1,34 @@
+"""axe-core finds no WCAG 2.2 A or AA violation on the main kinds of page, in light and in dark."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+PAGES = {
+    "home": "/",
+    "event": "/events/2025-12-03-ga-es-11-9-return-of-children/",
+    "actor": "/actors/united-states/",
+    "actors index": "/actors/",
+    "search with results": "/search/?q=children",
+}
+
+
+def violations(page) -> list[str]:
+    assert AXE.is_file(), f"{AXE} is missing: run `npm ci`"
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})"
+                          ".then(result => result.violations)", WCAG_AA)
+    return [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:5]}" for v in found]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("name", PAGES)
+def test_no_wcag_violation(open_page, name, scheme):
+    page = open_page(PAGES[name], color_scheme=scheme)
+    if name.startswith("search"):
+        page.locator("#search-results li").first.wait_for()
+    assert violations(page) == []

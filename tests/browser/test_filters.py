@@ -1,0 +1,73 @@
+"""A reader filters the timeline in place, shares the filtered view, and gets it back from the link."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlparse
+
+
+def events_naming(site, actor: str) -> set[str]:
+    section = site.page(f"/actors/{actor}/").find("h2", id="events-h").find_parent("section")
+    return {card["id"] for card in section.select("article.event-card")}
+
+
+def events_of(site, type_: str, year: str) -> set[str]:
+    return {card["id"] for card in site.page("/").select("article.event-card")
+            if card["data-type"] == type_ and card["data-year"] == year}
+
+
+def visible_events(page) -> set[str]:
+    return {card.get_attribute("id") for card in page.locator("article.event-card").all() if card.is_visible()}
+
+
+def query(page) -> dict[str, list[str]]:
+    return parse_qs(urlparse(page.url).query)
+
+
+def test_choosing_an_actor_shows_only_its_events_and_says_how_many(site, open_page):
+    page = open_page("/")
+    total = len(page.locator("article.event-card").all())
+    page.get_by_label("Actor", exact=True).select_option(label="China")
+    expected = events_naming(site, "china")
+    assert 0 < len(expected) < total
+    assert visible_events(page) == expected
+    assert query(page) == {"actor": ["china"]}
+    status = page.get_by_role("status")
+    assert status.is_visible()
+    assert status.inner_text() == f"Showing {len(expected)} of {total} events."
+
+
+def test_type_and_year_combine_and_empty_years_and_months_disappear(site, open_page):
+    page = open_page("/")
+    page.get_by_label("Type", exact=True).select_option(label="Vote")
+    page.get_by_label("Year", exact=True).select_option("2023")
+    assert visible_events(page) == events_of(site, "vote", "2023") != set()
+    assert query(page) == {"type": ["vote"], "year": ["2023"]}
+    assert page.get_by_role("heading", name="2023", exact=True).is_visible()
+    assert not page.get_by_role("heading", name="2022", exact=True).is_visible()
+    assert not page.get_by_role("heading", name="December 2025").is_visible()
+
+
+def test_a_shared_link_restores_the_filtered_view(site, open_page):
+    page = open_page("/?actor=united-states&type=vote")
+    assert page.get_by_label("Actor", exact=True).input_value() == "united-states"
+    assert page.get_by_label("Type", exact=True).input_value() == "vote"
+    assert page.get_by_label("Year", exact=True).input_value() == ""
+    expected = events_naming(site, "united-states") & {
+        card["id"] for card in site.page("/").select("article.event-card") if card["data-type"] == "vote"}
+    assert visible_events(page) == expected != set()
+
+
+def test_show_all_clears_the_filters_and_the_link(open_page):
+    page = open_page("/?year=2022")
+    total = len(page.locator("article.event-card").all())
+    assert len(visible_events(page)) < total
+    page.get_by_role("button", name="Show all").click()
+    page.wait_for_function("() => !location.search")
+    assert len(visible_events(page)) == total
+    assert page.get_by_role("status").inner_text() == f"Showing {total} of {total} events."
+
+
+def test_a_link_with_an_unknown_value_shows_every_event(open_page):
+    page = open_page("/?actor=nobody")
+    assert page.get_by_label("Actor", exact=True).input_value() == ""
+    assert len(visible_events(page)) == len(page.locator("article.event-card").all())

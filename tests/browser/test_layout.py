@@ -1,0 +1,73 @@
+"""What a reader sees on a phone, without JavaScript, and on paper."""
+
+from __future__ import annotations
+
+import pytest
+
+import headless
+
+PAGES = ["/", "/events/2025-12-03-ga-es-11-9-return-of-children/", "/actors/united-states/",
+         "/actors/india/", "/actors/ukraine/",
+         "/actors/mariana-betsa/", "/actors/", "/search/?q=children", "/types/vote/", "/about/"]
+
+
+@pytest.mark.parametrize("width", [320, headless.PHONE["width"], 768, headless.DESKTOP["width"]])
+@pytest.mark.parametrize("path", PAGES)
+def test_no_horizontal_scrolling(open_page, path, width):
+    page = open_page(path, viewport={"width": width, "height": 800})
+    if "?q=" in path:
+        page.locator("#search-results li").first.wait_for()
+    overflow = page.evaluate("""() => {
+        const width = document.documentElement.clientWidth;
+        const wide = [...document.querySelectorAll('body *')]
+            .filter(el => el.getBoundingClientRect().right > width + 1)
+            .map(el => el.tagName.toLowerCase() + (el.className ? '.' + el.className : ''));
+        return {scroll: document.documentElement.scrollWidth, width, wide: wide.slice(0, 5)};
+    }""")
+    assert overflow["scroll"] <= overflow["width"], overflow
+
+
+def test_without_javascript_the_home_page_shows_every_event_title_and_date(site, open_page):
+    page = open_page("/", java_script_enabled=False)
+    expected = {}
+    for path in (site.output / "events").glob("*/index.html"):
+        event = site.page(f"/events/{path.parent.name}/")
+        expected[path.parent.name] = (event.h1.get_text(), event.select_one(".event-meta time").get_text())
+    shown = {}
+    for card in page.locator("article.event-card").all():
+        title, date = card.locator(".event-title"), card.locator(".event-meta time")
+        assert title.is_visible() and date.is_visible()
+        shown[card.get_attribute("id")] = (title.inner_text(), date.inner_text())
+    assert shown == expected
+    assert not page.locator("#timeline-filters").is_visible()
+    assert page.get_by_role("navigation", name="Browse by year and type").get_by_role("link", name="2023").is_visible()
+
+
+def test_an_event_prints_with_its_source_addresses_and_without_navigation(site, open_page):
+    path = "/events/2025-12-03-ga-es-11-9-return-of-children/"
+    page = open_page(path)
+    page.emulate_media(media="print")
+    addresses = [s.get_text() for s in site.page(path).select("ol.sources .source-url")]
+    assert addresses and all(a.startswith("https://") for a in addresses)
+    for address, shown in zip(addresses, page.locator("ol.sources .source-url").all()):
+        assert shown.is_visible() and shown.inner_text() == address
+    assert not page.get_by_role("navigation", name="Site").is_visible()
+    assert not page.get_by_role("navigation", name="Previous and next events").is_visible()
+
+
+def test_the_timeline_prints_every_event_without_the_controls(open_page):
+    page = open_page("/")
+    page.emulate_media(media="print")
+    cards = page.locator("article.event-card").all()
+    assert cards and all(card.is_visible() for card in cards)
+    assert not page.get_by_label("Actor", exact=True).is_visible()
+
+
+def test_a_filtered_timeline_prints_what_it_shows_and_says_so(site, open_page):
+    page = open_page("/?year=2023")
+    page.emulate_media(media="print")
+    shown = [card for card in page.locator("article.event-card").all() if card.is_visible()]
+    in_2023 = site.page("/years/2023/").select("article.event-card")
+    assert len(shown) == len(in_2023)
+    assert page.get_by_role("status").inner_text().startswith(f"Showing {len(in_2023)} of ")
+    assert not page.get_by_role("button", name="Show all").is_visible()
