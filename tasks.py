@@ -10,6 +10,8 @@ from pathlib import Path
 from ghp_import import ghp_import
 from invoke import task
 
+import headless
+
 sys.path.insert(0, "plugins")
 from timeline import skeleton  # noqa: E402
 
@@ -102,6 +104,33 @@ def new_event(c, title=None, date=None, type=None, actors=None, summary=None, so
     if problems:
         sys.exit("new-event: nothing written:\n" + "\n".join(problems))
     print(f"Wrote {skeleton.write_event(answers, Path(content))}")
+
+
+SCREENSHOTS = {"home": "", "event": "events/2025-12-03-ga-es-11-9-return-of-children/",
+               "actor": "actors/united-states/"}
+
+
+@task(build)
+def screenshots(c):
+    """Build, then take desktop and phone screenshots of the home, an event and an actor page into docs/screenshots/."""
+    os.makedirs("docs/screenshots", exist_ok=True)
+    with headless.serve(OUTPUT) as url, headless.chromium() as browser:
+        for device, viewport in (("desktop", headless.DESKTOP), ("phone", headless.PHONE)):
+            page = browser.new_page(viewport=viewport)
+            for name, path in SCREENSHOTS.items():
+                page.goto(url + path, wait_until="networkidle")
+                page.screenshot(path=f"docs/screenshots/{name}-{device}.png")
+            page.close()
+
+
+@task(build)
+def weight(c):
+    """Build, then print what the home page transfers, gzipped, before any search asset is requested."""
+    with headless.serve(OUTPUT) as url, headless.chromium() as browser:
+        transfers = headless.load_and_weigh(browser.new_page(), url)
+    for t in transfers:
+        print(f"{t.gzipped:>7,} B gzipped  {t.size:>7,} B  {t.url.removeprefix(url) or '/'}")
+    print(f"{sum(t.gzipped for t in transfers):>7,} B gzipped in all")
 
 
 @task
