@@ -1,0 +1,32 @@
+"""A keyboard reader: the skip link comes first and shows itself, and focus is always visible."""
+
+from __future__ import annotations
+
+
+def focused(page) -> dict:
+    return page.evaluate("""() => {
+        const el = document.activeElement, style = getComputedStyle(el), box = el.getBoundingClientRect();
+        return {text: el.textContent.trim(), tag: el.tagName.toLowerCase(), id: el.id,
+                outline: parseFloat(style.outlineWidth), style: style.outlineStyle,
+                onscreen: box.width > 0 && box.left >= 0 && box.top >= 0 && box.right <= innerWidth};
+    }""")
+
+
+def test_the_first_tab_reaches_a_visible_skip_link_that_leads_to_the_content(open_page):
+    page = open_page("/", viewport={"width": 320, "height": 640})
+    page.keyboard.press("Tab")
+    first = focused(page)
+    assert first["text"] == "Skip to content" and first["onscreen"]
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#main")
+
+
+def test_links_and_filter_controls_show_where_the_focus_is(open_page):
+    page = open_page("/")
+    seen = set()
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        now = focused(page)
+        assert now["outline"] >= 2 and now["style"] != "none", now
+        seen.add(now["tag"])
+    assert {"a", "select", "button"} <= seen

@@ -1,0 +1,45 @@
+"""What assistive technology reads from every page: landmarks, heading order, labels, text for charts."""
+
+from __future__ import annotations
+
+HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
+
+
+def every_page(site):
+    for path in sorted(site.output.rglob("*.html")):
+        yield path.relative_to(site.output), site.page(str(path.relative_to(site.output)))
+
+
+def test_every_page_has_landmarks_and_a_skip_link_to_main(site):
+    for path, page in every_page(site):
+        assert page.select_one("header.site-header") and page.select_one("footer.site-footer"), path
+        assert page.select_one('nav[aria-label="Site"]') is not None, path
+        skip = page.select_one("a.skip-link")
+        assert skip is not None and page.select_one(f"main{skip['href']}") is not None, path
+
+
+def test_headings_never_skip_a_level(site):
+    for path, page in every_page(site):
+        levels = [int(h.name[1]) for h in page.find_all(HEADINGS)]
+        assert levels and levels[0] == 1, path
+        assert all(b <= a + 1 for a, b in zip(levels, levels[1:])), (path, levels)
+
+
+def test_every_form_control_has_a_label(site):
+    controls = 0
+    for path, page in every_page(site):
+        for control in page.select("input, select, textarea"):
+            controls += 1
+            assert page.select_one(f'label[for="{control["id"]}"]').get_text(strip=True), (path, control)
+    assert controls >= 4
+
+
+def test_every_tally_chart_is_hidden_from_screen_readers_and_told_in_text(site):
+    charts = 0
+    for path, page in every_page(site):
+        for figure in page.select("figure.tally"):
+            charts += 1
+            assert figure.svg["aria-hidden"] == "true", path
+            text = " ".join(figure.figcaption.get_text().split())
+            assert "in favour" in text and "against" in text and "abstaining" in text, path
+    assert charts > 10
