@@ -31,7 +31,7 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(folder: Path) -> Iterator[str]:
+def serve(folder: str | Path) -> Iterator[str]:
     """Serve a folder on 127.0.0.1 on a free port from a thread; yields the address of its root."""
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))

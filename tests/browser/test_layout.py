@@ -6,9 +6,9 @@ import pytest
 
 import headless
 
-PAGES = ["/", "/events/2025-12-03-ga-es-11-9-return-of-children/", "/actors/united-states/",
-         "/actors/india/", "/actors/ukraine/",
-         "/actors/mariana-betsa/", "/actors/", "/search/?q=children", "/types/vote/", "/about/"]
+# The actors: a voting record with a dispute (Ukraine), one with abstentions (India), a person.
+PAGES = ["/", "/events/2025-12-03-ga-es-11-9-return-of-children/", "/actors/united-states/", "/actors/india/",
+         "/actors/ukraine/", "/actors/mariana-betsa/", "/actors/", "/search/?q=children", "/types/vote/", "/about/"]
 
 
 @pytest.mark.parametrize("width", [320, headless.PHONE["width"], 768, headless.DESKTOP["width"]])
