@@ -1,6 +1,6 @@
 """The built site as a reader's browser sees it: a local server for a folder and Debian's Chromium.
 
-Shared by the browser tests (tests/browser/) and the `screenshots` and `weight` tasks. Chromium is the
+Shared by the browser tests (tests/test_browser_*.py) and the `screenshots` and `weight` tasks. Chromium is the
 system's (`apt-get install chromium`), driven by Playwright; no browser is downloaded.
 """
 

@@ -10,8 +10,6 @@ from pathlib import Path
 from ghp_import import ghp_import
 from invoke import task
 
-import headless
-
 sys.path.insert(0, "plugins")
 from timeline import skeleton  # noqa: E402
 
@@ -113,6 +111,8 @@ SCREENSHOTS = {"home": "", "event": "events/2025-12-03-ga-es-11-9-return-of-chil
 @task(build)
 def screenshots(c):
     """Build, then take desktop and phone screenshots of the home, an event and an actor page into docs/screenshots/."""
+    import headless  # only these two tasks need a browser; building and publishing do not
+
     os.makedirs("docs/screenshots", exist_ok=True)
     with headless.serve(OUTPUT) as url, headless.chromium() as browser:
         for device, viewport in (("desktop", headless.DESKTOP), ("phone", headless.PHONE)):
@@ -126,6 +126,8 @@ def screenshots(c):
 @task(build)
 def weight(c):
     """Build, then print what the home page transfers, gzipped, before any search asset is requested."""
+    import headless
+
     with headless.serve(OUTPUT) as url, headless.chromium() as browser:
         transfers = headless.load_and_weigh(browser.new_page(), url)
     for t in transfers:

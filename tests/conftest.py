@@ -1,4 +1,5 @@
-"""Builds the sites the tests read: the real content once per session, small fixture sites on demand."""
+"""Builds the sites the tests read: the real content once per session, small fixture sites on demand;
+serves the real one to a headless browser for the browser tests."""
 
 from __future__ import annotations
 
@@ -14,6 +15,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # headless.py sits beside tasks.py, which shares it with the browser tests
+import headless  # noqa: E402
+
 FIXTURES = Path(__file__).parent / "fixtures"
 # The address the published build is given, under a path as on GitHub project pages.
 SITEURL = "https://timeline.test/record"
@@ -73,3 +77,34 @@ def fixture_site(tmp_path):
 
     run.content = content
     return run
+
+
+# The browser tests (test_browser_*.py): the real site served from 127.0.0.1 and opened in Debian's Chromium.
+@pytest.fixture(scope="session")
+def base_url(site) -> str:
+    with headless.serve(site.output) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with headless.chromium() as chromium:
+        yield chromium
+
+
+@pytest.fixture
+def open_page(browser, base_url):
+    """Open a page of the site in a fresh browser context (viewport, colour scheme, JavaScript on or off)."""
+    contexts = []
+
+    def open_(path: str, **context_options):
+        context = browser.new_context(**context_options)
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(base_url + path.lstrip("/"), wait_until="networkidle")
+        return page
+
+    yield open_
+    for context in contexts:
+        context.close()

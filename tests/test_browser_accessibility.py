@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from conftest import ROOT
 
-AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 PAGES = {
     "home": "/",
@@ -14,6 +13,7 @@ PAGES = {
     "actor": "/actors/united-states/",
     "actors index": "/actors/",
     "search with results": "/search/?q=children",
+    "children's figures": "/children/",
 }
 
 

@@ -8,7 +8,8 @@ import headless
 
 # The actors: a voting record with a dispute (Ukraine), one with abstentions (India), a person.
 PAGES = ["/", "/events/2025-12-03-ga-es-11-9-return-of-children/", "/actors/united-states/", "/actors/india/",
-         "/actors/ukraine/", "/actors/mariana-betsa/", "/actors/", "/search/?q=children", "/types/vote/", "/about/"]
+         "/actors/ukraine/", "/actors/mariana-betsa/", "/actors/", "/search/?q=children", "/types/vote/", "/about/",
+         "/children/", "/chronology/"]
 
 
 @pytest.mark.parametrize("width", [320, headless.PHONE["width"], 768, headless.DESKTOP["width"]])
