@@ -6,10 +6,12 @@ validate (front matter to model, with every problem), pages (what is written whe
 printable chronology) and sitemap.
 """
 
+import logging
+
 from pelican import signals
 
 from .feeds import identify_feed
-from .generator import TimelineGenerator
+from .generator import HideContentErrorTraceback, TimelineGenerator
 from .reader import TimelineReader
 from .settings import apply_defaults
 
@@ -24,6 +26,9 @@ def add_generator(pelican) -> type[TimelineGenerator]:
 
 
 def register() -> None:
+    pelican_logger = logging.getLogger("pelican")
+    if not any(isinstance(f, HideContentErrorTraceback) for f in pelican_logger.filters):
+        pelican_logger.addFilter(HideContentErrorTraceback())
     signals.initialized.connect(apply_defaults)
     signals.readers_init.connect(add_reader)
     signals.get_generators.connect(add_generator)
