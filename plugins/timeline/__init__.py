@@ -1,9 +1,10 @@
 """The timeline plugin: events and actors in Markdown become a checked, cross-linked chronology.
 
-Modules: reader (front matter and body), markup (sanitising), model (dataclasses and indexes),
-validate (front matter to model, with every problem), pages (what is written where), generator
-(Pelican's hooks); for reuse: feeds, exports (JSON and CSV), linked_data (JSON-LD), citations (the
-printable chronology) and sitemap.
+Modules: reader (front matter and body), yamlerrors (YAML's errors in editors' words), markup
+(sanitising), model (dataclasses and indexes), validate (front matter to model, with every problem),
+pages (what is written where), generator (Pelican's hooks); for reuse: feeds, exports (JSON and CSV),
+linked_data (JSON-LD), citations (the printable chronology), sitemap and outputcheck (links and
+headings of a built site).
 """
 
 import logging
