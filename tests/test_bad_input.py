@@ -1,5 +1,6 @@
 """An editor's mistake stops the build with one message naming the file, the line, the field and the
-fix, and nothing is written. Each file in fixtures/bad/ holds one mistake, named for what is wrong."""
+fix, and nothing is written. Each file in fixtures/bad/ (events, actors and pages) holds one mistake,
+named for what is wrong."""
 
 from __future__ import annotations
 
@@ -68,6 +69,9 @@ CORPUS = [
     ("actors/name-missing.md", 1, "name", "missing"),
     ("actors/name-with-event-handler.md", 2, "name", "contains onerror="),
     ("actors/yaml-unclosed-quote.md", 4, "front matter", "a quotation mark that is never closed"),
+    # Pelican would skip a page it cannot title, with exit code 0.
+    ("pages/yaml-colon-in-title.md", 2, "front matter", "a colon and a space inside a value"),
+    ("pages/title-missing.md", 1, "title", "missing"),
     # The first file in name order keeps the slug, so the message is on content/actors/ukraine.md.
     ("actors/duplicate-slug/ukraine.md", 1, "file name",
      "the slug `ukraine` is also used by content/actors/duplicate-slug/ukraine.md"),

@@ -25,9 +25,10 @@ class TimelineGenerator(CachingGenerator):
     def generate_context(self) -> None:
         events = self.read_folder(self.settings["EVENT_PATHS"])
         actors = self.read_folder(self.settings["ACTOR_PATHS"])
+        pages = self.read_folder(self.settings["PAGE_PATHS"])
         self.readers.save_cache()
         try:
-            self.timeline = build_timeline(events, actors)
+            self.timeline = build_timeline(events, actors, page_docs=pages)
         except ContentError as error:
             # One problem per line, never wrapped, so that editors and their tools can read `path:line:`.
             for problem in error.problems:

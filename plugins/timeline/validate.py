@@ -425,8 +425,16 @@ def duplicate_slugs(docs: list[SourceFile], problems: list[Problem]) -> None:
         seen.setdefault(doc.slug, doc)
 
 
+def check_pages(docs: list[SourceFile], problems: list[Problem]) -> None:
+    """Pelican writes pages, but skips one it cannot title with only a log line and exit code 0."""
+    for doc in docs:
+        fields = Fields(doc, display_path(doc), problems)
+        if not read_problems(doc, fields):
+            fields.text("title")
+
+
 def build_timeline(event_docs: list[SourceFile], actor_docs: list[SourceFile],
-                   today: datetime.date | None = None) -> Timeline:
+                   today: datetime.date | None = None, page_docs: list[SourceFile] | None = None) -> Timeline:
     """The checked timeline; raises ContentError listing every problem found in any file."""
     problems: list[Problem] = []
     duplicate_slugs(actor_docs, problems)
@@ -434,6 +442,7 @@ def build_timeline(event_docs: list[SourceFile], actor_docs: list[SourceFile],
     actors = parse_actors(actor_docs, problems)
     today = today or datetime.date.today()
     events = [parse_event(doc, actors, problems, today) for doc in event_docs]
+    check_pages(page_docs or [], problems)
     if problems:
         raise ContentError(problems)
     return Timeline([e for e in events if e], list(actors.values()))
