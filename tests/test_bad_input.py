@@ -43,6 +43,7 @@ CORPUS = [
     ("events/position-true-instead-of-yes.md", 8, "positions.ukraine", "(write the word, e.g. `\"yes\"`"),
     ("events/position-of-a-person.md", 8, "positions.mariana-betsa", "`mariana-betsa` is a person"),
     ("events/source-url-not-http.md", 10, "sources[0].url", "`www.example.org/a` is not a web address"),
+    ("events/source-url-with-brackets.md", 10, "sources[0].url", "`https://[draft]/a` is not a web address"),
     ("events/source-url-javascript.md", 10, "sources[0].url", "`javascript:alert(1)` is not a web address"),
     ("events/source-date-malformed.md", 11, "sources[0].date", "`23/02/2023` is not a real date"),
     ("events/sources-missing.md", 1, "sources", "missing"),

@@ -36,7 +36,10 @@ class BuiltSite:
 
     def broken(self, source: Path, link: str) -> str | None:
         """What is wrong with a link from the file `source`, or None if it resolves or leaves the site."""
-        parts = urlsplit(link)
+        try:
+            parts = urlsplit(link)
+        except ValueError:  # brackets that are not an IPv6 address, e.g. https://[draft]
+            return "is not a valid address"
         if parts.scheme or parts.netloc or link.startswith("#") and len(link) == 1:
             return None
         if not parts.path:

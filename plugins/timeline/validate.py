@@ -206,8 +206,11 @@ class Fields:
             return None
         if not self.scalar(field, url, "a web address", expected):
             return None
-        parsed = urlparse(str(url))
-        if parsed.scheme not in ("http", "https") or not parsed.netloc:
+        try:
+            parsed = urlparse(str(url))
+        except ValueError:  # brackets that are not an IPv6 address, e.g. https://[draft]
+            parsed = None
+        if parsed is None or parsed.scheme not in ("http", "https") or not parsed.netloc:
             self.problem(field, f"`{url}` is not a web address", expected)
             return None
         return str(url)
