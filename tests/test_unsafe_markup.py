@@ -10,14 +10,15 @@ import shutil
 from conftest import FIXTURES, ROOT
 
 UNSAFE = FIXTURES / "unsafe" / "2023-01-10-unsafe-markup.md"
-THEME_SCRIPTS = {" ".join(text.split()) for template in (ROOT / "theme").rglob("*.html")
-                 for text in re.findall(r"<script[^>]*>(.*?)</script>", template.read_text(), re.S)}
+# The start tags of the scripts the templates write, such as `<script type="application/ld+json">`.
+THEME_SCRIPT_TAGS = {tag for template in (ROOT / "theme").rglob("*.html")
+                     for tag in re.findall(r"<script\b[^>{]*>", template.read_text())}
 
 
 def ships_with_theme(script) -> bool:
-    """A script the theme itself adds: a file of its static folder, or an inline script of a template."""
+    """A script the theme itself adds: a file of its static folder, or one a template writes."""
     src = script.get("src")
-    return "theme/" in src if src else " ".join(script.get_text().split()) in THEME_SCRIPTS
+    return "theme/" in src if src else str(script).split(">", 1)[0] + ">" in THEME_SCRIPT_TAGS
 
 
 def is_javascript_url(value) -> bool:
