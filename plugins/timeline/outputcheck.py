@@ -25,6 +25,7 @@ class BuiltSite:
     def __init__(self, root: Path):
         self.root = root.resolve()
         self.soups: dict[Path, BeautifulSoup] = {}
+        self.ids: dict[Path, set[str]] = {}
 
     def page(self, path: Path) -> BeautifulSoup:
         if path not in self.soups:
@@ -56,10 +57,17 @@ class BuiltSite:
         if not target.is_file():
             return "leads to no file"
         fragment = unquote(parts.fragment)
-        if fragment and target.suffix == ".html" and not self.page(target).find(
-                lambda element: element.get("id") == fragment or element.name == "a" and element.get("name") == fragment):
+        if fragment and target.suffix == ".html" and fragment not in self.anchors(target):
             return f"leads to no element with the id `{fragment}` on {self.name(target)}"
         return None
+
+    def anchors(self, path: Path) -> set[str]:
+        """What a `#fragment` may name on the page: an element's id, or an old-style `<a name>`."""
+        if path not in self.ids:
+            soup = self.page(path)
+            self.ids[path] = ({element["id"] for element in soup.find_all(id=True)}
+                              | {a["name"] for a in soup.find_all("a", attrs={"name": True})})
+        return self.ids[path]
 
 
 def page_problems(site: BuiltSite, path: Path) -> list[Problem]:

@@ -33,13 +33,10 @@ def describe(value: object) -> str:
 
 
 class ContentError(Exception):
-    """Raised before anything is written, carrying every problem of every file."""
+    """Raised before anything is written, carrying every problem of every file; its message is only
+    the count, since the generator prints the problems themselves, one per line."""
 
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(problems)
         count = len(self.problems)
         super().__init__(f"{count} problem{'s' if count != 1 else ''} in the content; nothing was written")
-
-    def report(self) -> str:
-        """The heading and one line per problem, for a terminal or an editor's problem list."""
-        return "\n".join([str(self), *map(str, self.problems)])
