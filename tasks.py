@@ -5,13 +5,15 @@ import shlex
 import shutil
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from ghp_import import ghp_import
-from invoke import task
+from invoke import Exit, task
 
 sys.path.insert(0, "plugins")
-from timeline import skeleton  # noqa: E402
+from timeline import outputcheck, skeleton  # noqa: E402
 
 OUTPUT = "output"
 # Where `invoke publish` deploys: the gh-pages branch of this repository, or, when DEPLOY_RSYNC_TARGET
@@ -23,29 +25,55 @@ RSYNC_TARGET = os.environ.get("DEPLOY_RSYNC_TARGET", "")
 def pelican_run(c, settings: str, output: str, *extra: str) -> None:
     """Run Pelican with the project's settings, failing the task when Pelican fails."""
     args = " ".join(shlex.quote(a) for a in extra)
-    c.run(f"{shlex.quote(sys.executable)} -m pelican content -s {settings} -o {shlex.quote(output)} {args}",
-          pty=False)
+    command = f"{shlex.quote(sys.executable)} -m pelican content -s {settings} -o {shlex.quote(output)} {args}"
+    result = c.run(command, pty=False, warn=True)
+    if result.failed:
+        raise Exit(f"The build stopped; {OUTPUT}/ is left as it was.", code=result.exited)
+
+
+@contextmanager
+def staged_build(c, settings: str) -> Iterator[str]:
+    """Build into a fresh folder beside output/, removed afterwards unless the caller has moved it."""
+    staging = tempfile.mkdtemp(prefix=".build-", dir=".")
+    # mkdtemp makes a private folder; the site must be as readable as any folder the user creates.
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(staging, 0o777 & ~umask)
+    try:
+        pelican_run(c, settings, staging)
+        yield staging
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def atomic_build(c, settings: str) -> None:
     """Build into a fresh folder and replace output/ only once the whole build has succeeded."""
-    staging = tempfile.mkdtemp(prefix=".build-", dir=".")
-    try:
-        pelican_run(c, settings, staging)
+    with staged_build(c, settings) as staging:
         previous = f"{OUTPUT}.previous"
         shutil.rmtree(previous, ignore_errors=True)
         if os.path.exists(OUTPUT):
             os.rename(OUTPUT, previous)
         os.rename(staging, OUTPUT)
         shutil.rmtree(previous, ignore_errors=True)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
 
 
 @task
 def build(c):
     """Build the site into output/ with the local settings."""
     atomic_build(c, "pelicanconf.py")
+
+
+@task
+def check(c):
+    """Validate the content, build it aside and check every page's links, assets, title and h1."""
+    with staged_build(c, "pelicanconf.py") as staging:
+        problems = outputcheck.check_output(Path(staging))
+    for problem in problems:
+        print(problem)
+    if problems:
+        raise Exit(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in the built pages; "
+                   f"{OUTPUT}/ is left as it was.")
+    print(f"The content and every built page check out ({OUTPUT}/ is left as it was).")
 
 
 @task

@@ -21,6 +21,8 @@ import headless  # noqa: E402
 FIXTURES = Path(__file__).parent / "fixtures"
 # The address the published build is given, under a path as on GitHub project pages.
 SITEURL = "https://timeline.test/record"
+# Tests import the plugin's modules (such as the output check) as Pelican and tasks.py do.
+sys.path.insert(0, str(ROOT / "plugins"))
 
 
 @dataclass
@@ -31,6 +33,11 @@ class Build:
     log: str
     output: Path
 
+    @property
+    def problems(self) -> list[str]:
+        """The editor's messages in the log, one `path:line: field: problem; expected …` per line."""
+        return [line for line in self.log.splitlines() if line.startswith("content/")]
+
     def page(self, url: str) -> BeautifulSoup:
         path = self.output / url.strip("/") / "index.html" if not url.endswith(".html") else self.output / url
         return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
@@ -40,7 +47,8 @@ def build(content: Path, output: Path, settings: str = "pelicanconf.py", env: di
           **overrides) -> Build:
     """Run Pelican as a maintainer would, with the cache kept beside the output."""
     overrides.setdefault("CACHE_PATH", str(output.parent / f"{output.name}-cache"))
-    extra = [arg for key, value in overrides.items() for arg in ("-e", f"{key}={json.dumps(value)}")]
+    # One -e with every pair: Pelican keeps only the last of several -e options.
+    extra = ["-e", *(f"{key}={json.dumps(value)}" for key, value in overrides.items())]
     result = subprocess.run(
         [sys.executable, "-m", "pelican", str(content), "-s", str(ROOT / settings), "-o", str(output), *extra],
         # A wide console keeps each of Pelican's log lines, and so each editor's message, on one line.

@@ -1,15 +1,18 @@
 """The timeline plugin: events and actors in Markdown become a checked, cross-linked chronology.
 
-Modules: reader (front matter and body), markup (sanitising), model (dataclasses and indexes),
-validate (front matter to model, with every problem), pages (what is written where), generator
-(Pelican's hooks); for reuse: feeds, exports (JSON and CSV), linked_data (JSON-LD), citations (the
-printable chronology) and sitemap; for readers: search (the Pagefind index of the written site).
+Modules: reader (front matter and body), yamlerrors (YAML's errors in editors' words), markup
+(sanitising), model (dataclasses and indexes), validate (front matter to model, with every problem),
+pages (what is written where), generator (Pelican's hooks); for reuse: feeds, exports (JSON and CSV),
+linked_data (JSON-LD), citations (the printable chronology), sitemap and outputcheck (links and
+headings of a built site); for readers: search (the Pagefind index of the written site).
 """
+
+import logging
 
 from pelican import signals
 
 from .feeds import identify_feed
-from .generator import TimelineGenerator
+from .generator import HideContentErrorTraceback, TimelineGenerator
 from .reader import TimelineReader
 from .search import index_output
 from .settings import apply_defaults
@@ -25,6 +28,9 @@ def add_generator(pelican) -> type[TimelineGenerator]:
 
 
 def register() -> None:
+    pelican_logger = logging.getLogger("pelican")
+    if not any(isinstance(f, HideContentErrorTraceback) for f in pelican_logger.filters):
+        pelican_logger.addFilter(HideContentErrorTraceback())
     signals.initialized.connect(apply_defaults)
     signals.readers_init.connect(add_reader)
     signals.get_generators.connect(add_generator)

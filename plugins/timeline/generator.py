@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import logging
+
 from pelican.generators import CachingGenerator
+from pelican.log import console
 
 from .exports import write_exports
 from .feeds import write_feeds
 from .pages import write_pages
+from .problems import ContentError
 from .sitemap import write_sitemap
 from .validate import SourceFile, build_timeline
 
@@ -21,8 +25,15 @@ class TimelineGenerator(CachingGenerator):
     def generate_context(self) -> None:
         events = self.read_folder(self.settings["EVENT_PATHS"])
         actors = self.read_folder(self.settings["ACTOR_PATHS"])
+        pages = self.read_folder(self.settings["PAGE_PATHS"])
         self.readers.save_cache()
-        self.timeline = build_timeline(events, actors)
+        try:
+            self.timeline = build_timeline(events, actors, page_docs=pages)
+        except ContentError as error:
+            # One problem per line, never wrapped, so that editors and their tools can read `path:line:`.
+            for problem in error.problems:
+                console.print(str(problem), soft_wrap=True, markup=False, highlight=False, emoji=False)
+            raise
         self.context["timeline"] = self.timeline
 
     def generate_output(self, writer) -> None:
@@ -32,3 +43,13 @@ class TimelineGenerator(CachingGenerator):
         write_exports(self.output_path, self.timeline, self.settings)
         if self.settings["TIMELINE_FEEDS"]:
             write_feeds(writer, self.timeline, self.context, self.settings)
+
+
+class HideContentErrorTraceback(logging.Filter):
+    """Pelican logs any exception that stops a build with its traceback; an editor's mistake is not a
+    crash, and its problems are already listed, so only the one-line summary is kept."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and isinstance(record.exc_info[1], ContentError):
+            record.exc_info = None
+        return True

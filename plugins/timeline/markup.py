@@ -6,6 +6,9 @@ pasted script is fixed at the source rather than silently dropped.
 
 from __future__ import annotations
 
+import html
+import re
+
 import nh3
 from bs4 import BeautifulSoup
 
@@ -42,8 +45,11 @@ def sanitise_html(html: str) -> str:
 
 
 def strip_markup(text: str) -> str:
-    """Plain text fields keep their words and lose any tag (and a script's contents)."""
-    return nh3.clean(text, tags=set(), attributes={})
+    """Plain text fields keep their words and lose any tag (and a script's contents).
+
+    The result is text, not HTML: the templates escape it, so `&` must not arrive as `&amp;`.
+    """
+    return html.unescape(nh3.clean(text, tags=set(), attributes={}))
 
 
 def find_unsafe_markup(html: str) -> list[str]:
@@ -55,6 +61,21 @@ def find_unsafe_markup(html: str) -> list[str]:
         for attribute, value in element.attrs.items():
             if attribute.lower().startswith("on"):
                 found.append(f"{attribute}=")
-            elif "javascript:" in str(value).replace(" ", "").lower():
+            # Browsers ignore spaces, tabs and newlines inside a URL's scheme: `java\tscript:` runs.
+            elif "javascript:" in re.sub(r"[\x00-\x20]", "", str(value)).lower():
                 found.append(f"{attribute}=javascript:")
     return found
+
+
+def locate_unsafe_markup(html_text: str, source: str, first_line: int) -> list[tuple[int, str]]:
+    """Each dangerous construct of the rendered HTML, with the line of `source` (which starts on
+    `first_line`) where it is written; where it cannot be found, the first line of text."""
+    lowered = source.lower()
+    located = []
+    for construct in find_unsafe_markup(html_text):
+        needle = "javascript:" if construct.endswith("javascript:") else construct.rstrip(">=")
+        index = lowered.find(needle)
+        if index < 0:
+            index = len(source) - len(source.lstrip())
+        located.append((first_line + source.count("\n", 0, index), construct))
+    return located

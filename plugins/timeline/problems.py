@@ -17,14 +17,26 @@ class Problem:
         return f"{self.path}:{self.line}: {self.field}: {self.problem}; expected {self.expected}"
 
 
+def describe(value: object) -> str:
+    """A value as an editor wrote it, in words: `91-12-57`, a list, a group of fields, empty."""
+    if isinstance(value, dict):
+        return "a group of fields"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return f"`{str(value).lower()}` (true/false)"
+    if value is None or value == "":
+        return "empty"
+    if isinstance(value, str | int | float):
+        return f"`{value}`"
+    return "a special YAML value"
+
+
 class ContentError(Exception):
-    """Raised before anything is written, carrying every problem of every file."""
+    """Raised before anything is written, carrying every problem of every file; its message is only
+    the count, since the generator prints the problems themselves, one per line."""
 
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(problems)
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
         count = len(self.problems)
-        heading = f"{count} problem{'s' if count != 1 else ''} in the content; nothing was written"
-        return "\n".join([heading, *map(str, self.problems)])
+        super().__init__(f"{count} problem{'s' if count != 1 else ''} in the content; nothing was written")

@@ -14,9 +14,11 @@ from pelican.readers import BaseReader
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
-from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.error import YAMLError
 
-from .markup import find_unsafe_markup, sanitise_html
+from .markup import locate_unsafe_markup, sanitise_html
+from .problems import Problem, describe
+from .yamlerrors import explain
 
 
 class DatesAsText(RoundTripConstructor):
@@ -64,6 +66,44 @@ def field_lines(node: object, prefix: str = "", lines: dict[str, int] | None = N
     return lines
 
 
+FRONT_MATTER = "a first line `---`, then `field: value` lines, then a line `---`, then the text"
+
+
+def decode(data: bytes) -> tuple[str, Problem | None]:
+    """The file's text; a file saved in another encoding than UTF-8 is a problem on the line it breaks."""
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        return data.decode("utf-8", errors="replace"), Problem(
+            "", line, "file", f"byte {data[error.start]:#04x} is not UTF-8 text",
+            "a file saved as UTF-8 (choose UTF-8 in the editor's Save As dialog)")
+
+
+def front_matter(text: str) -> tuple[CommentedMap | None, str, Problem | None]:
+    """The front matter as YAML, the body after it, and what made the front matter unreadable."""
+    if not text.startswith("---"):
+        return None, text, Problem("", 1, "front matter", "missing: the file does not start with `---`",
+                                   FRONT_MATTER)
+    handler = LineNumberedYAML()
+    try:
+        fm, body = handler.split(text)
+    except ValueError:
+        return None, text, Problem("", 1, "front matter", "not closed by a second `---` line", FRONT_MATTER)
+    try:
+        raw = handler.load(fm)
+    except YAMLError as error:
+        return None, body, explain(error, fm)
+    except (ValueError, TypeError) as error:
+        # A tag such as `!!int abc` passes the parser and fails when YAML converts the value.
+        return None, body, Problem("", 1, "front matter", f"YAML cannot convert a value ({error})",
+                                   "plain values, without `!!` tags")
+    if raw is not None and not isinstance(raw, CommentedMap):
+        return None, body, Problem("", 2, "front matter", f"is {describe(plain(raw))}, not `field: value` lines",
+                                   FRONT_MATTER)
+    return raw, body, None
+
+
 class TimelineReader(BaseReader):
     """Markdown with YAML front matter, for events, actors and plain pages alike."""
 
@@ -71,33 +111,20 @@ class TimelineReader(BaseReader):
     file_extensions = ["md", "markdown"]
 
     def read(self, source_path: str) -> tuple[str, dict]:
-        with open(source_path, encoding="utf-8") as handle:
-            text = handle.read()
-        metadata: dict = {"frontmatter": {}, "field_lines": {}, "yaml_error": None}
-        body = text
-        if not text.startswith("---"):
-            metadata["yaml_error"] = (1, "the file does not start with front matter between two `---` lines")
-        else:
-            handler = LineNumberedYAML()
-            try:
-                fm, body = handler.split(text)
-                raw = handler.load(fm)
-            except MarkedYAMLError as error:
-                mark = error.problem_mark or error.context_mark
-                line = mark.line + 1 if mark else 1
-                metadata["yaml_error"] = (line, f"{error.problem or error.context}".strip())
-            except ValueError:
-                metadata["yaml_error"] = (1, "the front matter is not closed by a second `---` line")
-            else:
-                if isinstance(raw, CommentedMap):
-                    metadata["frontmatter"] = plain(raw)
-                    metadata["field_lines"] = field_lines(raw)
-                elif raw is not None:
-                    metadata["yaml_error"] = (2, "the front matter is not a list of `field: value` lines")
-        metadata["body_line"] = text[: len(text) - len(body)].count("\n") + 1
+        with open(source_path, "rb") as handle:
+            text, problem = decode(handle.read())
+        raw, body = None, text
+        if problem is None:
+            raw, body, problem = front_matter(text)
+        fm = plain(raw) if raw is not None else {}
         html = markdown.Markdown(**self.settings["MARKDOWN"]).convert(body)
-        metadata["unsafe_markup"] = find_unsafe_markup(html)
-        # Pelican's own page generator needs a title; events and actors are titled by validation.
-        fm = metadata["frontmatter"]
-        metadata["title"] = str(fm.get("title") or fm.get("name") or "")
+        metadata = {
+            "frontmatter": fm,
+            "field_lines": field_lines(raw) if raw is not None else {},
+            "read_problem": problem,
+            # The body starts on the line of the closing `---`, right after which the text begins.
+            "unsafe_markup": locate_unsafe_markup(html, body, text.count("\n", 0, len(text) - len(body)) + 1),
+            # Pelican's own page generator needs a title; events and actors are titled by validation.
+            "title": str(fm.get("title") or fm.get("name") or ""),
+        }
         return sanitise_html(html), metadata

@@ -9,14 +9,14 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
-from collections import Counter
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
 from urllib.parse import urlparse
 
 from .markup import find_unsafe_markup, strip_markup
 from .model import (MEASURE_LABELS, VOTE_LABELS, Actor, Conflict, Event, Figure, Position, Quote, Report,
                     Source, Tally, Timeline)
-from .problems import ContentError, Problem
+from .problems import ContentError, Problem, describe
 
 ACTOR_FIELDS = {"name", "kind", "role", "affiliation", "sort_name"}
 ACTOR_KINDS = ("state", "organisation", "person")
@@ -79,31 +79,42 @@ class Fields:
                 self.problem(prefix + key, f"unknown field{closest(key, allowed)}",
                              "one of " + ", ".join(sorted(allowed)))
 
+    def scalar(self, field: str, value: object, what: str, expected: str) -> bool:
+        """Whether `value` is one value (a word, a number, true/false), not a list or a group."""
+        if isinstance(value, str | int | float):
+            return True
+        self.problem(field, f"is {describe(value)}, not {what}", expected)
+        return False
+
     def text(self, field: str, data: dict | None = None, required: bool = True) -> str | None:
         value = self.get(field, data)
         if value is None or value == "":
             if required:
                 self.problem(field, "missing", "a line of text")
             return None
-        if not isinstance(value, str | int | float) or isinstance(value, bool):
-            self.problem(field, f"is {type(value).__name__}, not text", "a line of text")
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            self.problem(field, f"is {describe(value)}, not text", "a line of text")
             return None
         value = str(value)
         unsafe = find_unsafe_markup(value)
         if unsafe and not self.strip_unsafe:
             self.problem(field, f"contains {', '.join(unsafe)}", "plain text without scripts or HTML")
-        return strip_markup(value).strip() if "<" in value else value.strip()
+        return " ".join(strip_markup(value).split()) if "<" in value else value.strip()
 
-    def choice(self, field: str, allowed, data: dict | None = None, required: bool = True,
-               hint: str = "") -> str | None:
+    def choice(self, field: str, allowed, data: dict | None = None, required: bool = True) -> str | None:
         value = self.get(field, data)
         if value is None:
             if required:
                 self.problem(field, "missing", "one of " + ", ".join(allowed))
             return None
+        return self.one_of(field, value, allowed)
+
+    def one_of(self, field: str, value: object, allowed, hint: str = "") -> str | None:
+        expected = "one of " + ", ".join(allowed)
+        if not self.scalar(field, value, "one word", expected):
+            return None
         if isinstance(value, bool) or str(value) not in allowed:
-            self.problem(field, f"`{value}` is not allowed{hint or closest(value, allowed)}",
-                         "one of " + ", ".join(allowed))
+            self.problem(field, f"`{value}` is not allowed{hint or closest(value, allowed)}", expected)
             return None
         return str(value)
 
@@ -114,43 +125,50 @@ class Fields:
                 self.problem(field, "missing", "a whole number of 0 or more")
             return None
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            self.problem(field, f"`{value}` is not a count", "a whole number of 0 or more, such as 91")
+            what = f'`"{value}"` is text in quotes,' if isinstance(value, str) else f"{describe(value)} is"
+            self.problem(field, f"{what} not a count", "a whole number of 0 or more without quotes, such as 91")
             return None
         return value
 
-    def mapping(self, field: str, data: dict | None = None) -> dict | None:
-        value = self.get(field, data)
-        if value is not None and not isinstance(value, dict):
-            self.problem(field, "is not a group of `name: value` lines", "fields indented under it")
-            return None
-        return value
-
-    def items(self, field: str, required: bool = False) -> list:
+    def mapping(self, field: str, expected: str = "`name: value` lines indented under it") -> dict | None:
         value = self.get(field)
+        if value is not None and not isinstance(value, dict):
+            self.problem(field, f"is {describe(value)}, not a group of `name: value` lines", expected)
+            return None
+        return value
+
+    def items(self, field: str, required: bool = False, data: dict | None = None) -> list:
+        value = self.get(field, data)
         if value is None or value == []:
             if required:
                 self.problem(field, "missing", "a list with at least one entry")
             return []
         if not isinstance(value, list):
-            self.problem(field, "is not a list", "a list, one `- ` entry per line or `[a, b]`")
+            self.problem(field, f"is {describe(value)}, not a list", "a list, one `- ` entry per line or `[a, b]`")
             return []
         return value
 
-    def entries(self, field: str, required: bool = False):
+    def entries(self, field: str, required: bool = False, data: dict | None = None) -> list[tuple[str, dict]]:
         """The list's entries that are mappings, with their field path (`sources[0]`)."""
-        for index, item in enumerate(self.items(field, required)):
+        found = []
+        for index, item in enumerate(self.items(field, required, data)):
             path = f"{field}[{index}]"
             if isinstance(item, dict):
-                yield path, item
+                found.append((path, item))
             else:
-                self.problem(path, "is not a group of fields", "`- name: value` lines")
+                self.problem(path, f"is {describe(item)}, not a group of fields", "`- name: value` lines")
+        return found
 
     def actor(self, field: str, slug: object, actors: dict[str, Actor],
               kinds: tuple[str, ...] = ACTOR_KINDS) -> Actor | None:
+        expected = "the slug of a file in content/actors/ (add the actor's file first)"
+        if isinstance(slug, bool) or not isinstance(slug, str | int):
+            self.problem(field, "missing" if slug is None else f"is {describe(slug)}, not an actor's slug",
+                         expected)
+            return None
         actor = actors.get(str(slug))
         if actor is None:
-            self.problem(field, f"no actor `{slug}`{closest(slug, actors)}",
-                         "the slug of a file in content/actors/ (add the actor's file first)")
+            self.problem(field, f"no actor `{slug}`{closest(slug, actors)}", expected)
         elif actor.kind not in kinds:
             self.problem(field, f"`{slug}` is a {actor.kind}", "an actor of kind " + " or ".join(kinds))
             return None
@@ -163,6 +181,8 @@ class Fields:
         if value is None:
             if required:
                 self.problem(field, "missing", DATE_FORMS)
+            return None
+        if not self.scalar(field, value, "a date", DATE_FORMS):
             return None
         text = str(value)
         padded = {4: "-01-01", 7: "-01", 10: ""}.get(len(text))
@@ -180,10 +200,18 @@ class Fields:
 
     def http_url(self, field: str, data: dict) -> str | None:
         url = self.get(field, data)
-        parsed = urlparse(str(url or ""))
-        if parsed.scheme not in ("http", "https") or not parsed.netloc:
-            self.problem(field, "missing" if not url else f"`{url}` is not a web address",
-                         "a full address starting with https:// or http://")
+        expected = "a full address starting with https:// or http://"
+        if url is None or url == "":
+            self.problem(field, "missing", expected)
+            return None
+        if not self.scalar(field, url, "a web address", expected):
+            return None
+        try:
+            parsed = urlparse(str(url))
+        except ValueError:  # brackets that are not an IPv6 address, e.g. https://[draft]
+            parsed = None
+        if parsed is None or parsed.scheme not in ("http", "https") or not parsed.netloc:
+            self.problem(field, f"`{url}` is not a web address", expected)
             return None
         return str(url)
 
@@ -196,19 +224,20 @@ def display_path(doc: SourceFile) -> str:
 
 
 def check_body(doc: SourceFile, fields: Fields) -> None:
-    unsafe = doc.metadata.get("unsafe_markup") or []
-    if unsafe and not fields.strip_unsafe:
-        fields.problems.append(Problem(fields.path, doc.metadata["body_line"], "body",
-                                       f"contains {', '.join(unsafe)}",
+    if fields.strip_unsafe:
+        return
+    constructs: dict[int, list[str]] = defaultdict(list)
+    for line, construct in doc.metadata["unsafe_markup"]:
+        constructs[line].append(construct)
+    for line, found in constructs.items():
+        fields.problems.append(Problem(fields.path, line, "body", f"contains {', '.join(found)}",
                                        "Markdown text without scripts, frames or event handlers"))
 
 
 def read_problems(doc: SourceFile, fields: Fields) -> bool:
     """Report a file the reader could not parse; True when there is nothing more to check."""
-    if doc.metadata["yaml_error"]:
-        line, message = doc.metadata["yaml_error"]
-        fields.problems.append(Problem(fields.path, line, "front matter", f"not valid YAML: {message}",
-                                       "`field: value` lines between two `---` lines"))
+    if doc.metadata["read_problem"]:
+        fields.problems.append(replace(doc.metadata["read_problem"], path=fields.path))
         return True
     check_body(doc, fields)
     return False
@@ -246,7 +275,8 @@ class EventFields(Fields):
         self.settings = doc.settings
 
     def tally(self) -> tuple[Tally | None, Actor | None]:
-        data = self.mapping("tally")
+        data = self.mapping("tally", "the counts as `{yes: 91, no: 12, abstain: 57}`, or a line each for "
+                            "`yes:`, `no:` and `abstain:` indented under `tally:`")
         body_slug = self.get("body")
         bodies = self.settings["TIMELINE_BODIES"]
         body = None
@@ -259,7 +289,7 @@ class EventFields(Fields):
         if data is None:
             return None, body
         self.unknown({"yes", "no", "abstain", "absent"}, data, "tally.")
-        counts = [self.count(f"tally.{key}", data, required=key != "absent")
+        counts = [self.count(f"tally.{key}", data, required=key != "absent" or key in data)
                   for key in ("yes", "no", "abstain", "absent")]
         if None in counts[:3] or (counts[3] is None and "absent" in data):
             return None, body
@@ -279,7 +309,7 @@ class EventFields(Fields):
             field = f"positions.{slug}"
             state = self.actor(field, slug, self.actors, ("state",))
             hint = " (write the word, e.g. `\"yes\"`, not true/false)" if isinstance(vote, bool) else ""
-            vote = self.choice(field, tuple(VOTE_LABELS), {slug: vote}, hint=hint)
+            vote = self.one_of(field, vote, tuple(VOTE_LABELS), hint=hint)
             if state and state not in actors:
                 self.problem(field, f"`{slug}` is not among the event's actors", "the state in `actors`")
             if state and vote:
@@ -323,13 +353,12 @@ class EventFields(Fields):
                          path + ".")
             about = self.text(f"{path}.about", data)
             reports = []
-            for index, report in enumerate(data.get("reports") or []):
-                where = f"{path}.reports[{index}]"
-                report = report if isinstance(report, dict) else {}
+            for where, report in self.entries(f"{path}.reports", data=data):
                 says, by = self.text(f"{where}.says", report), self.text(f"{where}.by", report)
                 if says and by:
                     reports.append(Report(says, by))
-            if len(data.get("reports") or []) < 2:
+            given = data.get("reports")
+            if given is None or isinstance(given, list) and len(given) < 2:
                 self.problem(f"{path}.reports", "fewer than two reports", "what each source said")
             position_of = data.get("position_of")
             state = self.actor(f"{path}.position_of", position_of, self.actors, ("state",)) \
@@ -399,8 +428,16 @@ def duplicate_slugs(docs: list[SourceFile], problems: list[Problem]) -> None:
         seen.setdefault(doc.slug, doc)
 
 
+def check_pages(docs: list[SourceFile], problems: list[Problem]) -> None:
+    """Pelican writes pages, but skips one it cannot title with only a log line and exit code 0."""
+    for doc in docs:
+        fields = Fields(doc, display_path(doc), problems)
+        if not read_problems(doc, fields):
+            fields.text("title")
+
+
 def build_timeline(event_docs: list[SourceFile], actor_docs: list[SourceFile],
-                   today: datetime.date | None = None) -> Timeline:
+                   today: datetime.date | None = None, page_docs: list[SourceFile] | None = None) -> Timeline:
     """The checked timeline; raises ContentError listing every problem found in any file."""
     problems: list[Problem] = []
     duplicate_slugs(actor_docs, problems)
@@ -408,6 +445,7 @@ def build_timeline(event_docs: list[SourceFile], actor_docs: list[SourceFile],
     actors = parse_actors(actor_docs, problems)
     today = today or datetime.date.today()
     events = [parse_event(doc, actors, problems, today) for doc in event_docs]
+    check_pages(page_docs or [], problems)
     if problems:
         raise ContentError(problems)
     return Timeline([e for e in events if e], list(actors.values()))

@@ -1,0 +1,113 @@
+"""A check of a built site as a reader's browser meets it: every link and asset inside the site
+resolves (to a file, and to an element when it names one with `#`), every page has a title and one h1.
+
+Validation proves the content right; this proves the templates and the writing right, on the files
+themselves. Problems use the editors' one format, with the page's path inside the output folder.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from bs4 import BeautifulSoup
+
+from .problems import Problem
+
+CSS_URL = re.compile(r"""url\(\s*(['"]?)(?P<link>[^'")]*)\1\s*\)|@import\s+(['"])(?P<imported>[^'"]*)\3""")
+
+
+class BuiltSite:
+    """The output folder, with each page parsed once however many links point at it."""
+
+    def __init__(self, root: Path):
+        self.root = root.resolve()
+        self.soups: dict[Path, BeautifulSoup] = {}
+        self.ids: dict[Path, set[str]] = {}
+
+    def page(self, path: Path) -> BeautifulSoup:
+        if path not in self.soups:
+            self.soups[path] = BeautifulSoup(path.read_text(encoding="utf-8", errors="replace"), "html.parser")
+        return self.soups[path]
+
+    def name(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+    def broken(self, source: Path, link: str) -> str | None:
+        """What is wrong with a link from the file `source`, or None if it resolves or leaves the site."""
+        try:
+            parts = urlsplit(link)
+        except ValueError:  # brackets that are not an IPv6 address, e.g. https://[draft]
+            return "is not a valid address"
+        if parts.scheme or parts.netloc or link.startswith("#") and len(link) == 1:
+            return None
+        if not parts.path:
+            target = source
+        elif parts.path.startswith("/"):
+            target = self.root / unquote(parts.path).lstrip("/")
+        else:
+            target = source.parent / unquote(parts.path)
+        target = Path(os.path.normpath(target))
+        if not target.is_relative_to(self.root):
+            return "leads outside the site"
+        if target.is_dir():
+            target = target / "index.html"
+        if not target.is_file():
+            return "leads to no file"
+        fragment = unquote(parts.fragment)
+        if fragment and target.suffix == ".html" and fragment not in self.anchors(target):
+            return f"leads to no element with the id `{fragment}` on {self.name(target)}"
+        return None
+
+    def anchors(self, path: Path) -> set[str]:
+        """What a `#fragment` may name on the page: an element's id, or an old-style `<a name>`."""
+        if path not in self.ids:
+            soup = self.page(path)
+            self.ids[path] = ({element["id"] for element in soup.find_all(id=True)}
+                              | {a["name"] for a in soup.find_all("a", attrs={"name": True})})
+        return self.ids[path]
+
+
+def page_problems(site: BuiltSite, path: Path) -> list[Problem]:
+    soup, name = site.page(path), site.name(path)
+    problems = []
+    if soup.title is None or not soup.title.get_text().strip():
+        problems.append(Problem(name, soup.title.sourceline if soup.title else 1, "title",
+                                "missing" if soup.title is None else "empty", "a `<title>` naming the page"))
+    headings = soup.find_all("h1")
+    if len(headings) != 1:
+        problems.append(Problem(name, headings[1].sourceline if headings else 1, "h1",
+                                f"{len(headings)} h1 headings", "exactly one `<h1>`, the page's own heading"))
+    for element in soup.find_all(lambda e: e.has_attr("href") or e.has_attr("src")):
+        for attribute in ("href", "src"):
+            link = element.get(attribute)
+            if link is not None and (problem := site.broken(path, link.strip())):
+                problems.append(Problem(name, element.sourceline or 1, f"{element.name} {attribute}",
+                                        f"`{link}` {problem}", "a link to a page or file of the built site"))
+    return problems
+
+
+def stylesheet_problems(site: BuiltSite, path: Path) -> list[Problem]:
+    text = path.read_text(encoding="utf-8", errors="replace")
+    problems = []
+    for match in CSS_URL.finditer(text):
+        link = match["link"] if match["link"] is not None else match["imported"]
+        if link.startswith("data:"):
+            continue
+        if problem := site.broken(path, link.strip()):
+            problems.append(Problem(site.name(path), text.count("\n", 0, match.start()) + 1, "css url",
+                                    f"`{link}` {problem}", "a file of the built site"))
+    return problems
+
+
+def check_output(root: Path) -> list[Problem]:
+    """Every problem of the site built in `root`, sorted by file and line."""
+    site = BuiltSite(root)
+    problems = []
+    for path in sorted(site.root.rglob("*.html")):
+        problems += page_problems(site, path)
+    for path in sorted(site.root.rglob("*.css")):
+        problems += stylesheet_problems(site, path)
+    return sorted(problems)

@@ -1,0 +1,141 @@
+"""The build as a maintainer runs it: `invoke build` replaces output/ only when everything succeeded,
+`invoke check` lists what is broken in the built pages, and the same content always gives the same bytes."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, ROOT, SITEURL, build
+from timeline.outputcheck import check_output
+
+
+def project_copy(tmp_path: Path) -> Path:
+    """The project as a maintainer has it, with the small fixture site as its content."""
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURES / "site", root / "content")
+    for folder in ("theme", "plugins"):
+        shutil.copytree(ROOT / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("pelicanconf.py", "publishconf.py", "tasks.py"):
+        shutil.copy(ROOT / name, root / name)
+    return root
+
+
+def invoke(root: Path, task: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "invoke", task], cwd=root, capture_output=True, text=True,
+                          env={**os.environ, "COLUMNS": "250"})
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder` by its path inside it, with its bytes."""
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+
+
+def leftovers(root: Path) -> list[str]:
+    return sorted(path.name for path in root.iterdir() if path.name.startswith((".build-", "output.")))
+
+
+def test_a_failed_build_leaves_the_previous_output_byte_for_byte(tmp_path):
+    root = project_copy(tmp_path)
+    assert invoke(root, "build").returncode == 0
+    before = snapshot(root / "output")
+    assert "events/2025-12-03-children-vote/index.html" in before
+    shutil.copy(FIXTURES / "bad" / "events" / "tally-as-text.md", root / "content" / "events")
+
+    failed = invoke(root, "build")
+
+    assert failed.returncode != 0
+    assert "content/events/tally-as-text.md:8: tally: is `91-12-57`" in failed.stdout
+    assert "output/ is left as it was" in failed.stderr
+    assert snapshot(root / "output") == before
+    assert leftovers(root) == []
+
+
+def test_a_successful_build_replaces_output_whole_with_readable_folders(tmp_path):
+    root = project_copy(tmp_path)
+    assert invoke(root, "build").returncode == 0
+    (root / "output" / "stale.html").write_text("left over from an old build")
+    event = root / "content" / "events" / "2022-03.md"
+    event.write_text(event.read_text().replace("An event known only to the month", "A corrected title"))
+
+    assert invoke(root, "build").returncode == 0
+
+    output = root / "output"
+    assert not (output / "stale.html").exists()
+    assert "A corrected title" in (output / "events" / "2022-03" / "index.html").read_text()
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(output.stat().st_mode) == 0o777 & ~umask
+    assert leftovers(root) == []
+
+
+def test_invoke_check_passes_a_good_site_and_lists_a_broken_page_leaving_output_alone(tmp_path):
+    root = project_copy(tmp_path)
+    assert invoke(root, "build").returncode == 0
+    before = snapshot(root / "output")
+    assert invoke(root, "check").returncode == 0
+    base = root / "theme" / "templates" / "base.html"
+    base.write_text(base.read_text().replace("</main>", '<img src="{{ SITEURL }}/missing.png" alt=""></main>'))
+
+    broken = invoke(root, "check")
+
+    assert broken.returncode != 0
+    assert re.search(r"^index\.html:\d+: img src: `\./missing\.png` leads to no file; expected ", broken.stdout,
+                     re.M), broken.stdout
+    assert "problems in the built pages" in broken.stderr
+    assert snapshot(root / "output") == before
+    assert leftovers(root) == []
+
+
+def test_invoke_check_stops_on_invalid_content(tmp_path):
+    root = project_copy(tmp_path)
+    shutil.copy(FIXTURES / "bad" / "events" / "date-february-30.md", root / "content" / "events")
+    result = invoke(root, "check")
+    assert result.returncode != 0
+    assert "content/events/date-february-30.md:3: date: `2023-02-30` is not a real date" in result.stdout
+    assert not (root / "output").exists() and leftovers(root) == []
+
+
+@pytest.mark.parametrize("settings", ["pelicanconf.py", "publishconf.py"])
+def test_two_builds_of_the_same_content_are_byte_identical(tmp_path, settings):
+    # Separate caches and different hash seeds: nothing may depend on a cache or on the order of a set.
+    first = build(ROOT / "content", tmp_path / "first" / "output", settings,
+                  env={"PYTHONHASHSEED": "1", "SITEURL": SITEURL})
+    second = build(ROOT / "content", tmp_path / "second" / "output", settings,
+                   env={"PYTHONHASHSEED": "2", "SITEURL": SITEURL})
+    assert first.returncode == second.returncode == 0, first.log + second.log
+    one, two = snapshot(first.output), snapshot(second.output)
+    assert len(one) > 50
+    assert sorted(one) == sorted(two)
+    assert [name for name in one if one[name] != two[name]] == []
+
+
+def test_the_output_check_finds_dead_links_missing_anchors_empty_titles_and_extra_headings(fixture_site):
+    result = fixture_site()
+    assert result.returncode == 0, result.log
+    output = result.output
+    assert check_output(output) == []
+    shutil.rmtree(output / "actors" / "mariana-betsa")
+    event = output / "events" / "2025-12-03-children-vote" / "index.html"
+    event.write_text(re.sub(r"<title>.*?</title>", "<title> </title>",
+                            event.read_text().replace('href="#source-1"', 'href="#source-9"'), flags=re.S))
+    actors = output / "actors" / "index.html"
+    actors.write_text(actors.read_text().replace("</main>", "<h1>A second heading</h1></main>"))
+    css = next(output.rglob("site.css"))
+    css.write_text(css.read_text() + "\nbody { background: url(../img/missing.png); }\n")
+
+    found = {(problem.path, problem.field, problem.problem) for problem in check_output(output)}
+
+    event_page = "events/2025-12-03-children-vote/index.html"
+    assert (event_page, "a href", "`../../actors/mariana-betsa/` leads to no file") in found
+    assert (event_page, "a href", f"`#source-9` leads to no element with the id `source-9` on {event_page}") in found
+    assert (event_page, "title", "empty") in found
+    assert ("actors/index.html", "h1", "2 h1 headings") in found
+    assert (css.relative_to(output).as_posix(), "css url", "`../img/missing.png` leads to no file") in found
