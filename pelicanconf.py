@@ -40,5 +40,6 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": T
 
 # Caches speed up rebuilds; they live outside output/ so a build can replace output/ whole.
 CACHE_PATH = ".cache"
+CACHE_CONTENT = True  # without it Pelican never writes the cache that LOAD_CONTENT_CACHE reads
 LOAD_CONTENT_CACHE = True
 DELETE_OUTPUT_DIRECTORY = True

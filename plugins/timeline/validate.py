@@ -96,10 +96,13 @@ class Fields:
             self.problem(field, f"is {describe(value)}, not text", "a line of text")
             return None
         value = str(value)
+        if "<" not in value:
+            # Text without a tag has nothing to find or strip; most fields are such text.
+            return value.strip()
         unsafe = find_unsafe_markup(value)
         if unsafe and not self.strip_unsafe:
             self.problem(field, f"contains {', '.join(unsafe)}", "plain text without scripts or HTML")
-        return " ".join(strip_markup(value).split()) if "<" in value else value.strip()
+        return " ".join(strip_markup(value).split())
 
     def choice(self, field: str, allowed, data: dict | None = None, required: bool = True) -> str | None:
         value = self.get(field, data)

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.reader import ReaderError
+from yaml.error import MarkedYAMLError, YAMLError
+from yaml.reader import ReaderError
 
 from .problems import Problem
 
