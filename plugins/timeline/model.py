@@ -6,7 +6,9 @@ Sorting, grouping and counting happen here, once, so that templates only present
 from __future__ import annotations
 
 import datetime
-from collections import defaultdict
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -217,6 +219,93 @@ def group_by_month(events: list[Event]) -> list[YearGroup]:
     ]
 
 
+def months_of(events: list[Event]) -> list[list[Event]]:
+    """Events (already in date order) in runs of one month each."""
+    months: dict[str, list[Event]] = defaultdict(list)
+    for event in events:
+        months[f"{event.date:%Y-%m}"].append(event)
+    return list(months.values())
+
+
+def split_into_pages(events: list[Event], limit: int) -> list[list[Event]]:
+    """Events (in date order) in pages of at most `limit`, each made of whole months where they fit.
+
+    A month with more events than fit on a page is the only thing cut, into pages of its own.
+    """
+    pages: list[list[Event]] = []
+    current: list[Event] = []
+    for month in months_of(events):
+        if current and len(current) + len(month) > limit:
+            pages.append(current)
+            current = []
+        if len(month) > limit:
+            pages += [month[start:start + limit] for start in range(0, len(month), limit)]
+        else:
+            current += month
+    return pages + [current] if current or not pages else pages
+
+
+def most_recent(events: list[Event], limit: int) -> tuple[list[Event], str]:
+    """The latest whole months holding at most `limit` events (or the last `limit` events of a month
+    too full for that), and the period they cover."""
+    recent: list[Event] = []
+    for month in reversed(months_of(events)):
+        if len(recent) + len(month) > limit:
+            if not recent:
+                return month[-limit:], period_label(month[-limit:], split_month=True)
+            break
+        recent = month + recent
+    return recent, period_label(recent, split_month=False) if recent else ""
+
+
+def period_label(events: list[Event], split_month: bool) -> str:
+    """`March 2023`, `March – May 2023`, `December 2022 – February 2023`; `1 – 14 March 2023` for a page
+    holding part of a month that did not fit on one page."""
+    first, last = events[0].date, events[-1].date
+    if (first.year, first.month) != (last.year, last.month):
+        start = MONTHS[first.month - 1] if first.year == last.year else format_date(first, "month")
+        return f"{start} – {format_date(last, 'month')}"
+    if split_month:
+        return f"{first.day} – {format_date(last)}" if first.day != last.day else format_date(last)
+    return format_date(first, "month")
+
+
+@dataclass(frozen=True)
+class ListingPage:
+    """One page of a listing (a year, a type, an actor): its events and the period they cover."""
+
+    number: int
+    url: str
+    save_as: str
+    events: list[Event]
+    label: str
+
+    @property
+    def years(self) -> list[YearGroup]:
+        return group_by_month(self.events)
+
+
+def paginate(events: list[Event], limit: int, address: Callable[[int], tuple[str, str]]) -> list[ListingPage]:
+    """A listing's pages; `address(number)` gives each page's URL and the file it is saved as."""
+    sizes = Counter(f"{event.date:%Y-%m}" for event in events)
+    pages = []
+    for number, run in enumerate(split_into_pages(events, limit), start=1):
+        month = {f"{event.date:%Y-%m}" for event in run}
+        split_month = len(month) == 1 and sizes[month.pop()] > limit
+        pages.append(ListingPage(number, *address(number), run, period_label(run, split_month) if run else ""))
+    return pages
+
+
+def share_out(rows: list, pages: list[ListingPage]) -> list[list]:
+    """Rows tied to an event (a voting record, quotes), in date order, shared out to the pages that cover
+    their events' dates."""
+    starts = [(page.events[0].date, page.events[0].slug) for page in pages[1:]]
+    shares: list[list] = [[] for _ in pages]
+    for row in rows:
+        shares[bisect_right(starts, (row.event.date, row.event.slug))].append(row)
+    return shares
+
+
 class Timeline:
     """All events in date order and all actors, with the indexes the pages need."""
 
@@ -235,6 +324,13 @@ class Timeline:
                 self.quotes_by_actor[quote.speaker.slug].append(ActorQuote(event, quote))
         self.votes = [event for event in self.events if event.tally]
         self.figures = [FigureRow(event, figure) for event in self.events for figure in event.figures]
+        # Each state's voting record is indexed once from the votes, not searched for state by state.
+        self.records: dict[str, list[RecordRow]] = defaultdict(list)
+        for event in self.votes:
+            states = [p.state for p in event.positions] + [c.position_of for c in event.conflicts if c.position_of]
+            for state in {state.slug: state for state in states}.values():
+                self.records[state.slug].append(
+                    RecordRow(event, event.position_of(state), event.conflict_on_position_of(state)))
 
     @property
     def actors_by_kind(self) -> list[tuple[str, list[Actor]]]:
@@ -248,9 +344,7 @@ class Timeline:
 
     def record_of(self, state: Actor) -> list[RecordRow]:
         """A state's votes: every vote where its position, or a dispute about it, is recorded."""
-        rows = [RecordRow(event, event.position_of(state), event.conflict_on_position_of(state))
-                for event in self.votes]
-        return [row for row in rows if row.position or row.conflict]
+        return self.records.get(state.slug, [])
 
     def events_of_type(self) -> dict[str, list[Event]]:
         by_type: dict[str, list[Event]] = defaultdict(list)

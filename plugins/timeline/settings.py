@@ -39,6 +39,13 @@ DEFAULTS = {
     "ROBOTS_SAVE_AS": "robots.txt",
     "SEARCH_URL": "search/",
     "SEARCH_SAVE_AS": "search/index.html",
+    # Pages stay small however long the record grows: the home page lists every event while there are at
+    # most TIMELINE_HOME_LIMIT, else only the latest months; a year, a type or an actor with more than
+    # TIMELINE_PAGE_LIMIT events continues on numbered pages, below the first page's URL.
+    "TIMELINE_HOME_LIMIT": 50,
+    "TIMELINE_PAGE_LIMIT": 50,
+    "TIMELINE_PAGE_URL": "{url}page/{number}/",
+    "TIMELINE_PAGE_SAVE_AS": "{url}page/{number}/index.html",
     # The kinds of event an editor may choose, with the label readers see.
     "TIMELINE_EVENT_TYPES": {
         "invasion": "Invasion", "vote": "Vote", "veto": "Veto", "session": "Session",
