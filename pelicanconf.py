@@ -42,4 +42,7 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": T
 CACHE_PATH = ".cache"
 CACHE_CONTENT = True  # without it Pelican never writes the cache that LOAD_CONTENT_CACHE reads
 LOAD_CONTENT_CACHE = True
+GZIP_CACHE = False  # compressing the cache took longer than reading the files it saves reading
+# Dates come from front matter; Pelican's own parsing of the date in each file name is wasted work.
+FILENAME_METADATA = ""
 DELETE_OUTPUT_DIRECTORY = True

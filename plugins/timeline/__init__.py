@@ -13,6 +13,7 @@ from pelican import signals
 
 from .feeds import identify_feed
 from .generator import HideContentErrorTraceback, TimelineGenerator
+from .page_cache import retain_pages
 from .reader import TimelineReader
 from .search import index_output
 from .settings import apply_defaults
@@ -34,5 +35,7 @@ def register() -> None:
     signals.initialized.connect(apply_defaults)
     signals.readers_init.connect(add_reader)
     signals.get_generators.connect(add_generator)
+    # Sent at the start of every run (autoreload included), before Pelican cleans the output folder.
+    signals.get_generators.connect(retain_pages)
     signals.feed_generated.connect(identify_feed)
     signals.finalized.connect(index_output)

@@ -9,6 +9,7 @@ from pelican.log import console
 
 from .exports import write_exports
 from .feeds import write_feeds
+from .page_cache import PageCache, source_digest
 from .pages import write_pages
 from .problems import ContentError
 from .sitemap import write_sitemap
@@ -34,10 +35,14 @@ class TimelineGenerator(CachingGenerator):
             for problem in error.problems:
                 console.print(str(problem), soft_wrap=True, markup=False, highlight=False, emoji=False)
             raise
+        self.sources = {(kind, doc.slug): source_digest(doc)
+                        for kind, docs in (("Event", events), ("Actor", actors)) for doc in docs}
         self.context["timeline"] = self.timeline
 
     def generate_output(self, writer) -> None:
-        urls = write_pages(writer, self.timeline, self.context, self.settings, self.get_template)
+        cache = PageCache(self.settings, self.context, self.env, self.timeline, self.sources)
+        urls = write_pages(writer, self.timeline, self.context, self.settings, self.get_template, cache)
+        cache.finish()
         # Pelican's own pages (About) are read by its PagesGenerator, whose context is complete by now.
         write_sitemap(self.output_path, self.settings, urls + [page.url for page in self.context["pages"]])
         write_exports(self.output_path, self.timeline, self.settings)

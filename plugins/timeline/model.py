@@ -221,9 +221,9 @@ def group_by_month(events: list[Event]) -> list[YearGroup]:
 
 def months_of(events: list[Event]) -> list[list[Event]]:
     """Events (already in date order) in runs of one month each."""
-    months: dict[str, list[Event]] = defaultdict(list)
+    months: dict[tuple[int, int], list[Event]] = defaultdict(list)
     for event in events:
-        months[f"{event.date:%Y-%m}"].append(event)
+        months[event.date.year, event.date.month].append(event)
     return list(months.values())
 
 
@@ -271,6 +271,15 @@ def period_label(events: list[Event], split_month: bool) -> str:
 
 
 @dataclass(frozen=True)
+class PageLink:
+    """A page of a listing as its pager shows it: its number, address and period."""
+
+    number: int
+    url: str
+    label: str
+
+
+@dataclass(frozen=True)
 class ListingPage:
     """One page of a listing (a year, a type, an actor): its events and the period they cover."""
 
@@ -284,14 +293,19 @@ class ListingPage:
     def years(self) -> list[YearGroup]:
         return group_by_month(self.events)
 
+    @property
+    def link(self) -> PageLink:
+        return PageLink(self.number, self.url, self.label)
+
 
 def paginate(events: list[Event], limit: int, address: Callable[[int], tuple[str, str]]) -> list[ListingPage]:
     """A listing's pages; `address(number)` gives each page's URL and the file it is saved as."""
-    sizes = Counter(f"{event.date:%Y-%m}" for event in events)
+    sizes = Counter((event.date.year, event.date.month) for event in events)
     pages = []
     for number, run in enumerate(split_into_pages(events, limit), start=1):
-        month = {f"{event.date:%Y-%m}" for event in run}
-        split_month = len(month) == 1 and sizes[month.pop()] > limit
+        first, last = (run[0].date, run[-1].date) if run else (None, None)
+        split_month = first is not None and (first.year, first.month) == (last.year, last.month) \
+            and sizes[first.year, first.month] > limit
         pages.append(ListingPage(number, *address(number), run, period_label(run, split_month) if run else ""))
     return pages
 

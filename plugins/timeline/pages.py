@@ -9,10 +9,12 @@ from .citations import chronology
 from .feeds import feeds
 from .linked_data import actor_json_ld, event_json_ld, script_json
 from .model import ListingPage, Timeline, group_by_month, most_recent, paginate, share_out
+from .page_cache import PageCache
 
 
-def write_pages(writer, timeline: Timeline, context: dict, settings: dict, get_template) -> list[str]:
-    """Write every page of the timeline; return their URLs, for the sitemap."""
+def write_pages(writer, timeline: Timeline, context: dict, settings: dict, get_template,
+                cache: PageCache) -> list[str]:
+    """Write every page of the timeline that has changed; return all their URLs, for the sitemap."""
     urls = []
 
     def address(pattern: str, slots: dict | None = None) -> Callable[[int], tuple[str, str]]:
@@ -28,9 +30,10 @@ def write_pages(writer, timeline: Timeline, context: dict, settings: dict, get_t
 
     def write(where: tuple[str, str], template: str, **values) -> None:
         url, save_as = where
-        writer.write_file(save_as, get_template(template), context, settings["RELATIVE_URLS"],
-                          page_url=url, **values)
         urls.append(url)
+        if not cache.unchanged(save_as, template, values):
+            writer.write_file(save_as, get_template(template), context, settings["RELATIVE_URLS"],
+                              page_url=url, **values)
 
     def pages_of(events, pattern: str, slots: dict | None = None) -> list[ListingPage]:
         return paginate(events, settings["TIMELINE_PAGE_LIMIT"], address(pattern, slots))
@@ -38,9 +41,10 @@ def write_pages(writer, timeline: Timeline, context: dict, settings: dict, get_t
     def write_listing(pages: list[ListingPage], template: str, per_page: dict[str, list] | None = None,
                       **values) -> None:
         """Every page of a listing; `per_page` holds values that differ from page to page."""
+        links = [page.link for page in pages]
         for index, page in enumerate(pages):
             own = {name: shares[index] for name, shares in (per_page or {}).items()}
-            write((page.url, page.save_as), template, listing=page, listing_pages=pages, events=page.events,
+            write((page.url, page.save_as), template, listing=page, listing_pages=links, events=page.events,
                   years=page.years, **own, **values)
 
     # A page links to its own feed (its actor's, its type's) when feeds are written.

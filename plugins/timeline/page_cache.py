@@ -1,0 +1,164 @@
+"""Pages that need not be drawn again: a rebuild after one edit rewrites only the pages it changes.
+
+Each page's inputs are summed up in a digest: the site (templates, settings, plugin code, the list of
+events and actors), the values the page is given, and the events and actors it shows together with
+those they show in turn (an event's actors and neighbours, an actor's affiliation), each known by the
+digest of the file it was read from. A page whose digest is the one it had at the last build into the
+same output folder, and whose file is still there, is left as it is. The list of digests is removed
+while pages are written and saved once all are, so a build that stops half-way is followed by a full one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+from pathlib import Path
+
+import jinja2
+import pelican
+
+from .model import Actor, Event, Timeline
+
+MANIFEST = "TimelineGenerator-pages.json"
+
+
+def manifest_path(settings: dict) -> Path:
+    return Path(settings["CACHE_PATH"]) / MANIFEST
+
+
+def load_manifest(settings: dict) -> dict[str, str]:
+    """The digest of each page of the last build into this output folder, or nothing."""
+    if not (settings["CACHE_CONTENT"] and settings["LOAD_CONTENT_CACHE"]):
+        return {}
+    try:
+        saved = json.loads(manifest_path(settings).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return saved["pages"] if saved.get("output") == os.path.realpath(settings["OUTPUT_PATH"]) else {}
+
+
+def retain_pages(pelican_instance) -> None:
+    """Ask Pelican not to delete the folders of our last build when it cleans the output folder."""
+    pages = load_manifest(pelican_instance.settings)
+    kept = {save_as.split("/", 1)[0] for save_as in pages}
+    pelican_instance.output_retention = sorted(set(pelican_instance.output_retention) | kept)
+
+
+def describe(value: object, shown: list) -> str:
+    """A deterministic text for a template value; events and actors in it stand for themselves by slug
+    and are added to `shown`."""
+    if isinstance(value, Event | Actor):
+        shown.append(value)
+        return f"<{type(value).__name__} {value.slug}>"
+    if isinstance(value, list | tuple):
+        if all(type(item) is Event for item in value):
+            # Lists of events are most of what listings are given: described in one pass.
+            shown += value
+            return "<Events " + " ".join(event.slug for event in value) + ">"
+        return "[" + ",".join(describe(item, shown) for item in value) + "]"
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return type(value).__name__ + "(" + ",".join(describe(getattr(value, f.name), shown)
+                                                     for f in dataclasses.fields(value)) + ")"
+    if isinstance(value, dict):
+        return "{" + ",".join(f"{describe(k, shown)}:{describe(v, shown)}" for k, v in value.items()) + "}"
+    # Anything else by its repr: an object without a stable one only makes its page drawn every time.
+    return repr(value)
+
+
+def related(item: Event | Actor) -> list[Event | Actor]:
+    """The events and actors that an event or actor refers to: its actors, body, speakers, neighbours,
+    affiliation."""
+    found = []
+    for value in (getattr(item, f.name) for f in dataclasses.fields(item)):
+        for element in value if isinstance(value, list) else [value]:
+            if isinstance(element, Event | Actor):
+                found.append(element)
+            elif dataclasses.is_dataclass(element):
+                found += [inner for inner in (getattr(element, f.name) for f in dataclasses.fields(element))
+                          if isinstance(inner, Event | Actor)]
+    return found
+
+
+def source_digest(doc) -> str:
+    """What an event or actor is made of, apart from the settings and the actors it names: its file."""
+    return digest(doc.source_path, repr(doc.metadata["frontmatter"]), doc.content)
+
+
+def digest(*parts: str) -> str:
+    return hashlib.blake2b("\x00".join(parts).encode("utf-8"), digest_size=16).hexdigest()
+
+
+def json_values(values: dict) -> str:
+    """The settings (or context) that can be written as JSON; functions and objects are left out."""
+    plain = {}
+    for key, value in values.items():
+        try:
+            plain[key] = json.dumps(value, sort_keys=True)
+        except (TypeError, ValueError):
+            continue
+    return json.dumps(plain, sort_keys=True)
+
+
+class PageCache:
+    def __init__(self, settings: dict, context: dict, env: jinja2.Environment, timeline: Timeline,
+                 sources: dict[tuple[str, str], str]):
+        """`sources` holds the source digest of each event and actor by ("Event" or "Actor", slug)."""
+        self.settings = settings
+        self.sources = sources
+        self.output = Path(settings["OUTPUT_PATH"])
+        self.previous = load_manifest(settings)
+        self.pages: dict[str, str] = {}
+        self.full: dict[int, str] = {}
+        # Templates may read the whole timeline (its counts, its years): every page depends on its index.
+        index = describe([[e.slug for e in timeline.events], sorted(a.slug for a in timeline.actors)], [])
+        self.site = digest(self.templates(env), self.code(), self.context(context), index)
+        manifest_path(settings).unlink(missing_ok=True)
+
+    @staticmethod
+    def templates(env: jinja2.Environment) -> str:
+        return digest(*(f"{name}\x00{env.loader.get_source(env, name)[0]}" for name in env.list_templates()))
+
+    @staticmethod
+    def code() -> str:
+        sources = sorted(Path(__file__).parent.glob("*.py"))
+        return digest(pelican.__version__, jinja2.__version__, *(path.read_text(encoding="utf-8") for path in sources))
+
+    @staticmethod
+    def context(context: dict) -> str:
+        """What every page is given: the settings, and Pelican's own pages (the site menu) by address and
+        title."""
+        contents = [(key, [(getattr(item, "url", ""), getattr(item, "title", "")) for item in value])
+                    for key, value in sorted(context.items()) if isinstance(value, list) and value
+                    and all(hasattr(item, "source_path") for item in value)]
+        return digest(json_values(context), repr(contents))
+
+    def full_digest(self, item: Event | Actor) -> str:
+        """An event or actor with those it shows: its own file and theirs."""
+        if id(item) not in self.full:
+            self.full[id(item)] = digest(*(self.sources[type(other).__name__, other.slug]
+                                           for other in [item, *related(item)]))
+        return self.full[id(item)]
+
+    def unchanged(self, save_as: str, template: str, values: dict) -> bool:
+        """Record the page's digest; True when the page written last time is still right."""
+        shown: list = []
+        text = describe(values, shown)
+        page = digest(self.site, template, text, *(self.full_digest(item) for item in shown))
+        self.pages[save_as] = page
+        return self.previous.get(save_as) == page and (self.output / save_as).is_file()
+
+    def finish(self) -> None:
+        """Remove the pages of the last build that this one no longer has, and save the digests."""
+        for save_as in sorted(set(self.previous) - set(self.pages)):
+            (self.output / save_as).unlink(missing_ok=True)
+            for folder in (self.output / save_as).parents:
+                if folder == self.output or any(folder.iterdir()):
+                    break
+                folder.rmdir()
+        if self.settings["CACHE_CONTENT"]:
+            path = manifest_path(self.settings)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps({"output": os.path.realpath(self.output), "pages": self.pages},
+                                       sort_keys=True), encoding="utf-8")

@@ -1,0 +1,52 @@
+"""A rebuild after an edit gives the same site as a build from scratch, and leaves other pages alone."""
+
+from __future__ import annotations
+
+import re
+
+from benchmarks.synthetic import write_sites
+from conftest import build
+
+LIMITS = {"TIMELINE_HOME_LIMIT": 6, "TIMELINE_PAGE_LIMIT": 4}
+
+
+def files(output) -> dict[str, bytes]:
+    return {str(path.relative_to(output)): path.read_bytes() for path in output.rglob("*") if path.is_file()}
+
+
+def test_a_rebuild_after_edits_equals_a_fresh_build_and_rewrites_only_what_changed(tmp_path):
+    content, _ = write_sites(tmp_path / "site", events=40, actors=10)
+    assert build(content, tmp_path / "output", **LIMITS).returncode == 0
+    events = sorted((content / "events").glob("*.md"))
+    renamed = "person-009"
+    edited = {5, 10}
+    untouched = next(path for number, path in enumerate(events)
+                     if not edited & {number - 1, number, number + 1} and renamed not in path.read_text())
+    page = tmp_path / "output" / "events" / untouched.stem / "index.html"
+    written = page.stat().st_mtime_ns
+
+    with events[5].open("a", encoding="utf-8") as body:
+        body.write("\nA sentence added to the body.\n")
+    events[10].write_text(re.sub(r"^title: .*$", 'title: "A new title"', events[10].read_text(), flags=re.M))
+    actor = content / "actors" / f"{renamed}.md"
+    actor.write_text(re.sub(r"^name: .*$", "name: A New Name", actor.read_text(), flags=re.M))
+    rebuilt = build(content, tmp_path / "output", **LIMITS)
+    fresh = build(content, tmp_path / "fresh", **LIMITS)
+
+    assert rebuilt.returncode == fresh.returncode == 0, rebuilt.log + fresh.log
+    assert files(rebuilt.output) == files(fresh.output)
+    assert "A New Name" in (rebuilt.output / "actors" / renamed / "index.html").read_text()
+    assert page.stat().st_mtime_ns == written, "a page that did not change was written again"
+
+
+def test_a_rebuild_after_an_event_is_deleted_removes_its_page_and_equals_a_fresh_build(tmp_path):
+    content, _ = write_sites(tmp_path / "site", events=40, actors=10)
+    assert build(content, tmp_path / "output", **LIMITS).returncode == 0
+    deleted = sorted((content / "events").glob("*.md"))[-1]
+    deleted.unlink()
+    rebuilt = build(content, tmp_path / "output", **LIMITS)
+    fresh = build(content, tmp_path / "fresh", **LIMITS)
+
+    assert rebuilt.returncode == fresh.returncode == 0, rebuilt.log + fresh.log
+    assert not (rebuilt.output / "events" / deleted.stem).exists()
+    assert files(rebuilt.output) == files(fresh.output)
