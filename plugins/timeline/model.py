@@ -207,24 +207,21 @@ class ActorQuote:
     quote: Quote
 
 
-def group_by_month(events: list[Event]) -> list[YearGroup]:
-    """Events (already in date order) grouped by year, then month."""
-    years: dict[int, dict[str, list[Event]]] = defaultdict(lambda: defaultdict(list))
-    for event in events:
-        years[event.date.year][f"{event.date:%Y-%m}"].append(event)
-    return [
-        YearGroup(year, [MonthGroup(key, f"{MONTHS[int(key[5:]) - 1]} {year}", month_events)
-                         for key, month_events in months.items()])
-        for year, months in years.items()
-    ]
-
-
 def months_of(events: list[Event]) -> list[list[Event]]:
     """Events (already in date order) in runs of one month each."""
     months: dict[tuple[int, int], list[Event]] = defaultdict(list)
     for event in events:
         months[event.date.year, event.date.month].append(event)
     return list(months.values())
+
+
+def group_by_month(events: list[Event]) -> list[YearGroup]:
+    """Events (already in date order) grouped by year, then month."""
+    years: dict[int, list[MonthGroup]] = defaultdict(list)
+    for month in months_of(events):
+        first = month[0].date
+        years[first.year].append(MonthGroup(f"{first:%Y-%m}", format_date(first, "month"), month))
+    return [YearGroup(year, months) for year, months in years.items()]
 
 
 def split_into_pages(events: list[Event], limit: int) -> list[list[Event]]:
@@ -242,7 +239,9 @@ def split_into_pages(events: list[Event], limit: int) -> list[list[Event]]:
             pages += [month[start:start + limit] for start in range(0, len(month), limit)]
         else:
             current += month
-    return pages + [current] if current or not pages else pages
+    if current or not pages:
+        pages.append(current)
+    return pages
 
 
 def most_recent(events: list[Event], limit: int) -> tuple[list[Event], str]:

@@ -6,6 +6,8 @@ those they show in turn (an event's actors and neighbours, an actor's affiliatio
 digest of the file it was read from. A page whose digest is the one it had at the last build into the
 same output folder, and whose file is still there, is left as it is. The list of digests is removed
 while pages are written and saved once all are, so a build that stops half-way is followed by a full one.
+Python code outside the plugin (a Jinja filter in pelicanconf.py, say) is not in the digest: after
+changing it, `invoke clean`.
 """
 
 from __future__ import annotations
@@ -41,9 +43,8 @@ def load_manifest(settings: dict) -> dict[str, str]:
 
 def retain_pages(pelican_instance) -> None:
     """Ask Pelican not to delete the folders of our last build when it cleans the output folder."""
-    pages = load_manifest(pelican_instance.settings)
-    kept = {save_as.split("/", 1)[0] for save_as in pages}
-    pelican_instance.output_retention = sorted(set(pelican_instance.output_retention) | kept)
+    kept = {save_as.split("/", 1)[0] for save_as in load_manifest(pelican_instance.settings)}
+    pelican_instance.output_retention = sorted(set(pelican_instance.settings["OUTPUT_RETENTION"]) | kept)
 
 
 def describe(value: object, shown: list) -> str:
