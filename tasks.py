@@ -163,6 +163,15 @@ def weight(c):
     print(f"{sum(t.gzipped for t in transfers):>7,} B gzipped in all")
 
 
+@task(help={"events": "numbers of events to measure, comma-separated (default 1000,10000)",
+            "actors": "number of actors (default 200)",
+            "repeat": "rounds at each size; the median is reported (default 3)"})
+def benchmark(c, events="1000,10000", actors=200, repeat=3):
+    """Time our build against plain Pelican on generated content; report the budgets."""
+    c.run(f"{shlex.quote(sys.executable)} -m benchmarks.run --events {shlex.quote(str(events))} "
+          f"--actors {int(actors)} --repeat {int(repeat)}", pty=False)
+
+
 @task
 def test(c):
     """Run the whole test suite."""
