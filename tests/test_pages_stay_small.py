@@ -119,3 +119,12 @@ def test_every_event_is_reachable_from_the_home_page_through_the_listings(long_s
                 seen.add(target)
                 queue.append(target)
     assert events == set(event_files(long_site))
+
+
+def test_search_finds_an_actor_once_on_the_first_of_its_pages(long_site):
+    busiest = max((path.parent for path in (long_site.output / "actors").glob("*/index.html")),
+                  key=lambda folder: len(list(folder.glob("page/*/index.html"))))
+    first = long_site.page(f"/actors/{busiest.name}/")
+    later = long_site.page(f"/actors/{busiest.name}/page/2/")
+    assert first.select_one("article.actor-page").has_attr("data-pagefind-body")
+    assert later.select("[data-pagefind-body]") == []
