@@ -19,6 +19,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import pagefind_bin
+
 from .synthetic import write_sites
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -64,6 +66,11 @@ def ours(content: Path, output: Path, cache: Path) -> Run:
                     "-o", str(output), "-e", f'CACHE_PATH="{cache}"'], ROOT, output)
 
 
+def search_index(output: Path) -> Run:
+    """Pagefind alone, indexing our built site again: the part of our build that the search costs."""
+    return measure([str(pagefind_bin.get_executable()), "--site", str(output), "--quiet"], output, output)
+
+
 def plain_pelican(content: Path, output: Path) -> Run:
     # Run from the content's parent, which has no pelicanconf.py: Pelican's defaults and default theme.
     return measure([sys.executable, "-m", "pelican", str(content), "-q", "-o", str(output)], content.parent,
@@ -87,11 +94,12 @@ def bench(events: int, actors: int, repeat: int, work: Path) -> dict[str, Run]:
     """Median cold, warm and plain-Pelican runs at one size; the order alternates between rounds."""
     ours_content, plain_content = write_sites(work / f"content-{events}", events, actors)
     output, cache = work / f"ours-{events}", work / f"cache-{events}"
-    results: dict[str, list[Run]] = {"cold": [], "warm": [], "plain": []}
+    results: dict[str, list[Run]] = {"cold": [], "warm": [], "search": [], "plain": []}
     for round_number in range(repeat):
         def ours_cold_then_warm() -> None:
             shutil.rmtree(cache, ignore_errors=True)
             results["cold"].append(ours(ours_content, output, cache))
+            results["search"].append(search_index(output))
             edit_one_event(ours_content, round_number)
             results["warm"].append(ours(ours_content, output, cache))
 
@@ -110,7 +118,8 @@ def bench(events: int, actors: int, repeat: int, work: Path) -> dict[str, Run]:
 def table(sizes: dict[int, dict[str, Run]]) -> str:
     rows = ["| N | build | wall time | peak memory | output | largest HTML page |",
             "| ---: | --- | ---: | ---: | ---: | --- |"]
-    labels = {"cold": "ours, cold", "warm": "ours, warm (one event edited)", "plain": "plain Pelican"}
+    labels = {"cold": "ours, cold", "warm": "ours, warm (one event edited)",
+              "search": "of which the search index (Pagefind alone)", "plain": "plain Pelican"}
     for events, runs in sizes.items():
         for kind, label in labels.items():
             run = runs[kind]
