@@ -15,6 +15,7 @@ import posixpath
 from pathlib import Path
 
 from .model import Actor, Event, Timeline
+from .page_cache import PageCache
 from .settings import absolute_url
 
 SCHEMA = Path(__file__).with_name("events.schema.json")
@@ -94,7 +95,8 @@ def as_json(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def write_exports(output_path: str, timeline: Timeline, settings: dict) -> None:
+def write_exports(output_path: str, timeline: Timeline, settings: dict, cache: PageCache) -> None:
+    """Write the open data; an event's own file only when it has changed since the last build."""
     def write(path: str, text: str) -> None:
         target = os.path.join(output_path, path)
         os.makedirs(os.path.dirname(target), exist_ok=True)
@@ -106,7 +108,9 @@ def write_exports(output_path: str, timeline: Timeline, settings: dict) -> None:
     write(settings["EVENTS_JSON"], as_json({"title": settings["SITENAME"], "schema": schema, "events": records}))
     write(settings["EVENTS_SCHEMA"], SCHEMA.read_text(encoding="utf-8"))
     write(settings["EVENTS_CSV"], events_csv(records))
-    for record in records:
-        write(settings["EVENT_JSON"].format(slug=record["id"]), as_json(record))
+    for event, record in zip(timeline.events, records):
+        path = settings["EVENT_JSON"].format(slug=event.slug)
+        if not cache.unchanged(path, "event JSON", {"event": event}):
+            write(path, as_json(record))
     write(settings["ACTORS_JSON"], as_json([actor_record(actor, timeline.events_by_actor[actor.slug], settings)
                                             for actor in timeline.actors]))

@@ -42,10 +42,10 @@ class TimelineGenerator(CachingGenerator):
     def generate_output(self, writer) -> None:
         cache = PageCache(self.settings, self.context, self.env, self.timeline, self.sources)
         urls = write_pages(writer, self.timeline, self.context, self.settings, self.get_template, cache)
-        cache.finish()
         # Pelican's own pages (About) are read by its PagesGenerator, whose context is complete by now.
         write_sitemap(self.output_path, self.settings, urls + [page.url for page in self.context["pages"]])
-        write_exports(self.output_path, self.timeline, self.settings)
+        write_exports(self.output_path, self.timeline, self.settings, cache)
+        cache.finish()
         if self.settings["TIMELINE_FEEDS"]:
             write_feeds(writer, self.timeline, self.context, self.settings)
 

@@ -207,11 +207,15 @@ class ActorQuote:
     quote: Quote
 
 
+def month_of(event: Event) -> tuple[int, int]:
+    return event.date.year, event.date.month
+
+
 def months_of(events: list[Event]) -> list[list[Event]]:
     """Events (already in date order) in runs of one month each."""
     months: dict[tuple[int, int], list[Event]] = defaultdict(list)
     for event in events:
-        months[event.date.year, event.date.month].append(event)
+        months[month_of(event)].append(event)
     return list(months.values())
 
 
@@ -299,13 +303,14 @@ class ListingPage:
 
 def paginate(events: list[Event], limit: int, address: Callable[[int], tuple[str, str]]) -> list[ListingPage]:
     """A listing's pages; `address(number)` gives each page's URL and the file it is saved as."""
-    sizes = Counter((event.date.year, event.date.month) for event in events)
+    sizes = Counter(map(month_of, events))
     pages = []
     for number, run in enumerate(split_into_pages(events, limit), start=1):
-        first, last = (run[0].date, run[-1].date) if run else (None, None)
-        split_month = first is not None and (first.year, first.month) == (last.year, last.month) \
-            and sizes[first.year, first.month] > limit
-        pages.append(ListingPage(number, *address(number), run, period_label(run, split_month) if run else ""))
+        label = ""
+        if run:
+            split_month = month_of(run[0]) == month_of(run[-1]) and sizes[month_of(run[0])] > limit
+            label = period_label(run, split_month)
+        pages.append(ListingPage(number, *address(number), run, label))
     return pages
 
 

@@ -1,4 +1,5 @@
-"""Pages that need not be drawn again: a rebuild after one edit rewrites only the pages it changes.
+"""Pages that need not be drawn again: a rebuild after one edit rewrites only the pages it changes
+(and, the same way, only the changed events' JSON files of the open data).
 
 Each page's inputs are summed up in a digest: the site (templates, settings, plugin code, the list of
 events and actors), the values the page is given, and the events and actors it shows together with
