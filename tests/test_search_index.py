@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
+
+from timeline.search import pages_to_index
+from timeline.settings import DEFAULTS
 
 
 def test_the_build_writes_a_search_index_of_every_event_and_actor_page(site):
@@ -23,3 +27,10 @@ def test_the_home_page_refers_to_no_search_asset(site):
     home = (site.output / "index.html").read_text(encoding="utf-8")
     assert "pagefind" not in home
     assert 'href="./search/"' in home
+
+
+def test_pagefind_reads_every_page_that_search_indexes(site):
+    read = re.fullmatch(r"\{(.*)\}/\*\*/\*\.html", pages_to_index(DEFAULTS)).group(1).split(",")
+    indexed = [path.relative_to(site.output) for path in site.output.rglob("*.html")
+               if "data-pagefind-body" in path.read_text(encoding="utf-8")]
+    assert indexed and all(path.parts[0] in read for path in indexed)
