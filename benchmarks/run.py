@@ -146,7 +146,8 @@ def budgets(sizes: dict[int, dict[str, Run]]) -> list[Budget]:
     checks = [
         Budget("cold build / plain Pelican", "≤ 1.0", f"{cold.seconds / plain.seconds:.2f}",
                cold.seconds <= plain.seconds),
-        Budget("cold build peak memory", "≤ 500 MB", f"{cold.peak_bytes / MB:.0f} MB", cold.peak_bytes <= 500 * MB),
+        Budget("cold build peak memory", "≤ 500 MB", f"{cold.peak_bytes / MB:.0f} MB",
+               cold.peak_bytes <= 500 * MB),
         Budget("warm rebuild / cold build", "≤ 0.3", f"{warm.seconds / cold.seconds:.2f}",
                warm.seconds <= 0.3 * cold.seconds),
         Budget("largest HTML page", "≤ 250 KB", f"{cold.largest_page[0] / KB:.0f} KB",
@@ -157,14 +158,15 @@ def budgets(sizes: dict[int, dict[str, Run]]) -> list[Budget]:
         # 10,000 / 1,000 events may take at most 11 times as long: linear growth, with 10% to spare.
         allowed = 1.1 * big / small
         growth = cold.seconds / sizes[small]["cold"].seconds
-        checks.append(Budget(f"growth: cold time({big:,}) / time({small:,})", f"≤ {allowed:.1f}", f"{growth:.1f}",
-                             growth <= allowed))
+        checks.append(Budget(f"growth: cold time({big:,}) / time({small:,})", f"≤ {allowed:.1f}",
+                             f"{growth:.1f}", growth <= allowed))
     return checks
 
 
 def report(sizes: dict[int, dict[str, Run]]) -> str:
     big = max(sizes)
-    note = "" if big == BUDGET_EVENTS else f" (the budgets are set for N = {BUDGET_EVENTS:,}; this run's largest is {big:,})"
+    note = "" if big == BUDGET_EVENTS else \
+        f" (the budgets are set for N = {BUDGET_EVENTS:,}; this run's largest is {big:,})"
     lines = [table(sizes), "", f"Budgets at N = {big:,}{note}:", "",
              "| budget | limit | measured | met |", "| --- | --- | --- | --- |"]
     lines += [f"| {b.name} | {b.limit} | {b.measured} | {'yes' if b.met else 'NO'} |" for b in budgets(sizes)]

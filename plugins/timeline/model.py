@@ -345,7 +345,8 @@ class Timeline:
         # Each state's voting record is indexed once from the votes, not searched for state by state.
         self.records: dict[str, list[RecordRow]] = defaultdict(list)
         for event in self.votes:
-            states = [p.state for p in event.positions] + [c.position_of for c in event.conflicts if c.position_of]
+            states = [p.state for p in event.positions]
+            states += [c.position_of for c in event.conflicts if c.position_of]
             for state in {state.slug: state for state in states}.values():
                 self.records[state.slug].append(
                     RecordRow(event, event.position_of(state), event.conflict_on_position_of(state)))

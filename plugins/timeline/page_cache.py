@@ -125,7 +125,8 @@ class PageCache:
     @staticmethod
     def code() -> str:
         sources = sorted(Path(__file__).parent.glob("*.py"))
-        return digest(pelican.__version__, jinja2.__version__, *(path.read_text(encoding="utf-8") for path in sources))
+        return digest(pelican.__version__, jinja2.__version__,
+                      *(path.read_text(encoding="utf-8") for path in sources))
 
     @staticmethod
     def context(context: dict) -> str:
