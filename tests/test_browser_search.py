@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlparse
+
+import headless
+from conftest import FIXTURES, build
+
 EVENT = "2025-12-03-ga-es-11-9-return-of-children"
 WORD = "indoctrinating"
 
@@ -37,3 +42,23 @@ def test_nothing_found_is_said_in_words(open_page):
     status = page.get_by_role("status")
     status.filter(has_text="Nothing found").wait_for()
     assert page.locator("#search-results li").count() == 0
+
+
+def test_a_search_looks_in_every_shard_and_keeps_only_shards_holding_the_word(browser, tmp_path):
+    # One page to a shard. "fixture" is in both events; "Betsa" and "abduction" (in her quote) only in
+    # the vote and her page, and the other shards answer "abduction" with a word it begins with ("a"):
+    # those shards are left out.
+    site = build(FIXTURES / "site", tmp_path / "output", TIMELINE_SEARCH_SHARD_SIZE=1)
+    assert site.returncode == 0, site.log
+    found = {}
+    with headless.serve(site.output) as url:
+        page = browser.new_page()
+        for query, count in (("fixture", "2 results"), ("Betsa", "2 results"), ("abduction", "2 results")):
+            page.goto(f"{url}search/?q={query}")
+            page.get_by_role("status").filter(has_text=f"{count} for").wait_for()
+            links = page.locator("#search-results a")
+            found[query] = {urlparse(links.nth(n).get_attribute("href")).path for n in range(links.count())}
+        page.close()
+    assert found == {"fixture": {"/events/2022-03/", "/events/2025-12-03-children-vote/"},
+                     "Betsa": {"/actors/mariana-betsa/", "/events/2025-12-03-children-vote/"},
+                     "abduction": {"/actors/mariana-betsa/", "/events/2025-12-03-children-vote/"}}

@@ -28,4 +28,4 @@ def test_search_assets_load_only_once_the_reader_searches(browser, base_url):
     page.get_by_label("Search events and actors").fill("veto")
     page.locator("#search-results li").first.wait_for()
     page.close()
-    assert base_url + "pagefind/pagefind.js" in requested
+    assert base_url + "pagefind/1/pagefind.js" in requested

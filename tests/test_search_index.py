@@ -1,19 +1,60 @@
-"""Every build carries its own search index, covering exactly the event and actor pages."""
+"""Every build carries its own search index, covering exactly the event and actor pages, in shards that
+the search page merges; a rebuild re-indexes only the shards whose pages changed."""
 
 from __future__ import annotations
 
+import gzip
 import json
-import re
+from pathlib import Path
 
-from timeline.search import pages_to_index
-from timeline.settings import DEFAULTS
+from conftest import Build
 
 
-def test_the_build_writes_a_search_index_of_every_event_and_actor_page(site):
-    entry = json.loads((site.output / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    events = list((site.output / "events").glob("*/index.html"))
-    actors = list((site.output / "actors").glob("*/index.html"))
-    assert entry["languages"]["en"]["page_count"] == len(events) + len(actors)
+def search_folders(site: Build) -> list[str]:
+    """The index folders the search page loads, in order."""
+    return site.page("/search/").select_one("#search-form")["data-indexes"].split()
+
+
+def indexed(site: Build) -> dict[str, str]:
+    """What a search can find: the address and text of every page in every shard the search page loads
+    (Pagefind keeps each page's text in a gzipped JSON fragment)."""
+    pages = {}
+    for folder in search_folders(site):
+        shard = indexed_in(site, folder)
+        assert not set(shard) & set(pages), f"{set(shard) & set(pages)} in two shards"
+        pages |= shard
+    return pages
+
+
+def indexed_in(site: Build, folder: str) -> dict[str, str]:
+    records = [json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
+               for fragment in (site.output / folder / "fragment").iterdir()]
+    return {record["url"]: record["content"] for record in records}
+
+
+def marked_for_search(site: Build) -> set[str]:
+    return {"/" + str(path.parent.relative_to(site.output)) + "/" for path in site.output.rglob("*.html")
+            if site.page(str(path.relative_to(site.output))).find(attrs={"data-pagefind-body": True})}
+
+
+def test_the_index_holds_exactly_the_event_and_actor_pages(site):
+    events = {f"/events/{path.parent.name}/" for path in (site.output / "events").glob("*/index.html")}
+    actors = {f"/actors/{path.parent.name}/" for path in (site.output / "actors").glob("*/index.html")}
+    assert set(indexed(site)) == events | actors == marked_for_search(site)
+
+
+def test_the_index_holds_an_event_body_but_not_the_citation_or_neighbours(site):
+    text = indexed(site)["/events/2025-12-03-ga-es-11-9-return-of-children/"]
+    assert "indoctrinating" in text
+    assert "Cite this event" not in text and "Previous event" not in text
+
+
+def test_a_record_of_a_thousand_pages_or_less_is_one_index(site):
+    assert search_folders(site) == ["pagefind/1/"]
+    assert [p.name for p in (site.output / "pagefind").iterdir()] == ["1"]
+    assert (site.output / "pagefind/1/pagefind.js").is_file()
+    entry = json.loads((site.output / "pagefind/1/pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["en"]["page_count"] == len(indexed(site))
 
 
 def test_only_event_and_actor_pages_are_marked_for_the_index(site):
@@ -29,8 +70,26 @@ def test_the_home_page_refers_to_no_search_asset(site):
     assert 'href="./search/"' in home
 
 
-def test_pagefind_reads_every_page_that_search_indexes(site):
-    read = re.fullmatch(r"\{(.*)\}/\*\*/\*\.html", pages_to_index(DEFAULTS)).group(1).split(",")
-    indexed = [path.relative_to(site.output) for path in site.output.rglob("*.html")
-               if "data-pagefind-body" in path.read_text(encoding="utf-8")]
-    assert indexed and all(path.parts[0] in read for path in indexed)
+def test_a_longer_record_is_indexed_in_shards_events_first(fixture_site):
+    site = fixture_site(TIMELINE_SEARCH_SHARD_SIZE=2)
+    assert site.returncode == 0, site.log
+    assert search_folders(site) == ["pagefind/1/", "pagefind/2/", "pagefind/3/"]
+    assert set(indexed(site)) == marked_for_search(site) and len(indexed(site)) == 6
+    assert set(indexed_in(site, "pagefind/1/")) == {"/events/2022-03/", "/events/2025-12-03-children-vote/"}
+
+
+def entry_file(site: Build, folder: str) -> Path:
+    return site.output / folder / "pagefind-entry.json"
+
+
+def test_a_rebuild_indexes_again_only_the_shard_of_the_edited_event(fixture_site):
+    first = fixture_site(TIMELINE_SEARCH_SHARD_SIZE=1)
+    kept = {folder: entry_file(first, folder).stat().st_ino for folder in search_folders(first)}
+    with (fixture_site.content / "events" / "2022-03.md").open("a", encoding="utf-8") as event:
+        event.write("\nA correction mentioning zanzibarite.\n")
+    second = fixture_site(TIMELINE_SEARCH_SHARD_SIZE=1)
+    assert second.returncode == 0, second.log
+    assert "zanzibarite" in indexed(second)["/events/2022-03/"]
+    # The same file, not a copy, when the shard was taken from the store rather than made again.
+    reused = [folder for folder in search_folders(second) if entry_file(second, folder).stat().st_ino == kept[folder]]
+    assert reused == [folder for folder in kept if folder != "pagefind/1/"]

@@ -4,7 +4,7 @@ Modules: reader (front matter and body), yamlerrors (YAML's errors in editors' w
 (sanitising), model (dataclasses and indexes), validate (front matter to model, with every problem),
 pages (what is written where), generator (Pelican's hooks); for reuse: feeds, exports (JSON and CSV),
 linked_data (JSON-LD), citations (the printable chronology), sitemap and outputcheck (links and
-headings of a built site); for readers: search (the Pagefind index of the written site).
+headings of a built site); for readers: search (the Pagefind index of the event and actor pages, in shards).
 """
 
 import logging
@@ -15,7 +15,6 @@ from .feeds import identify_feed
 from .generator import HideContentErrorTraceback, TimelineGenerator
 from .page_cache import retain_pages
 from .reader import TimelineReader
-from .search import index_output
 from .settings import apply_defaults
 
 
@@ -38,4 +37,3 @@ def register() -> None:
     # Sent at the start of every run (autoreload included), before Pelican cleans the output folder.
     signals.get_generators.connect(retain_pages)
     signals.feed_generated.connect(identify_feed)
-    signals.finalized.connect(index_output)

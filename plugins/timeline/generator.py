@@ -12,6 +12,7 @@ from .feeds import write_feeds
 from .page_cache import PageCache, source_digest
 from .pages import write_pages
 from .problems import ContentError
+from .search import SearchIndexer, plan
 from .sitemap import write_sitemap
 from .validate import SourceFile, build_timeline
 
@@ -41,10 +42,12 @@ class TimelineGenerator(CachingGenerator):
 
     def generate_output(self, writer) -> None:
         cache = PageCache(self.settings, self.context, self.env, self.timeline, self.sources)
-        urls = write_pages(writer, self.timeline, self.context, self.settings, self.get_template, cache)
-        # Pelican's own pages (About) are read by its PagesGenerator, whose context is complete by now.
-        write_sitemap(self.output_path, self.settings, urls + [page.url for page in self.context["pages"]])
-        write_exports(self.output_path, self.timeline, self.settings, cache)
+        with SearchIndexer(self.settings, plan(self.timeline, self.settings)) as search:
+            urls = write_pages(writer, self.timeline, self.context, self.settings, self.get_template, cache,
+                               search)
+            # Pelican's own pages (About) are read by its PagesGenerator, whose context is complete by now.
+            write_sitemap(self.output_path, self.settings, urls + [page.url for page in self.context["pages"]])
+            write_exports(self.output_path, self.timeline, self.settings, cache)
         cache.finish()
         if self.settings["TIMELINE_FEEDS"]:
             write_feeds(writer, self.timeline, self.context, self.settings)

@@ -10,11 +10,13 @@ from .feeds import feeds
 from .linked_data import actor_json_ld, event_json_ld, script_json
 from .model import ListingPage, Timeline, group_by_month, most_recent, paginate, share_out
 from .page_cache import PageCache
+from .search import SearchIndexer
 
 
 def write_pages(writer, timeline: Timeline, context: dict, settings: dict, get_template,
-                cache: PageCache) -> list[str]:
-    """Write every page of the timeline that has changed; return all their URLs, for the sitemap."""
+                cache: PageCache, search: SearchIndexer) -> list[str]:
+    """Write every page of the timeline that has changed, telling the search index of each page in place;
+    return all their URLs, for the sitemap."""
     urls = []
 
     def address(pattern: str, slots: dict | None = None) -> Callable[[int], tuple[str, str]]:
@@ -34,6 +36,7 @@ def write_pages(writer, timeline: Timeline, context: dict, settings: dict, get_t
         if not cache.unchanged(save_as, template, values):
             writer.write_file(save_as, get_template(template), context, settings["RELATIVE_URLS"],
                               page_url=url, **values)
+        search.placed(save_as)
 
     def pages_of(events, pattern: str, slots: dict | None = None) -> list[ListingPage]:
         return paginate(events, settings["TIMELINE_PAGE_LIMIT"], address(pattern, slots))
@@ -81,7 +84,7 @@ def write_pages(writer, timeline: Timeline, context: dict, settings: dict, get_t
     write(address("ACTORS_INDEX")(), "actors", groups=timeline.actors_by_kind)
     if timeline.figures:
         write(address("FIGURES")(), "figures", rows=timeline.figures, chart=figures_chart(timeline.figures))
-    write(address("SEARCH")(), "search", nav=nav)
+    write(address("SEARCH")(), "search", nav=nav, indexes=search.folders)
     for year in timeline.years:
         write_listing(pages_of(year.events, "YEAR", {"year": year.year}), "listing", kicker="Year",
                       heading=str(year.year), count=len(year.events), nav=nav)

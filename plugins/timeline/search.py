@@ -1,36 +1,128 @@
-"""Search: once Pelican has written the site, Pagefind indexes the event and actor pages.
+"""Search: Pagefind indexes the event and actor pages, in shards that are indexed while Pelican writes
+the rest of the site and reused while their pages do not change.
 
-Only elements marked `data-pagefind-body` are indexed (the event and actor pages), minus anything marked
-`data-pagefind-ignore`. The index goes into the output folder Pelican has just written, so that a build
-into a staging folder carries its own index when it is swapped in.
+Pagefind cannot update an index, and its time and memory grow faster than the number of pages it reads
+(10,000 event pages took 15 s and 1 GB in one run; 1,000 about 1 s and 100 MB). So the pages are split
+into shards of at most TIMELINE_SEARCH_SHARD_SIZE pages, each its own index in `pagefind/<number>/`,
+which the search page merges (Pagefind's mergeIndex: the merged indexes share the first one's code).
+A shard is indexed in a separate process as soon as its pages are in place, and its index is kept in the cache under the
+digest of those pages: a rebuild indexes again only the shards whose pages changed.
 """
 
 from __future__ import annotations
 
+import json
+import queue
+import shutil
 import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
 
-import pagefind_bin
+from .model import Timeline, split_into_pages
+
+INDEX_FOLDER = "pagefind"
+SHARD_SCRIPT = Path(__file__).with_name("search_shard.py")
+
+
+@dataclass(frozen=True)
+class Shard:
+    name: str
+    pages: tuple[str, ...]  # where each page is saved, relative to the output folder
+
+    @property
+    def folder(self) -> str:
+        return f"{INDEX_FOLDER}/{self.name}/"
 
 
 class SearchIndexError(Exception):
     """Pagefind failed; the build fails with it rather than publishing a site whose search is broken."""
 
 
-def pages_to_index(settings: dict) -> str:
-    """The files Pagefind reads: only event and actor pages carry `data-pagefind-body`, so the others
-    need not be parsed (a third of its time on a large site); every page if those have no folder."""
-    folders = set()
-    for name in ("EVENT_SAVE_AS", "ACTOR_SAVE_AS"):
-        folder, _, rest = settings[name].partition("/")
-        if not rest or "{" in folder:
-            return "**/*.{html}"
-        folders.add(folder)
-    return "{" + ",".join(sorted(folders)) + "}/**/*.html"
+def plan(timeline: Timeline, settings: dict) -> list[Shard]:
+    """The shards of the search index: event pages in date order, then actors' first pages (only those
+    carry `data-pagefind-body`), at most TIMELINE_SEARCH_SHARD_SIZE to a shard. Events are cut between
+    months where they can be, so that a new event re-indexes the shard of its own month; a record of
+    that size or less is one index, which searches best (see search.js)."""
+    limit = settings["TIMELINE_SEARCH_SHARD_SIZE"]
+    parts = [[settings["EVENT_SAVE_AS"].format(slug=event.slug) for event in part]
+             for part in split_into_pages(timeline.events, limit) if part] or [[]]
+    for actor in timeline.actors:
+        if len(parts[-1]) == limit:
+            parts.append([])
+        parts[-1].append(settings["ACTOR_SAVE_AS"].format(slug=actor.slug))
+    return [Shard(str(number), tuple(pages)) for number, pages in enumerate(parts, 1) if pages]
 
 
-def index_output(pelican) -> None:
-    output = pelican.settings["OUTPUT_PATH"]
-    result = subprocess.run([str(pagefind_bin.get_executable()), "--site", output, "--quiet",
-                             "--glob", pages_to_index(pelican.settings)], capture_output=True, text=True)
-    if result.returncode != 0:
-        raise SearchIndexError(f"Pagefind could not index {output}:\n{result.stdout}{result.stderr}")
+class SearchIndexer:
+    """Indexes the shards of a build one at a time, in the order their pages are placed, while Pelican
+    goes on writing. `placed` is told of every page as it is written (or left as it was); `finish` waits
+    for the last shard and raises the first failure."""
+
+    def __init__(self, settings: dict, shards: list[Shard]):
+        self.output = Path(settings["OUTPUT_PATH"])
+        self.store = Path(settings["CACHE_PATH"]) / "search"
+        self.shards = shards
+        self.folders = [shard.folder for shard in shards]
+        self.waiting = {shard.name: set(shard.pages) for shard in shards}
+        self.shard_of = {page: shard for shard in shards for page in shard.pages}
+        self.queue: queue.Queue[Shard | None] = queue.Queue()
+        self.used: set[str] = set()
+        self.failure: Exception | None = None
+        self.thread = threading.Thread(target=self.work, name="search-index", daemon=True)
+
+    def __enter__(self) -> SearchIndexer:
+        shutil.rmtree(self.output / INDEX_FOLDER, ignore_errors=True)
+        self.thread.start()
+        return self
+
+    def __exit__(self, kind, error, trace) -> None:
+        if error is not None:
+            self.failure = error  # stop indexing: this build is not going to be used
+        self.finish()
+
+    def placed(self, save_as: str) -> None:
+        shard = self.shard_of.get(save_as)
+        if shard is None:
+            return
+        waiting = self.waiting[shard.name]
+        waiting.discard(save_as)
+        if not waiting:
+            del self.waiting[shard.name]
+            self.queue.put(shard)
+
+    def finish(self) -> None:
+        """Wait for every shard, then forget the stored indexes that this build did not use."""
+        if not self.thread.is_alive():
+            return
+        # A shard whose pages were not all reported is indexed now: every page is in place by the end.
+        for shard in self.shards:
+            if self.waiting.pop(shard.name, None) is not None:
+                self.queue.put(shard)
+        self.queue.put(None)
+        self.thread.join()
+        if self.failure is not None:
+            raise self.failure
+        for entry in self.store.iterdir() if self.store.is_dir() else []:
+            if entry.name not in self.used:
+                shutil.rmtree(entry, ignore_errors=True)
+
+    def work(self) -> None:
+        while (shard := self.queue.get()) is not None:
+            if self.failure is None:
+                try:
+                    self.used.add(self.index(shard))
+                except Exception as error:  # raised again by finish(), on the build's own thread
+                    self.failure = error
+
+    def index(self, shard: Shard) -> str:
+        """Index one shard in a process of its own (search_shard.py): its thousands of small file
+        operations would each wait for Python's lock here while this process renders pages."""
+        job = {"output": str(self.output), "store": str(self.store), "folder": shard.folder,
+               "pages": shard.pages}
+        result = subprocess.run([sys.executable, str(SHARD_SCRIPT)], input=json.dumps(job),
+                                capture_output=True, text=True)
+        if result.returncode != 0:
+            raise SearchIndexError(f"The search index {shard.folder} could not be made:\n{result.stderr}")
+        return result.stdout.strip()

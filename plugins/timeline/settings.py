@@ -46,6 +46,9 @@ DEFAULTS = {
     "TIMELINE_PAGE_LIMIT": 50,
     "TIMELINE_PAGE_URL": "{url}page/{number}/",
     "TIMELINE_PAGE_SAVE_AS": "{url}page/{number}/index.html",
+    # The search index is made of separate indexes of at most this many pages each, so that indexing
+    # stays fast and small however long the record grows, and a rebuild re-indexes only what changed.
+    "TIMELINE_SEARCH_SHARD_SIZE": 1000,
     # The kinds of event an editor may choose, with the label readers see.
     "TIMELINE_EVENT_TYPES": {
         "invasion": "Invasion", "vote": "Vote", "veto": "Veto", "session": "Session",

@@ -7,9 +7,45 @@ const list = document.getElementById("search-results");
 const LIMIT = 20;
 let engine;
 
+// A long record's index comes in shards (a thousand pages each); the first one's code searches them all.
+// Each is merged with a filter naming it, so that results can be told apart by shard.
+const SHARD = "shard";
 const pagefind = () => {
-  engine ??= import(new URL("pagefind/pagefind.js", new URL(form.dataset.root, location.href)).href);
+  engine ??= (async () => {
+    const root = new URL(form.dataset.root, location.href);
+    const [first, ...others] = form.dataset.indexes.split(" ").map((folder) => new URL(folder, root).href);
+    const found = await import(`${first}pagefind.js`);
+    await found.options({ mergeFilter: { [SHARD]: "1" } });
+    await Promise.all(others.map((index, n) => found.mergeIndex(index, { mergeFilter: { [SHARD]: `${n + 2}` } })));
+    return found;
+  })();
   return engine;
+};
+
+const words = (text) => text.toLocaleLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+
+// When a shard has no word that begins like a searched word, Pagefind answers with the longest beginning
+// of it that the shard does have: "in" for "indoctrinating". Such a shard's best result marks only
+// those short beginnings.
+const answersWithBeginnings = (result, terms) => {
+  const marked = [...result.excerpt.matchAll(/<mark>(.*?)<\/mark>/g)].flatMap((match) => words(match[1]));
+  return marked.length > 0 && marked.every((word) =>
+    terms.some((term) => term.startsWith(word) && word.length * 2 <= term.length));
+};
+
+// The results of the shards that hold the words searched for, or all results if none does (as one
+// index would answer).
+const relevant = async (index, query, found) => {
+  const shards = Object.entries(found.filters[SHARD] ?? {}).filter(([, count]) => count > 0);
+  if (shards.length < 2) return found.results;
+  const terms = words(query);
+  const answers = await Promise.all(shards.map(async ([shard]) => {
+    const { results } = await index.search(query, { filters: { [SHARD]: shard } });
+    return { results, beginnings: answersWithBeginnings(await results[0].data(), terms) };
+  }));
+  if (answers.every((answer) => answer.beginnings)) return found.results;
+  return answers.filter((answer) => !answer.beginnings).flatMap((answer) => answer.results)
+    .sort((a, b) => b.score - a.score);
 };
 
 // Pagefind's excerpt is HTML with <mark> around the matched words; only text and <mark> are kept.
@@ -58,11 +94,14 @@ const run = async (query, debounce) => {
     status.textContent = "";
     return;
   }
-  const found = await (await pagefind()).debouncedSearch(query, {}, debounce);
+  const index = await pagefind();
+  const found = await index.debouncedSearch(query, {}, debounce);
   if (found === null) return;  // a newer query has replaced this one
-  const results = await Promise.all(found.results.slice(0, LIMIT).map((result) => result.data()));
+  const matches = await relevant(index, query, found);
+  const results = await Promise.all(matches.slice(0, LIMIT).map((result) => result.data()));
+  if (input.value.trim() !== query) return;  // typed on while the shards were searched
   list.replaceChildren(...results.map(item));
-  const total = found.results.length;
+  const total = matches.length;
   status.textContent = total === 0
     ? `Nothing found for “${query}”.`
     : `${total} result${total === 1 ? "" : "s"} for “${query}”${total > LIMIT ? `, the first ${LIMIT} shown` : ""}.`;
