@@ -33,13 +33,17 @@ def pelican_run(c, settings: str, output: str, *extra: str) -> None:
 
 @contextmanager
 def staged_build(c, settings: str) -> Iterator[str]:
-    """Build into a fresh folder beside output/, removed afterwards unless the caller has moved it."""
+    """Build into a new folder beside output/, removed afterwards unless the caller has moved it."""
     staging = tempfile.mkdtemp(prefix=".build-", dir=".")
     # mkdtemp makes a private folder; the site must be as readable as any folder the user creates.
     umask = os.umask(0)
     os.umask(umask)
     os.chmod(staging, 0o777 & ~umask)
     try:
+        if os.path.isdir(OUTPUT):
+            # Start from the last build, so that pages whose inputs are unchanged need not be drawn
+            # again (page_cache.py); copied, not linked, so that output/ is never written to.
+            shutil.copytree(OUTPUT, staging, dirs_exist_ok=True)
         pelican_run(c, settings, staging)
         yield staging
     finally:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.synthetic import write_sites
 from conftest import FIXTURES, ROOT, SITEURL, build
 from timeline.outputcheck import check_output
 
@@ -74,6 +75,24 @@ def test_a_successful_build_replaces_output_whole_with_readable_folders(tmp_path
     os.umask(umask)
     assert stat.S_IMODE(output.stat().st_mode) == 0o777 & ~umask
     assert leftovers(root) == []
+
+
+def test_a_second_build_draws_again_only_the_pages_an_edit_changed(tmp_path):
+    root = project_copy(tmp_path)
+    shutil.rmtree(root / "content")
+    write_sites(root / "synthetic", events=40, actors=10)
+    (root / "synthetic" / "timeline").rename(root / "content")
+    assert invoke(root, "build").returncode == 0
+    events = sorted((root / "content" / "events").glob("*.md"))
+    far = root / "output" / "events" / events[30].stem / "index.html"
+    drawn = far.stat().st_mtime_ns
+    with events[5].open("a", encoding="utf-8") as event:
+        event.write("\nA sentence added to the body.\n")
+
+    assert invoke(root, "build").returncode == 0
+
+    assert "A sentence added to the body." in (root / "output" / "events" / events[5].stem / "index.html").read_text()
+    assert far.stat().st_mtime_ns == drawn, "a page the edit did not change was drawn again"
 
 
 def test_invoke_check_passes_a_good_site_and_lists_a_broken_page_leaving_output_alone(tmp_path):

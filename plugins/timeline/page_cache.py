@@ -4,11 +4,12 @@
 Each page's inputs are summed up in a digest: the site (templates, settings, plugin code, the list of
 events and actors), the values the page is given, and the events and actors it shows together with
 those they show in turn (an event's actors and neighbours, an actor's affiliation), each known by the
-digest of the file it was read from. A page whose digest is the one it had at the last build into the
-same output folder, and whose file is still there, is left as it is. The list of digests is removed
-while pages are written and saved once all are, so a build that stops half-way is followed by a full one.
-Python code outside the plugin (a Jinja filter in pelicanconf.py, say) is not in the digest: after
-changing it, `invoke clean`.
+digest of the file it was read from. A page whose digest is the one it had at the last build, and whose
+file is still the one that build wrote (same size and modification time), is left as it is: in the
+same output folder, or in a copy of it (`invoke build` builds into a copy of output/). The list of
+digests is removed while pages are written and saved once all are, so a build that stops half-way is
+followed by a full one. Python code outside the plugin (a Jinja filter in pelicanconf.py, say) is not
+in the digest: after changing it, `invoke clean`.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import os
 from pathlib import Path
 
 import jinja2
@@ -31,15 +31,23 @@ def manifest_path(settings: dict) -> Path:
     return Path(settings["CACHE_PATH"]) / MANIFEST
 
 
-def load_manifest(settings: dict) -> dict[str, str]:
-    """The digest of each page of the last build into this output folder, or nothing."""
+def load_manifest(settings: dict) -> dict[str, list]:
+    """Each page of the last build: the digest of its inputs and the size and time of its file."""
     if not (settings["CACHE_CONTENT"] and settings["LOAD_CONTENT_CACHE"]):
         return {}
     try:
-        saved = json.loads(manifest_path(settings).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        return json.loads(manifest_path(settings).read_text(encoding="utf-8"))["pages"]
+    except (OSError, ValueError, KeyError):
         return {}
-    return saved["pages"] if saved.get("output") == os.path.realpath(settings["OUTPUT_PATH"]) else {}
+
+
+def file_stamp(path: Path) -> list[int] | None:
+    """What tells the file a build wrote from any other: its size and modification time."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return [status.st_size, status.st_mtime_ns]
 
 
 def retain_pages(pelican_instance) -> None:
@@ -111,7 +119,7 @@ class PageCache:
         self.sources = sources
         self.output = Path(settings["OUTPUT_PATH"])
         self.previous = load_manifest(settings)
-        self.pages: dict[str, str] = {}
+        self.pages: dict[str, str] = {}  # the digest of each page of this build
         self.full: dict[int, str] = {}
         # Templates may read the whole timeline (its counts, its years): every page depends on its index.
         index = describe([[e.slug for e in timeline.events], sorted(a.slug for a in timeline.actors)], [])
@@ -131,7 +139,8 @@ class PageCache:
     @staticmethod
     def context(context: dict) -> str:
         """What every page is given: the settings, and Pelican's own pages (the site menu) by address and
-        title."""
+        title. Not where the site is written: `invoke build` writes each build into a folder of its own."""
+        context = {key: value for key, value in context.items() if key != "OUTPUT_PATH"}
         contents = [(key, [(getattr(item, "url", ""), getattr(item, "title", "")) for item in value])
                     for key, value in sorted(context.items()) if isinstance(value, list) and value
                     and all(hasattr(item, "source_path") for item in value)]
@@ -145,12 +154,12 @@ class PageCache:
         return self.full[id(item)]
 
     def unchanged(self, save_as: str, template: str, values: dict) -> bool:
-        """Record the page's digest; True when the page written last time is still right."""
+        """Record the page's digest; True when the page written last time is still there and right."""
         shown: list = []
         text = describe(values, shown)
         page = digest(self.site, template, text, *(self.full_digest(item) for item in shown))
         self.pages[save_as] = page
-        return self.previous.get(save_as) == page and (self.output / save_as).is_file()
+        return self.previous.get(save_as) == [page, *(file_stamp(self.output / save_as) or [None])]
 
     def finish(self) -> None:
         """Remove the pages of the last build that this one no longer has, and save the digests."""
@@ -163,5 +172,5 @@ class PageCache:
         if self.settings["CACHE_CONTENT"]:
             path = manifest_path(self.settings)
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(json.dumps({"output": os.path.realpath(self.output), "pages": self.pages},
-                                       sort_keys=True), encoding="utf-8")
+            pages = {save_as: [page, *file_stamp(self.output / save_as)] for save_as, page in self.pages.items()}
+            path.write_text(json.dumps({"pages": pages}, sort_keys=True), encoding="utf-8")
