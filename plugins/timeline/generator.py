@@ -10,7 +10,7 @@ from pelican.log import console
 from .exports import write_exports
 from .feeds import write_feeds
 from .page_cache import PageCache, source_digest
-from .pages import write_pages
+from .pages import fragment_cache, write_pages
 from .problems import ContentError
 from .search import SearchIndexer, plan
 from .sitemap import write_sitemap
@@ -42,6 +42,7 @@ class TimelineGenerator(CachingGenerator):
 
     def generate_output(self, writer) -> None:
         cache = PageCache(self.settings, self.context, self.env, self.timeline, self.sources)
+        self.env.globals["cached"] = fragment_cache()
         with SearchIndexer(self.settings, plan(self.timeline, self.settings)) as search:
             urls = write_pages(writer, self.timeline, self.context, self.settings, self.get_template, cache,
                                search)

@@ -15,6 +15,7 @@ in the digest: after changing it, `invoke clean`.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 from pathlib import Path
@@ -59,22 +60,29 @@ def retain_pages(pelican_instance) -> None:
 def describe(value: object, shown: list) -> str:
     """A deterministic text for a template value; events and actors in it stand for themselves by slug
     and are added to `shown`."""
-    if isinstance(value, Event | Actor):
+    kind = type(value)
+    if kind is Event or kind is Actor:
         shown.append(value)
-        return f"<{type(value).__name__} {value.slug}>"
-    if isinstance(value, list | tuple):
+        return f"<{kind.__name__} {value.slug}>"
+    if kind is list or kind is tuple:
         if all(type(item) is Event for item in value):
             # Lists of events are most of what listings are given: described in one pass.
             shown += value
             return "<Events " + " ".join(event.slug for event in value) + ">"
         return "[" + ",".join(describe(item, shown) for item in value) + "]"
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return type(value).__name__ + "(" + ",".join(describe(getattr(value, f.name), shown)
-                                                     for f in dataclasses.fields(value)) + ")"
+    if names := field_names(kind):
+        return kind.__name__ + "(" + ",".join(describe(getattr(value, name), shown) for name in names) + ")"
     if isinstance(value, dict):
         return "{" + ",".join(f"{describe(k, shown)}:{describe(v, shown)}" for k, v in value.items()) + "}"
     # Anything else by its repr: an object without a stable one only makes its page drawn every time.
     return repr(value)
+
+
+@functools.cache
+def field_names(kind: type) -> tuple[str, ...]:
+    """The fields of a dataclass, or none for any other type: looked up once per type, since pages are
+    described by the thousand."""
+    return tuple(f.name for f in dataclasses.fields(kind)) if dataclasses.is_dataclass(kind) else ()
 
 
 def related(item: Event | Actor) -> list[Event | Actor]:
@@ -159,7 +167,8 @@ class PageCache:
         text = describe(values, shown)
         page = digest(self.site, template, text, *(self.full_digest(item) for item in shown))
         self.pages[save_as] = page
-        return self.previous.get(save_as) == [page, *(file_stamp(self.output / save_as) or [None])]
+        previous = self.previous.get(save_as)
+        return previous is not None and previous[0] == page and previous[1:] == file_stamp(self.output / save_as)
 
     def finish(self) -> None:
         """Remove the pages of the last build that this one no longer has, and save the digests."""

@@ -13,6 +13,18 @@ from .page_cache import PageCache
 from .search import SearchIndexer
 
 
+def fragment_cache() -> Callable:
+    """The template function `cached`: `{% call cached(key, …) %}body{% endcall %}` draws the body once for
+    each key, then gives the same HTML. A new one for every build, since the content may have changed."""
+    drawn: dict[tuple, str] = {}
+
+    def cached(*key, caller: Callable[[], str]) -> str:
+        if key not in drawn:
+            drawn[key] = caller()
+        return drawn[key]
+    return cached
+
+
 def write_pages(writer, timeline: Timeline, context: dict, settings: dict, get_template,
                 cache: PageCache, search: SearchIndexer) -> list[str]:
     """Write every page of the timeline that has changed, telling the search index of each page in place;
