@@ -78,9 +78,11 @@ class SearchIndexer:
         return self
 
     def __exit__(self, kind, error, trace) -> None:
-        if error is not None:
-            self.failure = error  # stop indexing: this build is not going to be used
-        self.finish()
+        if error is None:
+            self.finish()
+        else:  # this build is not going to be used: let the shard being indexed end, start no other
+            self.failure = error
+            self.stop()
 
     def placed(self, save_as: str) -> None:
         shard = self.shard_of.get(save_as)
@@ -94,19 +96,20 @@ class SearchIndexer:
 
     def finish(self) -> None:
         """Wait for every shard, then forget the stored indexes that this build did not use."""
-        if not self.thread.is_alive():
-            return
         # A shard whose pages were not all reported is indexed now: every page is in place by the end.
         for shard in self.shards:
             if self.waiting.pop(shard.name, None) is not None:
                 self.queue.put(shard)
-        self.queue.put(None)
-        self.thread.join()
+        self.stop()
         if self.failure is not None:
             raise self.failure
         for entry in self.store.iterdir() if self.store.is_dir() else []:
             if entry.name not in self.used:
                 shutil.rmtree(entry, ignore_errors=True)
+
+    def stop(self) -> None:
+        self.queue.put(None)
+        self.thread.join()
 
     def work(self) -> None:
         while (shard := self.queue.get()) is not None:
