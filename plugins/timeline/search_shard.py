@@ -66,5 +66,9 @@ def index_shard(output: Path, store: Path, folder: str, pages: list[str]) -> str
 
 
 if __name__ == "__main__":
+    # The build waits first on its own writing, which runs on one core; Pagefind, which uses several,
+    # can catch up once the writing is done. Measured at 10,000 events on a busy 2-core machine, four
+    # builds each way: 46 s on average with this, 56 s without.
+    os.nice(10)
     job = json.load(sys.stdin)
     print(index_shard(Path(job["output"]), Path(job["store"]), job["folder"], job["pages"]))
