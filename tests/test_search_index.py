@@ -93,3 +93,12 @@ def test_a_rebuild_indexes_again_only_the_shard_of_the_edited_event(fixture_site
     # The same file, not a copy, when the shard was taken from the store rather than made again.
     reused = [folder for folder in search_folders(second) if entry_file(second, folder).stat().st_ino == kept[folder]]
     assert reused == [folder for folder in kept if folder != "pagefind/1/"]
+
+
+def test_builds_of_two_kinds_in_turn_keep_each_others_index(fixture_site):
+    first = fixture_site()
+    kept = entry_file(first, "pagefind/1/").stat().st_ino
+    assert fixture_site(SITENAME="Another name").returncode == 0  # other pages, so another index
+    again = fixture_site()
+    assert again.returncode == 0, again.log
+    assert entry_file(again, "pagefind/1/").stat().st_ino == kept

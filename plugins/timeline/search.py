@@ -24,6 +24,7 @@ from .model import Timeline, split_into_pages
 
 INDEX_FOLDER = "pagefind"
 SHARD_SCRIPT = Path(__file__).with_name("search_shard.py")
+LAST_USED = "last-build.json"  # in the store: the indexes the last build used
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,9 @@ class SearchIndexer:
             self.queue.put(shard)
 
     def finish(self) -> None:
-        """Wait for every shard, then forget the stored indexes that this build did not use."""
+        """Wait for every shard, then forget the stored indexes that neither this build nor the one
+        before it used (kept for the last two, so that alternating `invoke build` and `invoke preview`,
+        whose pages differ, does not index everything each time)."""
         # A shard whose pages were not all reported is indexed now: every page is in place by the end.
         for shard in self.shards:
             if self.waiting.pop(shard.name, None) is not None:
@@ -103,9 +106,16 @@ class SearchIndexer:
         self.stop()
         if self.failure is not None:
             raise self.failure
+        record = self.store / LAST_USED
+        try:
+            kept = self.used | set(json.loads(record.read_text(encoding="utf-8")))
+        except (OSError, ValueError):
+            kept = self.used
         for entry in self.store.iterdir() if self.store.is_dir() else []:
-            if entry.name not in self.used:
+            if entry.name not in kept | {LAST_USED}:
                 shutil.rmtree(entry, ignore_errors=True)
+        if self.used:
+            record.write_text(json.dumps(sorted(self.used)), encoding="utf-8")
 
     def stop(self) -> None:
         self.queue.put(None)
