@@ -5,8 +5,9 @@ Pagefind cannot update an index, and its time and memory grow faster than the nu
 (10,000 event pages took 15 s and 1 GB in one run; 1,000 about 1 s and 100 MB). So the pages are split
 into shards of at most TIMELINE_SEARCH_SHARD_SIZE pages, each its own index in `pagefind/<number>/`,
 which the search page merges (Pagefind's mergeIndex: the merged indexes share the first one's code).
-A shard is indexed in a separate process as soon as its pages are in place, and its index is kept in the cache under the
-digest of those pages: a rebuild indexes again only the shards whose pages changed.
+A shard is indexed in a separate process as soon as its pages are in place, and its index is kept
+in the cache under the digest of those pages: a rebuild indexes again only the shards whose pages
+changed.
 """
 
 from __future__ import annotations
@@ -65,13 +66,17 @@ class SearchIndexer:
         self.output = Path(settings["OUTPUT_PATH"])
         self.store = Path(settings["CACHE_PATH"]) / "search"
         self.shards = shards
-        self.folders = [shard.folder for shard in shards]
         self.waiting = {shard.name: set(shard.pages) for shard in shards}
         self.shard_of = {page: shard for shard in shards for page in shard.pages}
         self.queue: queue.Queue[Shard | None] = queue.Queue()
         self.used: set[str] = set()
         self.failure: Exception | None = None
         self.thread = threading.Thread(target=self.work, name="search-index", daemon=True)
+
+    @property
+    def folders(self) -> list[str]:
+        """The shards' folders, in the order the search page loads them."""
+        return [shard.folder for shard in self.shards]
 
     def __enter__(self) -> SearchIndexer:
         shutil.rmtree(self.output / INDEX_FOLDER, ignore_errors=True)
