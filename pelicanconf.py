@@ -18,6 +18,10 @@ ARTICLE_PATHS = []
 PAGE_PATHS = ["pages"]
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
+# A page's address is its file name, as an event's or an actor's is, whatever its title says; a page
+# marked `status: draft` is not written at all (Pelican would publish it under drafts/).
+SLUGIFY_SOURCE = "basename"
+DRAFT_PAGE_URL = DRAFT_PAGE_SAVE_AS = ""
 STATIC_PATHS = []
 DIRECT_TEMPLATES = []
 AUTHOR_SAVE_AS = CATEGORY_SAVE_AS = TAG_SAVE_AS = ""

@@ -2,7 +2,8 @@
 
 events.json is the complete record and is described by events.schema.json, shipped beside it; each
 event also has a file of its own with the same entry. events.csv is a flat view for spreadsheets:
-one row per event, lists joined with " | ".
+one row per event, lists joined with " | ". Every value is plain text (markup.py says what that is),
+escaped for JSON and CSV alike.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import os
 import posixpath
 from pathlib import Path
 
+from .markup import escape_csv_cell, escape_json
 from .model import Actor, Event, Timeline
 from .page_cache import PageCache
 from .settings import absolute_url
@@ -87,12 +89,13 @@ def events_csv(records: list[dict]) -> str:
     text = io.StringIO()
     writer = csv.DictWriter(text, fieldnames=CSV_COLUMNS)
     writer.writeheader()
-    writer.writerows(csv_row(record) for record in records)
+    writer.writerows({key: escape_csv_cell(value) for key, value in csv_row(record).items()} for record in records)
     return text.getvalue()
 
 
 def as_json(data: object) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    """Plain text stays text for any consumer, even one that pastes it into HTML (see markup.py)."""
+    return escape_json(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 
 
 def write_exports(output_path: str, timeline: Timeline, settings: dict, cache: PageCache) -> None:

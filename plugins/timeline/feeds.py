@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from markupsafe import escape
+
 from .model import Event, Timeline
 
 
@@ -31,7 +33,9 @@ class FeedEntry:
 
 
 def feed_entry(event: Event, author: str) -> FeedEntry:
-    return FeedEntry(title=event.title, url=event.url, summary=event.summary,
+    # Pelican's writer reads the title as HTML (it strips tags and reads character references) and
+    # writes the summary as Atom's `type="html"`: both are plain text, so both are escaped to HTML here.
+    return FeedEntry(title=escape(event.title), url=event.url, summary=escape(event.summary),
                      date=datetime.datetime.combine(event.date, datetime.time()), category=event.type_label,
                      tags=tuple(actor.name for actor in event.actors), author=author, content=event.html)
 

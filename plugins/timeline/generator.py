@@ -3,26 +3,35 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from pelican.generators import CachingGenerator
-from pelican.log import console
 
 from .exports import write_exports
 from .feeds import write_feeds
+from .files import content_files
 from .page_cache import PageCache, source_digest
 from .pages import fragment_cache, write_pages
-from .problems import ContentError
+from .problems import ContentError, show
 from .search import SearchIndexer, plan
+from .settings import SettingsError
 from .sitemap import write_sitemap
 from .validate import SourceFile, build_timeline
 
 
 class TimelineGenerator(CachingGenerator):
-    def read_folder(self, paths: list[str]) -> list[SourceFile]:
-        # Sorted, so that problems and output never depend on the order the file system lists files.
-        files = sorted(self.get_files(paths, extensions=self.readers.extensions))
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Made before any generator reads a file: Pelican's own page generator would follow a loop of
+        # links, or read a page from outside the content folder.
+        folders = self.settings["EVENT_PATHS"] + self.settings["ACTOR_PATHS"] + self.settings["PAGE_PATHS"]
+        self.files, problems = content_files(Path(self.path), folders)
+        if problems:
+            report(ContentError(problems))
+
+    def read_folder(self, folders: list[str]) -> list[SourceFile]:
         return [self.readers.read_file(base_path=self.path, path=path, content_class=SourceFile,
-                                       context=self.context) for path in files]
+                                       context=self.context) for folder in folders for path in self.files[folder]]
 
     def generate_context(self) -> None:
         events = self.read_folder(self.settings["EVENT_PATHS"])
@@ -32,10 +41,7 @@ class TimelineGenerator(CachingGenerator):
         try:
             self.timeline = build_timeline(events, actors, page_docs=pages)
         except ContentError as error:
-            # One problem per line, never wrapped, so that editors and their tools can read `path:line:`.
-            for problem in error.problems:
-                console.print(str(problem), soft_wrap=True, markup=False, highlight=False, emoji=False)
-            raise
+            report(error)
         self.sources = {(kind, doc.slug): source_digest(doc)
                         for kind, docs in (("Event", events), ("Actor", actors)) for doc in docs}
         self.context["timeline"] = self.timeline
@@ -54,11 +60,17 @@ class TimelineGenerator(CachingGenerator):
             write_feeds(writer, self.timeline, self.context, self.settings)
 
 
+def report(error: ContentError) -> None:
+    """Print every problem, then stop the build."""
+    show(error.problems)
+    raise error
+
+
 class HideContentErrorTraceback(logging.Filter):
     """Pelican logs any exception that stops a build with its traceback; an editor's mistake is not a
     crash, and its problems are already listed, so only the one-line summary is kept."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if record.exc_info and isinstance(record.exc_info[1], ContentError):
+        if record.exc_info and isinstance(record.exc_info[1], ContentError | SettingsError):
             record.exc_info = None
         return True

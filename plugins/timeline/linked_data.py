@@ -6,6 +6,7 @@ import json
 
 from markupsafe import Markup
 
+from .markup import escape_json
 from .model import Actor, Event
 from .settings import absolute_url
 
@@ -42,6 +43,5 @@ def actor_json_ld(actor: Actor, settings: dict) -> dict:
 
 
 def script_json(data: dict) -> Markup:
-    """JSON safe inside <script>: `<`, `>` and `&` escaped, so no value can close the element."""
-    text = json.dumps(data, ensure_ascii=False)
-    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+    """JSON safe inside <script>: no value can close the element."""
+    return Markup(escape_json(json.dumps(data, ensure_ascii=False)))

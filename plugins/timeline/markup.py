@@ -1,7 +1,19 @@
-"""Untrusted markup: what an editor's HTML may contain, and how it is cleaned.
+"""Untrusted markup: what an editor's HTML may contain, how it is cleaned, and what plain text is.
 
-Every body goes through the sanitiser; finding something unsafe is also reported to the editor, so a
-pasted script is fixed at the source rather than silently dropped.
+Two kinds of value come from content files, and every output treats each the same way:
+
+- The Markdown body of an event, an actor or a page is HTML: converted, then sanitised here, and only
+  then written into pages and into the feeds' `<content type="html">`.
+- Every front-matter value (title, summary, name, role, quotes, sources, conflicts, figures) is plain
+  text: shown exactly as written, never read as HTML. So that no consumer of the open data can mistake
+  it for markup, plain text may not contain anything a browser would start to read as markup: a `<`
+  followed by a letter, `/`, `!` or `?`, or a character reference such as `&lt;`. Each output escapes
+  plain text for its place: HTML and attributes (Jinja's autoescape), the feeds (escaped to HTML for
+  Atom's `type="html"`), JSON and JSON-LD (`<`, `>` and `&` written as `\\u003c`, `\\u003e`, `\\u0026`),
+  CSV (a cell a spreadsheet would run as a formula starts with `'`).
+
+With TIMELINE_UNSAFE_MARKUP = "strip", markup is removed instead of refused: tags from plain text (and
+a script's or style's contents), scripts, frames and event handlers from bodies.
 """
 
 from __future__ import annotations
@@ -12,7 +24,9 @@ import re
 import nh3
 from bs4 import BeautifulSoup
 
-# What Markdown itself produces, plus the little inline HTML an editor might reasonably write.
+# What Markdown itself produces, plus the little inline HTML an editor might reasonably write. No h1:
+# a page's title is its one level-1 heading, and bodies are moved down a level to make room (see
+# `demote_headings`).
 ALLOWED_TAGS = {
     "a", "abbr", "blockquote", "br", "caption", "cite", "code", "dd", "del", "dl", "dt", "em",
     "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "li", "ol", "p",
@@ -35,11 +49,21 @@ DANGEROUS_TAGS = {"script", "iframe", "object", "embed", "style", "form", "frame
 # A tag with no attribute that is not dangerous, which is most of what Markdown writes.
 PLAIN_TAG = re.compile(r"</?(?:p|em|strong|i|b|ul|ol|li|h[1-6]|blockquote|br|hr|code|pre|sup|sub|del|ins|small"
                        r"|table|thead|tbody|tfoot|tr|th|td|dl|dt|dd)\s*/?>", re.IGNORECASE)
+# Where a browser's HTML tokenizer leaves text and starts reading markup; what may be a character
+# reference (it is one when html.unescape reads it as something else).
+MARKUP_START = re.compile(r"<[A-Za-z/!?]")
+MAYBE_REFERENCE = re.compile(r"&#?[A-Za-z0-9]+;?")
+# A whole tag, comment or declaration, and the elements whose contents go with them when stripped.
+WHOLE_TAG = re.compile(r"<!--.*?-->|<[A-Za-z/!?][^>]*>", re.DOTALL)
+CONTENT_TAGS = re.compile(r"<(script|style)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
+HEADING_TAG = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)
+ID_ATTRIBUTE = re.compile(r'(\sid=")([^"]*)"')
+FRAGMENT_LINK = re.compile(r'(\shref="#)([^"]*)"')
 
 
-def sanitise_html(html: str) -> str:
+def sanitise_html(html_text: str) -> str:
     return nh3.clean(
-        html,
+        html_text,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
@@ -47,21 +71,31 @@ def sanitise_html(html: str) -> str:
     )
 
 
+def markup_in_text(text: str) -> str | None:
+    """The first thing in a plain-text value that would read as markup (`<b`, `&lt;`), or None."""
+    starts = [match for match in (MARKUP_START.search(text),) if match]
+    starts += [match for match in MAYBE_REFERENCE.finditer(text) if html.unescape(match.group()) != match.group()][:1]
+    return min(starts, key=lambda match: match.start()).group() if starts else None
+
+
 def strip_markup(text: str) -> str:
-    """Plain text fields keep their words and lose any tag (and a script's contents).
-
-    The result is text, not HTML: the templates escape it, so `&` must not arrive as `&amp;`.
+    """Plain text from text with markup in it. Character references are read and whole tags and comments
+    removed (a script's or style's contents with them) until neither is left, so that removing one
+    cannot join the pieces of another; a `<` that still starts markup (`x<y`) is kept, followed by a space.
+    Each round that changes the text shortens it, so this ends.
     """
-    return html.unescape(nh3.clean(text, tags=set(), attributes={}))
+    while (stripped := WHOLE_TAG.sub("", CONTENT_TAGS.sub("", html.unescape(text)))) != text:
+        text = stripped
+    return " ".join(MARKUP_START.sub(lambda match: f"< {match.group()[1:]}", text).split())
 
 
-def find_unsafe_markup(html: str) -> list[str]:
+def find_unsafe_markup(html_text: str) -> list[str]:
     """Describe each dangerous construct in rendered HTML: `<script>`, `onerror=`, `javascript:`."""
-    if "<" not in PLAIN_TAG.sub("", html):
+    if "<" not in PLAIN_TAG.sub("", html_text):
         # Only plain tags: nothing to find, and no need to parse (a tenth of reading a file).
         return []
     found = []
-    for element in BeautifulSoup(html, "html.parser").find_all(True):
+    for element in BeautifulSoup(html_text, "html.parser").find_all(True):
         if element.name in DANGEROUS_TAGS:
             found.append(f"<{element.name}>")
         for attribute, value in element.attrs.items():
@@ -85,3 +119,38 @@ def locate_unsafe_markup(html_text: str, source: str, first_line: int) -> list[t
             index = len(source) - len(source.lstrip())
         located.append((first_line + source.count("\n", 0, index), construct))
     return located
+
+
+def demote_headings(html_text: str) -> str:
+    """A body's headings moved down one level when it uses a level-1 heading (`# Background`), so that
+    the page's title stays its one h1 and the body keeps its outline (h6 stays h6)."""
+    levels = [int(level) for _, level in HEADING_TAG.findall(html_text)]
+    if not levels or min(levels) > 1:
+        return html_text
+    return HEADING_TAG.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 1, 6)}", html_text)
+
+
+def namespace_ids(html_text: str, namespace: str) -> str:
+    """Sanitised HTML whose ids (a footnote's `fn:1`, an editor's `{#id}`) start with `namespace:`, and
+    whose links to them follow, so that two bodies on one page (the chronology), or a body and the
+    theme, never give two elements the same id."""
+    ids = {value for _, value in ID_ATTRIBUTE.findall(html_text)}
+    if not ids:
+        return html_text
+    html_text = ID_ATTRIBUTE.sub(lambda m: f'{m[1]}{namespace}:{m[2]}"', html_text)
+    return FRAGMENT_LINK.sub(lambda m: f'{m[1]}{namespace}:{m[2]}"' if m[2] in ids else m[0], html_text)
+
+
+def escape_json(text: str) -> str:
+    """Serialised JSON with `<`, `>` and `&` written as escapes, which only ever stand inside strings: the
+    same data once parsed, but bytes that no HTML parser reads as markup, inside a `<script>` or out."""
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP's "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def escape_csv_cell(value: object) -> object:
+    """A CSV cell that a spreadsheet shows as the text it is: one it would run as a formula starts with `'`."""
+    return f"'{value}" if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value

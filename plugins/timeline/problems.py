@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+
+from pelican.log import console
 
 
 @dataclass(frozen=True, order=True)
@@ -38,5 +41,15 @@ class ContentError(Exception):
 
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(problems)
-        count = len(self.problems)
-        super().__init__(f"{count} problem{'s' if count != 1 else ''} in the content; nothing was written")
+        super().__init__(f"{count(len(self.problems), 'problem')} in the content; nothing was written")
+
+
+def show(lines: Iterable[object]) -> None:
+    """Print each problem on a line of its own, never wrapped, so that editors and their tools can read
+    `path:line:` however narrow the terminal."""
+    for line in lines:
+        console.print(str(line), soft_wrap=True, markup=False, highlight=False, emoji=False)
+
+
+def count(number: int, what: str) -> str:
+    return f"{number} {what}{'s' if number != 1 else ''}"

@@ -7,18 +7,36 @@ which reports every problem of every file in one run.
 from __future__ import annotations
 
 import re
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
 
 import markdown
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 from pelican.readers import BaseReader
+from yaml.composer import ComposerError
 from yaml.constructor import ConstructorError
-from yaml.error import YAMLError
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.error import Mark, YAMLError
+from yaml.events import (AliasEvent, CollectionEndEvent, CollectionStartEvent, DocumentStartEvent, ScalarEvent,
+                         SequenceStartEvent, StreamEndEvent)
 
-from .markup import locate_unsafe_markup, sanitise_html
+from .files import slug_of
+from .markup import demote_headings, locate_unsafe_markup, namespace_ids, sanitise_html
 from .problems import Problem, describe
 from .yamlerrors import explain
+
+# Bounds on the work one file can cause, each far above what an event needs (the longest file of the
+# record is a few kilobytes): its size, read no further than this; its front matter's size and depth;
+# a number's digits (Python refuses to read an integer of more than 4,300). The time Markdown may take
+# is the setting TIMELINE_MARKDOWN_SECONDS.
+MAX_FILE_BYTES = 512 * 1024
+MAX_FRONT_MATTER_CHARACTERS = 64 * 1024
+MAX_BODY_CHARACTERS = 256 * 1024
+MAX_DEPTH = 8
+MAX_DIGITS = 15
 
 
 # The YAML 1.2 core schema for unquoted values; anything else (dates included) stays text, so that
@@ -33,16 +51,19 @@ CORE_SPECIAL_FLOAT = re.compile(r"[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)")
 FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def core_value(node: ScalarNode) -> object:
+def core_value(scalar: ScalarEvent) -> object:
     """A scalar as YAML 1.2 reads it: a bare `yes` or `no` stays a word (in YAML 1.1 it is a boolean)."""
-    text = node.value
-    if node.style:
+    text = scalar.value
+    if scalar.style:
         return text
     if text in CORE_NULLS:
         return None
     if text in CORE_BOOLS:
         return CORE_BOOLS[text]
     if CORE_INT.fullmatch(text):
+        if sum(c.isalnum() for c in text) > MAX_DIGITS:
+            raise Unreadable(scalar.start_mark.line + 1, f"a number of {len(text)} digits",
+                             f"a number of at most {MAX_DIGITS} digits, or text in quotes")
         return int(text, 0) if text[:2] in ("0o", "0x") else int(text.replace("_", ""))
     if CORE_FLOAT.fullmatch(text):
         return float(text)
@@ -51,11 +72,31 @@ def core_value(node: ScalarNode) -> object:
     return text
 
 
+class Unreadable(Exception):
+    """Front matter that YAML could read but this site will not: carries the problem to report."""
+
+    def __init__(self, line: int, problem: str, expected: str):
+        super().__init__(problem)
+        self.problem = Problem("", line, "front matter", problem, expected)
+
+
+class Collection:
+    """A list or a group being read: its values so far, its field path, and a group's pending key."""
+
+    def __init__(self, value: list | dict, path: str):
+        self.value = value
+        self.path = path
+        self.key: tuple[str, Mark] | None = None  # a group's key awaiting its value, and where it is
+
+
 class FrontMatter:
     """Front matter as plain Python values, and the line of each field path (`tally.no`, `sources[1].url`).
 
-    libyaml only builds the node tree, which carries line numbers; the values are resolved here by the
-    YAML 1.2 rules, so reading stays fast on sites of thousands of files.
+    Read from libyaml's stream of events in one pass, without building YAML's node tree: the work is
+    bounded by the text's length, however it is written. libyaml composes nested lists by recursion,
+    which crashes the interpreter some ten thousand levels down, and an alias (`*name`) repeats a whole
+    value wherever it is used, which a few lines can make exponential. Neither is needed to write an
+    event, so aliases are refused and nesting stops at MAX_DEPTH.
     """
 
     def __init__(self, text: str):
@@ -68,49 +109,89 @@ class FrontMatter:
     def read(self, text: str, loader_class: type) -> object:
         self.lines: dict[str, int] = {}
         # The front matter text starts on the file's first line, right after the opening `---`.
-        self.loader = loader_class(text)
+        parser = loader_class(text)
         try:
-            root = self.loader.get_single_node()
-            return None if root is None else self.value(root, "")
+            return self.values(parser)
         finally:
-            self.loader.dispose()
+            parser.dispose()
 
-    def value(self, node: Node, path: str) -> object:
-        if isinstance(node, MappingNode):
-            self.loader.flatten_mapping(node)
-            mapping: dict[str, object] = {}
-            for key_node, value_node in node.value:
-                key = str(core_value(key_node) if isinstance(key_node, ScalarNode) else key_node.value)
-                field = f"{path}.{key}" if path else key
-                value = self.value(value_node, field)
-                if key in mapping:
-                    raise ConstructorError("while constructing a mapping", node.start_mark,
-                                           f'found duplicate key "{key}" with value "{value}" '
-                                           f'(original value: "{mapping[key]}")', key_node.start_mark)
-                self.lines[field] = key_node.start_mark.line + 1
-                mapping[key] = value
-            return mapping
-        if isinstance(node, SequenceNode):
-            items = []
-            for index, item in enumerate(node.value):
-                self.lines[f"{path}[{index}]"] = item.start_mark.line + 1
-                items.append(self.value(item, f"{path}[{index}]"))
-            return items
-        return core_value(node)
+    def values(self, parser) -> object:
+        open_: list[Collection] = []
+        root = document = None
+        while not isinstance(event := parser.get_event(), StreamEndEvent):
+            if isinstance(event, DocumentStartEvent):
+                if document is not None:
+                    raise ComposerError("expected a single document in the stream", document,
+                                        "but found another document", event.start_mark)
+                document = event.start_mark
+            elif isinstance(event, AliasEvent):
+                raise Unreadable(event.start_mark.line + 1, f"a YAML alias (`*{event.anchor}`)",
+                                 "each value written out in full, without `&` anchors and `*` aliases")
+            elif isinstance(event, CollectionEndEvent):
+                finished = open_.pop()
+                if not open_:
+                    root = finished.value
+            elif isinstance(event, ScalarEvent | CollectionStartEvent):
+                if open_ and isinstance(open_[-1].value, dict) and open_[-1].key is None:
+                    open_[-1].key = self.key(event)
+                    continue
+                value = self.start(event, len(open_)) if isinstance(event, CollectionStartEvent) \
+                    else core_value(event)
+                path = self.place(open_[-1], value, event) if open_ else ""
+                if isinstance(event, CollectionStartEvent):
+                    open_.append(Collection(value, path))
+                elif not open_:
+                    root = value
+        return root
+
+    @staticmethod
+    def start(event, depth: int) -> list | dict:
+        if depth >= MAX_DEPTH:
+            raise Unreadable(event.start_mark.line + 1, f"lists or groups nested more than {MAX_DEPTH} deep",
+                             "fields no deeper than an event's own (`sources:`, then `- url: …`)")
+        return [] if isinstance(event, SequenceStartEvent) else {}
+
+    @staticmethod
+    def key(event) -> tuple[str, Mark]:
+        if not isinstance(event, ScalarEvent):
+            raise Unreadable(event.start_mark.line + 1, "a field name that is a list or a group (`? [a, b]`)",
+                             "field names as plain words, each followed by a colon")
+        return str(core_value(event)), event.start_mark
+
+    def place(self, into: Collection, value: object, event) -> str:
+        """Put a value in the list or group being read; its field path."""
+        if isinstance(into.value, list):
+            field = f"{into.path}[{len(into.value)}]"
+            self.lines[field] = event.start_mark.line + 1
+            into.value.append(value)
+            return field
+        (key, mark), into.key = into.key, None
+        field = f"{into.path}.{key}" if into.path else key
+        if key in into.value:
+            raise ConstructorError("while constructing a mapping", None, f'found duplicate key "{key}"', mark)
+        self.lines[field] = mark.line + 1
+        into.value[key] = value
+        return field
 
 
 FRONT_MATTER = "a first line `---`, then `field: value` lines, then a line `---`, then the text"
 
 
 def decode(data: bytes) -> tuple[str, Problem | None]:
-    """The file's text; a file saved in another encoding than UTF-8 is a problem on the line it breaks."""
+    """The file's text with its lines ending in `\n`, whichever ending the editor's system uses; a file
+    saved in another encoding than UTF-8 is a problem on the line it breaks."""
     try:
-        return data.decode("utf-8-sig"), None
+        text, problem = data.decode("utf-8-sig"), None
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        return data.decode("utf-8", errors="replace"), Problem(
+        text, problem = data.decode("utf-8", errors="replace"), Problem(
             "", line, "file", f"byte {data[error.start]:#04x} is not UTF-8 text",
             "a file saved as UTF-8 (choose UTF-8 in the editor's Save As dialog)")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), problem
+
+
+def too_long(field: str, length: int, limit: int, unit: str, expected: str) -> Problem:
+    return Problem("", 1, field, f"{length:,} {unit} long, more than {limit:,}", expected)
 
 
 def front_matter(text: str) -> tuple[FrontMatter | None, str, Problem | None]:
@@ -122,14 +203,46 @@ def front_matter(text: str) -> tuple[FrontMatter | None, str, Problem | None]:
         fm, body = YAMLHandler().split(text)
     except ValueError:
         return None, text, Problem("", 1, "front matter", "not closed by a second `---` line", FRONT_MATTER)
+    if len(fm) > MAX_FRONT_MATTER_CHARACTERS:
+        return None, body, too_long("front matter", len(fm), MAX_FRONT_MATTER_CHARACTERS, "characters",
+                                    "an event's fields only; long text belongs in the body")
     try:
         front = FrontMatter(fm)
+    except Unreadable as refusal:
+        return None, body, refusal.problem
     except YAMLError as error:
         return None, body, explain(error, fm)
     if front.data is not None and not isinstance(front.data, dict):
         return None, body, Problem("", 2, "front matter", f"is {describe(front.data)}, not `field: value` lines",
                                    FRONT_MATTER)
     return front, body, None
+
+
+class MarkdownTookTooLong(Exception):
+    pass
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise MarkdownTookTooLong in the block once `seconds` have passed. Only the main thread receives
+    signals, so elsewhere the block runs unbounded; Pelican reads files on its main thread."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum, frame):
+        raise MarkdownTookTooLong
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+PAGE_STATUSES = ("published", "hidden", "draft")
 
 
 class TimelineReader(BaseReader):
@@ -145,19 +258,44 @@ class TimelineReader(BaseReader):
 
     def read(self, source_path: str) -> tuple[str, dict]:
         with open(source_path, "rb") as handle:
-            text, problem = decode(handle.read())
+            data = handle.read(MAX_FILE_BYTES + 1)
+        text, problem = decode(data)
         front, body = None, text
+        if len(data) > MAX_FILE_BYTES:
+            problem = too_long("file", len(data), MAX_FILE_BYTES, "bytes", "a file of one event, actor or page")
         if problem is None:
             front, body, problem = front_matter(text)
+        # The body starts on the line of the closing `---`, right after which the text begins.
+        first_line = text.count("\n", 0, len(text) - len(body)) + 1
+        html, body_problem = self.convert(body, first_line)
         fm = front.data or {} if front else {}
-        html = self.markdown.reset().convert(body)
         metadata = {
             "frontmatter": fm,
             "field_lines": front.lines if front else {},
-            "read_problem": problem,
-            # The body starts on the line of the closing `---`, right after which the text begins.
-            "unsafe_markup": locate_unsafe_markup(html, body, text.count("\n", 0, len(text) - len(body)) + 1),
+            "read_problem": problem or body_problem,
+            "unsafe_markup": locate_unsafe_markup(html, body, first_line),
             # Pelican's own page generator needs a title; events and actors are titled by validation.
             "title": str(fm.get("title") or fm.get("name") or ""),
         }
-        return sanitise_html(html), metadata
+        if fm.get("status") in PAGE_STATUSES:
+            metadata["status"] = fm["status"]
+        return namespace_ids(sanitise_html(html), slug_of(source_path)), metadata
+
+    def convert(self, body: str, first_line: int) -> tuple[str, Problem | None]:
+        """The body as HTML, or the problem that stopped Markdown from converting it."""
+        if len(body) > MAX_BODY_CHARACTERS:
+            return "", replace(too_long("body", len(body), MAX_BODY_CHARACTERS, "characters",
+                                        "a shorter text: the body is a few paragraphs in your own words"),
+                               line=first_line)
+        seconds = self.settings["TIMELINE_MARKDOWN_SECONDS"]
+        try:
+            with time_limit(seconds):
+                return demote_headings(self.markdown.reset().convert(body)), None
+        except MarkdownTookTooLong:
+            problem = f"Markdown took more than {seconds} s to convert it (TIMELINE_MARKDOWN_SECONDS)"
+        except Exception as error:  # a converter's failure on one file must not stop the others' reading
+            problem = f"Markdown could not convert it ({type(error).__name__})"
+        # A converter stopped half-way keeps the state of that text; a fresh one starts clean.
+        self.markdown = markdown.Markdown(**self.settings["MARKDOWN"])
+        return "", Problem("", first_line, "body", problem,
+                           "ordinary paragraphs (thousands of `[`, `<` or `*` in one paragraph are slow to read)")

@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .model import Timeline, split_into_pages
+from .settings import SEARCH_INDEX_FOLDER as INDEX_FOLDER
 
-INDEX_FOLDER = "pagefind"
 SHARD_SCRIPT = Path(__file__).with_name("search_shard.py")
 LAST_USED = "last-build.json"  # in the store: the indexes the last build used
 

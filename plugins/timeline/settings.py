@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+import string
+
+from .files import SLUG
+from .problems import count, show
+
+# Where the search index is written (see search.py).
+SEARCH_INDEX_FOLDER = "pagefind"
+
 DEFAULTS = {
     "EVENT_PATHS": ["events"],
     "TIMELINE_URL": "",
@@ -59,12 +67,94 @@ DEFAULTS = {
     "TIMELINE_BODIES": {"un-general-assembly": 193, "un-security-council": 15},
     # "error" stops the build on a script, frame or event handler in content; "strip" only removes it.
     "TIMELINE_UNSAFE_MARKUP": "error",
+    # How long Markdown may take over one body before the file is reported: Python-Markdown is quadratic on
+    # some texts, and no file may hold a build up without limit. A long body of 100 KB takes about 2 s.
+    "TIMELINE_MARKDOWN_SECONDS": 10,
 }
+CHOICES = {"TIMELINE_UNSAFE_MARKUP": ("error", "strip")}
+
+
+# The kinds of setting that name a file the plugin writes.
+OUTPUT_SETTINGS = ("_SAVE_AS", "_ATOM", "_JSON", "_CSV", "_SCHEMA")
+
+
+def site_folders(settings: dict) -> set[str]:
+    """The top-level folders the site writes itself: its sections, its data, its theme and its search
+    index; no page of Pelican's may be written into one."""
+    paths = [settings[key] for key in DEFAULTS if key.endswith(OUTPUT_SETTINGS)]
+    folders = {path.split("/", 1)[0] for path in paths if "/" in path and not path.startswith("{")}
+    return folders | {settings["THEME_STATIC_DIR"], SEARCH_INDEX_FOLDER}
+
+
+class SettingsError(Exception):
+    """A setting the plugin cannot build with; the message lists each, one per line."""
 
 
 def apply_defaults(pelican) -> None:
+    """Fill in every setting pelicanconf.py leaves out, then check them all before anything is read."""
     for name, value in DEFAULTS.items():
         pelican.settings.setdefault(name, value)
+    if problems := settings_problems(pelican.settings):
+        show(f"settings: {problem} (set in pelicanconf.py or with -e)" for problem in problems)
+        raise SettingsError(f"{count(len(problems), 'problem')} in the settings; nothing was read or written")
+
+
+def settings_problems(settings: dict) -> list[str]:
+    """What is wrong with the plugin's settings, each as `NAME: problem; expected …`."""
+    problems = [problem for name in DEFAULTS if (problem := setting_problem(name, settings[name]))]
+    if settings.get("SLUGIFY_SOURCE") != "basename":
+        problems.append(f"SLUGIFY_SOURCE: is {settings.get('SLUGIFY_SOURCE')!r}; expected \"basename\": pages "
+                        "are named by their files, as events and actors are")
+    return problems
+
+
+def setting_problem(name: str, value: object) -> str | None:
+    """What is wrong with one setting, judged against its default: the same type; a whole number of 1 or
+    more; for a path, the same {placeholders}, inside the output folder; for a choice, one of its words."""
+    default = DEFAULTS[name]
+    if type(value) is not type(default):
+        return f"{name}: is {value!r}; expected a value like the default, {default!r}"
+    if name in CHOICES and value not in CHOICES[name]:
+        return f"{name}: is {value!r}; expected one of " + ", ".join(map(repr, CHOICES[name]))
+    if isinstance(value, int) and not isinstance(value, bool) and value < 1:
+        return f"{name}: is {value!r}; expected a whole number of 1 or more"
+    if isinstance(value, str) and (problem := path_problem(value, default)):
+        return f"{name}: is {value!r}; expected {problem}"
+    if isinstance(value, dict) and (problem := mapping_problem(value, default)):
+        return f"{name}: {problem}"
+    if name == "TIMELINE_EVENT_TYPES" and not value:
+        return f"{name}: is empty; expected at least one type of event"
+    if isinstance(value, list) and not all(isinstance(item, str) and item for item in value):
+        return f"{name}: is {value!r}; expected a list of folder names"
+    return None
+
+
+def path_problem(value: str, default: str) -> str | None:
+    wanted, given = placeholders(default), placeholders(value)
+    if given is None or given != wanted:
+        return "a path with exactly the placeholders " + (", ".join(sorted(f"{{{n}}}" for n in wanted)) or "none")
+    if value.startswith("/") or ".." in value.split("/"):
+        return "a path inside the output folder (no leading `/`, no `..`)"
+    return None
+
+
+def placeholders(pattern: str) -> set[str] | None:
+    """The {names} in a str.format pattern, or None when it is not a valid one."""
+    try:
+        return {name for _, name, _, _ in string.Formatter().parse(pattern) if name is not None}
+    except ValueError:
+        return None
+
+
+def mapping_problem(value: dict, default: dict) -> str | None:
+    """Event types (a slug to a label) or voting bodies (an actor's slug to a membership of 1 or more)."""
+    kind = type(next(iter(default.values())))
+    for key, item in value.items():
+        if not isinstance(key, str) or not SLUG.fullmatch(key):
+            return f"the key {key!r} is not a slug; expected lower-case letters, digits and hyphens"
+        if type(item) is not kind or (kind is int and item < 1) or (kind is str and not item.strip()):
+            return f"{key!r} is {item!r}; expected " + ("a whole number of 1 or more" if kind is int else "a label")
+    return None
 
 
 def absolute_url(settings: dict, path: str) -> str | None:

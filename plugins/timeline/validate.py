@@ -8,16 +8,21 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import html
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from urllib.parse import urlparse
 
-from .markup import find_unsafe_markup, strip_markup
+from .files import slug_of
+from .markup import find_unsafe_markup, markup_in_text, strip_markup
 from .model import (MEASURE_LABELS, VOTE_LABELS, Actor, Conflict, Event, Figure, Position, Quote, Report,
                     Source, Tally, Timeline)
 from .problems import ContentError, Problem, describe
+from .reader import PAGE_STATUSES
+from .settings import site_folders
 
+PAGE_FIELDS = {"title", "status"}
 ACTOR_FIELDS = {"name", "kind", "role", "affiliation", "sort_name"}
 ACTOR_KINDS = ("state", "organisation", "person")
 EVENT_FIELDS = {"title", "date", "precision", "type", "summary", "actors", "location", "symbol", "body",
@@ -27,6 +32,8 @@ OUTCOMES = ("adopted", "rejected", "vetoed")
 FIGURE_MEASURES = tuple(MEASURE_LABELS)
 FIGURE_QUALIFIERS = ("exactly", "at-least", "more-than")
 DATE_FORMS = "a date written YYYY-MM-DD, YYYY-MM or YYYY"
+# What RFC 3986 allows in no part of an address, unless written as %XX.
+NOT_IN_URLS = re.compile(r'[\x00-\x20\x7f<>"{}|\\^`]')
 
 
 @dataclass
@@ -41,7 +48,7 @@ class SourceFile:
 
     @property
     def slug(self) -> str:
-        return re.sub(r"\.[^.]+$", "", self.source_path.replace("\\", "/").rsplit("/", 1)[-1])
+        return slug_of(self.source_path)
 
 
 def closest(word: str, choices) -> str:
@@ -87,6 +94,7 @@ class Fields:
         return False
 
     def text(self, field: str, data: dict | None = None, required: bool = True) -> str | None:
+        """A line of plain text (see markup.py for what that may hold), with its spaces folded."""
         value = self.get(field, data)
         if value is None or value == "":
             if required:
@@ -96,13 +104,25 @@ class Fields:
             self.problem(field, f"is {describe(value)}, not text", "a line of text")
             return None
         value = str(value)
-        if "<" not in value:
-            # Text without a tag has nothing to find or strip; most fields are such text.
-            return value.strip()
-        unsafe = find_unsafe_markup(value)
-        if unsafe and not self.strip_unsafe:
+        if markup := markup_in_text(value):
+            if not self.strip_unsafe:
+                self.markup_problem(field, value, markup)
+                return None
+            value = strip_markup(value)
+        text = " ".join(value.split())
+        if not text and required:
+            self.problem(field, "blank: only spaces" if value.strip() == "" else "blank once its markup is removed",
+                         "a line of text")
+        return text or None
+
+    def markup_problem(self, field: str, value: str, markup: str) -> None:
+        unsafe = find_unsafe_markup(html.unescape(value))
+        if unsafe:
             self.problem(field, f"contains {', '.join(unsafe)}", "plain text without scripts or HTML")
-        return " ".join(strip_markup(value).split())
+        else:
+            self.problem(field, f"contains `{markup}`, which would be read as HTML",
+                         "plain text, shown as written: no tags or character references (write `&` or `—` "
+                         "itself, and a space after `<`); formatting belongs in the body")
 
     def choice(self, field: str, allowed, data: dict | None = None, required: bool = True) -> str | None:
         value = self.get(field, data)
@@ -216,7 +236,16 @@ class Fields:
         if parsed is None or parsed.scheme not in ("http", "https") or not parsed.netloc:
             self.problem(field, f"`{url}` is not a web address", expected)
             return None
+        if character := NOT_IN_URLS.search(str(url)):
+            self.problem(field, f"`{url}` holds {describe_character(character.group())}, which an address cannot",
+                         "the address as the browser's address bar shows it once copied (a space is `%20`)")
+            return None
         return str(url)
+
+
+def describe_character(character: str) -> str:
+    return "a space" if character == " " else f"`{character}`" if character.isprintable() else \
+        f"the invisible character #x{ord(character):04x}"
 
 
 def display_path(doc: SourceFile) -> str:
@@ -319,9 +348,12 @@ class EventFields(Fields):
                 positions.append(Position(state, vote))
         return positions
 
-    def sources(self) -> list[Source]:
+    def sources(self) -> tuple[list[Source], int]:
+        """The sources, and how many were written: quotes number them as written, even while one of
+        them has a problem."""
         sources = []
-        for path, data in self.entries("sources", required=True):
+        entries = self.entries("sources", required=True)
+        for path, data in entries:
             self.unknown({"title", "publisher", "url", "date"}, data, path + ".")
             title = self.text(f"{path}.title", data)
             publisher = self.text(f"{path}.publisher", data)
@@ -329,7 +361,7 @@ class EventFields(Fields):
             when = self.date(f"{path}.date", data, required=False)
             if title and publisher and url:
                 sources.append(Source(title, publisher, url, when[0] if when else None))
-        return sources
+        return sources, len(entries)
 
     def quotes(self, actors: list[Actor], source_count: int) -> list[Quote]:
         quotes = []
@@ -407,7 +439,7 @@ def parse_event(doc: SourceFile, actors: dict[str, Actor], problems: list[Proble
             fields.problem("actors", f"`{slug}` is listed {times} times", "each actor once")
     tally, body = fields.tally()
     outcome = fields.choice("outcome", OUTCOMES, required=False)
-    sources = fields.sources()
+    sources, sources_given = fields.sources()
     event = Event(
         slug=doc.slug, title=title or "", date=when[0] if when else today, precision=when[1] if when else "day",
         type=event_type or "", type_label=types.get(event_type, ""), summary=summary or "",
@@ -416,7 +448,7 @@ def parse_event(doc: SourceFile, actors: dict[str, Actor], problems: list[Proble
         location=fields.text("location", required=False), symbol=fields.text("symbol", required=False),
         body=body, tally=tally,
         outcome=outcome or ({"vote": "adopted", "veto": "vetoed"}.get(event_type) if tally else None),
-        positions=fields.positions(event_actors), quotes=fields.quotes(event_actors, len(sources)),
+        positions=fields.positions(event_actors), quotes=fields.quotes(event_actors, sources_given),
         conflicts=fields.conflicts(), figures=fields.figures())
     return event if title and summary and event_type and when else None
 
@@ -432,11 +464,20 @@ def duplicate_slugs(docs: list[SourceFile], problems: list[Problem]) -> None:
 
 
 def check_pages(docs: list[SourceFile], problems: list[Problem]) -> None:
-    """Pelican writes pages, but skips one it cannot title with only a log line and exit code 0."""
+    """Pelican writes pages, but skips one it cannot title with only a log line and exit code 0, and
+    writes one over a page of the site's own (its search, its actors) without a word."""
     for doc in docs:
         fields = Fields(doc, display_path(doc), problems)
-        if not read_problems(doc, fields):
-            fields.text("title")
+        if read_problems(doc, fields):
+            continue
+        fields.unknown(PAGE_FIELDS)
+        fields.text("title")
+        fields.choice("status", PAGE_STATUSES, required=False)
+        taken = site_folders(doc.settings)
+        folder = doc.settings["PAGE_SAVE_AS"].format(slug=doc.slug).split("/", 1)[0]
+        if folder in taken:
+            fields.problem("file name", f"the page would be written to {folder}/, where the site's own pages are",
+                           "a file name the site does not use itself (not " + ", ".join(sorted(taken)) + ")")
 
 
 def build_timeline(event_docs: list[SourceFile], actor_docs: list[SourceFile],
@@ -448,6 +489,7 @@ def build_timeline(event_docs: list[SourceFile], actor_docs: list[SourceFile],
     actors = parse_actors(actor_docs, problems)
     today = today or datetime.date.today()
     events = [parse_event(doc, actors, problems, today) for doc in event_docs]
+    duplicate_slugs(page_docs or [], problems)
     check_pages(page_docs or [], problems)
     if problems:
         raise ContentError(problems)

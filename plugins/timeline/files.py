@@ -1,0 +1,83 @@
+"""Which files of the content folder are read, and the address each one gets.
+
+Pelican lists a folder by following every symbolic link, and reads any file a reader of its own knows
+(reStructuredText, HTML). Here only Markdown files are read, each under a name that makes a safe
+address; anything else in a folder of events, actors or pages is a problem rather than a file quietly
+skipped, published from outside content/, or followed round a loop of links.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from pelican.utils import slugify
+
+from .problems import Problem
+
+MARKDOWN_EXTENSIONS = (".md", ".markdown")
+# The one form of a file name: lower-case letters and digits in words joined by hyphens. It is the
+# address as it stands (`events/<name>/`), the same on every file system whatever its case or Unicode
+# rules, and needs no escaping in a URL, a feed or a file name.
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def slug_of(path: str) -> str:
+    """A file's slug: its name without the extension."""
+    return os.path.splitext(os.path.basename(path))[0]
+
+
+def suggested_slug(name: str) -> str:
+    return slugify(name, regex_subs=[(r"[^\w\s-]", ""), (r"[-\s_.]+", "-")]).strip("-") or "a-name"
+
+
+def problem_with(path: Path, content: Path) -> Problem | None:
+    """What makes a file in a folder of events, actors or pages unreadable as one, if anything."""
+    shown = f"{content.name}/{path.relative_to(content).as_posix()}"
+    if path.is_symlink():
+        target = Path(os.path.realpath(path))
+        if not target.exists():
+            return Problem(shown, 1, "file", "a link to a file that does not exist", "the file itself")
+        if target.is_dir():
+            return Problem(shown, 1, "file", "a link to a folder", "the folder itself, not a link to it")
+        if not target.is_relative_to(content.resolve()):
+            return Problem(shown, 1, "file", f"a link to {target}, outside {content.name}/",
+                           f"the file itself, inside {content.name}/")
+    if not path.is_file():  # a named pipe or a device: reading it could wait for ever
+        return Problem(shown, 1, "file", "not an ordinary file", "a Markdown file")
+    if not path.name.endswith(MARKDOWN_EXTENSIONS):
+        return Problem(shown, 1, "file", f"`{path.name}` is not a Markdown file, so it would not be read",
+                       "a Markdown file ending in .md (or move the file out of the folder)")
+    slug = slug_of(path.name)
+    if not SLUG.fullmatch(slug):
+        return Problem(shown, 1, "file name", f"`{path.name}` does not make a plain address",
+                       f"lower-case letters, digits and hyphens, e.g. `{suggested_slug(slug)}.md`")
+    return None
+
+
+def content_files(content: Path, folders: list[str]) -> tuple[dict[str, list[str]], list[Problem]]:
+    """The Markdown files of each folder (relative to `content`, sorted, so that problems and output never
+    depend on the order the file system lists them), and what is wrong with any other entry. Links to
+    folders are reported, not followed, so a loop of links cannot make the list endless."""
+    found: dict[str, list[str]] = {}
+    problems = []
+    for folder in folders:
+        found[folder] = []
+        for directory, subfolders, names in os.walk(content / folder):
+            links = [name for name in subfolders if os.path.islink(os.path.join(directory, name))]
+            subfolders[:] = [name for name in subfolders if name not in links and not hidden(name)]
+            for name in [name for name in names + links if not hidden(name)]:
+                path = Path(directory, name)
+                if problem := problem_with(path, content):
+                    problems.append(problem)
+                else:
+                    found[folder].append(path.relative_to(content).as_posix())
+        found[folder].sort()
+    return found, sorted(problems)
+
+
+def hidden(name: str) -> bool:
+    """A file or folder of the system or an editor's tools (.DS_Store, .git, a swap file), not of the
+    content."""
+    return name.startswith(".")
