@@ -23,6 +23,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
 SITEURL = "https://timeline.test/record"
 # Tests import the plugin's modules (such as the output check) as Pelican and tasks.py do.
 sys.path.insert(0, str(ROOT / "plugins"))
+# No build of a small site may take longer, whatever its files hold (the real site takes a few seconds).
+BUILD_SECONDS = 120
 
 
 @dataclass
@@ -53,6 +55,7 @@ def build(content: Path, output: Path, settings: str = "pelicanconf.py", env: di
         [sys.executable, "-m", "pelican", str(content), "-s", str(ROOT / settings), "-o", str(output), *extra],
         # A wide console keeps each of Pelican's log lines, and so each editor's message, on one line.
         cwd=ROOT, capture_output=True, text=True, env={**os.environ, "COLUMNS": "250", **(env or {})},
+        timeout=BUILD_SECONDS,
     )
     return Build(result.returncode, result.stdout + result.stderr, output)
 

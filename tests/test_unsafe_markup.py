@@ -4,26 +4,12 @@ naming each field that carries one."""
 
 from __future__ import annotations
 
-import re
 import shutil
 
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES
+from live_markup import is_javascript_url, live_markup, ships_with_theme
 
 UNSAFE = FIXTURES / "unsafe" / "2023-01-10-unsafe-markup.md"
-# The start tags of the scripts the templates write, such as `<script type="application/ld+json">`.
-THEME_SCRIPT_TAGS = {tag for template in (ROOT / "theme").rglob("*.html")
-                     for tag in re.findall(r"<script\b[^>{]*>", template.read_text())}
-
-
-def ships_with_theme(script) -> bool:
-    """A script the theme itself adds: a file of its static folder, or one a template writes."""
-    src = script.get("src")
-    return "theme/" in src if src else str(script).split(">", 1)[0] + ">" in THEME_SCRIPT_TAGS
-
-
-def is_javascript_url(value) -> bool:
-    values = value if isinstance(value, list) else [value]
-    return any("javascript:" in re.sub(r"[\x00-\x20]", "", v).lower() for v in values)
 
 
 def strip_build(fixture_site):

@@ -61,8 +61,8 @@ def core_value(scalar: ScalarEvent) -> object:
     if text in CORE_BOOLS:
         return CORE_BOOLS[text]
     if CORE_INT.fullmatch(text):
-        if sum(c.isalnum() for c in text) > MAX_DIGITS:
-            raise Unreadable(scalar.start_mark.line + 1, f"a number of {len(text)} digits",
+        if (digits := sum(c.isalnum() for c in text)) > MAX_DIGITS:
+            raise Unreadable(scalar.start_mark.line + 1, f"a number of {digits} digits",
                              f"a number of at most {MAX_DIGITS} digits, or text in quotes")
         return int(text, 0) if text[:2] in ("0o", "0x") else int(text.replace("_", ""))
     if CORE_FLOAT.fullmatch(text):
@@ -154,7 +154,7 @@ class FrontMatter:
     @staticmethod
     def key(event) -> tuple[str, Mark]:
         if not isinstance(event, ScalarEvent):
-            raise Unreadable(event.start_mark.line + 1, "a field name that is a list or a group (`? [a, b]`)",
+            raise Unreadable(event.start_mark.line + 1, "a field name written as a list or a group (after `?`)",
                              "field names as plain words, each followed by a colon")
         return str(core_value(event)), event.start_mark
 
@@ -267,7 +267,8 @@ class TimelineReader(BaseReader):
             front, body, problem = front_matter(text)
         # The body starts on the line of the closing `---`, right after which the text begins.
         first_line = text.count("\n", 0, len(text) - len(body)) + 1
-        html, body_problem = self.convert(body, first_line)
+        text_line = first_line + body[:len(body) - len(body.lstrip())].count("\n")
+        html, body_problem = self.convert(body, text_line)
         fm = front.data or {} if front else {}
         metadata = {
             "frontmatter": fm,
