@@ -76,6 +76,12 @@ def page_problems(site: BuiltSite, path: Path) -> list[Problem]:
     if soup.title is None or not soup.title.get_text().strip():
         problems.append(Problem(name, soup.title.sourceline if soup.title else 1, "title",
                                 "missing" if soup.title is None else "empty", "a `<title>` naming the page"))
+    seen: set[str] = set()
+    for element in soup.find_all(id=True):
+        if element["id"] in seen:
+            problems.append(Problem(name, element.sourceline or 1, "id", f"`{element['id']}` is used twice",
+                                    "each id once on a page, so that links and labels find one element"))
+        seen.add(element["id"])
     headings = soup.find_all("h1")
     if len(headings) != 1:
         problems.append(Problem(name, headings[1].sourceline if headings else 1, "h1",

@@ -18,6 +18,7 @@ import dataclasses
 import functools
 import hashlib
 import json
+import os
 from pathlib import Path
 
 import jinja2
@@ -52,9 +53,26 @@ def file_stamp(path: Path) -> list[int] | None:
 
 
 def retain_pages(pelican_instance) -> None:
-    """Ask Pelican not to delete the folders of our last build when it cleans the output folder."""
-    kept = {save_as.split("/", 1)[0] for save_as in load_manifest(pelican_instance.settings)}
-    pelican_instance.output_retention = sorted(set(pelican_instance.settings["OUTPUT_RETENTION"]) | kept)
+    """Ask Pelican not to delete the folders of our last build when it cleans the output folder, and
+    delete from them every file that build did not write, so that they keep nothing else (a page since
+    removed from content/, a file left there by hand)."""
+    settings = pelican_instance.settings
+    pages = set(load_manifest(settings))
+    kept = {save_as.split("/", 1)[0] for save_as in pages}
+    if settings["DELETE_OUTPUT_DIRECTORY"]:
+        for name in kept:
+            remove_unlisted(Path(pelican_instance.output_path), name, pages)
+    pelican_instance.output_retention = sorted(set(settings["OUTPUT_RETENTION"]) | kept)
+
+
+def remove_unlisted(output: Path, name: str, pages: set[str]) -> None:
+    """Remove the files under output/name that are not among `pages`, then the folders left empty."""
+    for directory, _, files in os.walk(output / name, topdown=False):
+        for file in files:
+            if (Path(directory, file).relative_to(output)).as_posix() not in pages:
+                Path(directory, file).unlink()
+        if directory != str(output / name) and not os.listdir(directory):
+            os.rmdir(directory)
 
 
 def describe(value: object, shown: list) -> str:
