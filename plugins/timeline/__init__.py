@@ -12,7 +12,7 @@ import logging
 from pelican import signals
 
 from .feeds import identify_feed
-from .generator import HideContentErrorTraceback, TimelineGenerator
+from .generator import HideBuildStoppedTraceback, TimelineGenerator
 from .page_cache import retain_pages
 from .reader import TimelineReader
 from .settings import apply_defaults
@@ -29,8 +29,8 @@ def add_generator(pelican) -> type[TimelineGenerator]:
 
 def register() -> None:
     pelican_logger = logging.getLogger("pelican")
-    if not any(isinstance(f, HideContentErrorTraceback) for f in pelican_logger.filters):
-        pelican_logger.addFilter(HideContentErrorTraceback())
+    if not any(isinstance(f, HideBuildStoppedTraceback) for f in pelican_logger.filters):
+        pelican_logger.addFilter(HideBuildStoppedTraceback())
     signals.initialized.connect(apply_defaults)
     signals.readers_init.connect(add_reader)
     signals.get_generators.connect(add_generator)

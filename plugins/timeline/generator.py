@@ -11,7 +11,7 @@ from .exports import write_exports
 from .feeds import write_feeds
 from .page_cache import PageCache, source_digest
 from .pages import fragment_cache, write_pages
-from .problems import ContentError
+from .problems import BuildStopped, ContentError
 from .search import SearchIndexer, plan
 from .sitemap import write_sitemap
 from .validate import SourceFile, build_timeline
@@ -54,11 +54,11 @@ class TimelineGenerator(CachingGenerator):
             write_feeds(writer, self.timeline, self.context, self.settings)
 
 
-class HideContentErrorTraceback(logging.Filter):
-    """Pelican logs any exception that stops a build with its traceback; an editor's mistake is not a
-    crash, and its problems are already listed, so only the one-line summary is kept."""
+class HideBuildStoppedTraceback(logging.Filter):
+    """Pelican logs any exception that stops a build with its class and traceback; an expected stop (an
+    editor's mistake, another build at work, Pagefind missing) is not a crash, so only its message is kept."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if record.exc_info and isinstance(record.exc_info[1], ContentError):
-            record.exc_info = None
+        if record.exc_info and isinstance(record.exc_info[1], BuildStopped):
+            record.msg, record.args, record.exc_info = "%s", (record.exc_info[1],), None
         return True
