@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import re
 import shutil
@@ -11,11 +12,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pagefind_bin
 import pytest
 
 from benchmarks.synthetic import write_sites
 from conftest import FIXTURES, ROOT, SITEURL, build
+from timeline import search_shard
 from timeline.outputcheck import check_output
+from timeline.problems import BuildStopped
+from timeline.search import SearchIndexer, SearchIndexError, Shard
 
 
 def project_copy(tmp_path: Path) -> Path:
@@ -158,3 +163,78 @@ def test_the_output_check_finds_dead_links_missing_anchors_empty_titles_and_extr
     assert (event_page, "title", "empty") in found
     assert ("actors/index.html", "h1", "2 h1 headings") in found
     assert (css.relative_to(output).as_posix(), "css url", "`../img/missing.png` leads to no file") in found
+
+
+# Pagefind broken in each way an installation breaks: a stand-in for the pagefind-bin package, the real
+# package's code with a broken program beside it or none at all, put first on the module path.
+PAGEFIND_PROGRAMS = {
+    "missing": None,
+    "not executable": (b"#!/bin/sh\n", 0o644),
+    "not a program": (b"\x7fELF\x00\x00garbage", 0o755),
+    "failing": (b"#!/bin/sh\necho 'Reading pages...'\necho 'Error: this Pagefind is broken' >&2\nexit 3\n", 0o755),
+}
+PAGEFIND_WHY = {
+    "missing": r"it is not in /\S+/pagefind_bin",
+    "not executable": r"Permission denied: /\S+/pagefind_bin/pagefind",
+    "not a program": r"Exec format error: /\S+/pagefind_bin/pagefind",
+    "failing": r"exit status 3: Error: this Pagefind is broken",
+}
+
+
+def broken_pagefind(tmp_path: Path, kind: str) -> Path:
+    """A folder to put first on PYTHONPATH, holding a pagefind-bin package whose program is broken."""
+    package = tmp_path / "broken" / "pagefind_bin"
+    package.mkdir(parents=True)
+    shutil.copy(Path(pagefind_bin.__file__), package / "__init__.py")
+    if PAGEFIND_PROGRAMS[kind]:
+        content, mode = PAGEFIND_PROGRAMS[kind]
+        (package / "pagefind").write_bytes(content)
+        (package / "pagefind").chmod(mode)
+    return package.parent
+
+
+def pagefind_message(kind: str) -> re.Pattern:
+    return re.compile(rf"Pagefind could not be run \({PAGEFIND_WHY[kind]}\); "
+                      r"reinstall it with pip install -r requirements\.txt")
+
+
+@pytest.mark.parametrize("kind", PAGEFIND_PROGRAMS)
+def test_a_broken_pagefind_is_one_line_saying_why_and_to_reinstall_it(tmp_path, monkeypatch, kind):
+    monkeypatch.syspath_prepend(str(broken_pagefind(tmp_path, kind)))
+    monkeypatch.delitem(sys.modules, "pagefind_bin")
+    monkeypatch.setattr(search_shard, "pagefind_bin", importlib.import_module("pagefind_bin"))
+    (tmp_path / "site" / "a").mkdir(parents=True)
+    (tmp_path / "site" / "a" / "index.html").write_text("<html><body>A page</body></html>")
+
+    with pytest.raises(search_shard.PagefindFailed) as stopped:
+        search_shard.index_shard(tmp_path / "site", tmp_path / "store", "pagefind/1/", ["a/index.html"])
+
+    assert pagefind_message(kind).fullmatch(str(stopped.value)), str(stopped.value)
+
+
+@pytest.mark.parametrize("kind", ["missing", "failing"])
+def test_the_search_indexer_stops_with_the_one_line_of_its_shard(tmp_path, monkeypatch, kind):
+    monkeypatch.setenv("PYTHONPATH", str(broken_pagefind(tmp_path, kind)))  # read by the shard's process
+    output = tmp_path / "output"
+    (output / "a").mkdir(parents=True)
+    (output / "a" / "index.html").write_text("<html><body>A page</body></html>")
+    settings = {"OUTPUT_PATH": str(output), "CACHE_PATH": str(tmp_path / "cache")}
+
+    with pytest.raises(SearchIndexError) as stopped:
+        with SearchIndexer(settings, [Shard("1", ("a/index.html",))]) as search:
+            search.placed("a/index.html")
+
+    assert pagefind_message(kind).fullmatch(str(stopped.value)), str(stopped.value)
+    assert isinstance(stopped.value, BuildStopped)
+
+
+@pytest.mark.parametrize("kind", ["missing", "failing"])
+def test_a_build_with_a_broken_pagefind_stops_with_one_line_about_it_and_no_traceback(fixture_site, tmp_path,
+                                                                                      kind):
+    result = fixture_site(env={"PYTHONPATH": str(broken_pagefind(tmp_path, kind))})
+
+    assert result.returncode == 1
+    assert "Traceback" not in result.log
+    about_pagefind = [line for line in result.log.splitlines() if "Pagefind" in line]
+    assert len(about_pagefind) == 1, result.log
+    assert pagefind_message(kind).search(about_pagefind[0]), about_pagefind[0]
