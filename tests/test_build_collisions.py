@@ -3,7 +3,83 @@ different content. Each either works or stops at once with one line saying why a
 
 from __future__ import annotations
 
+import fcntl
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from pathlib import Path
+
+import pytest
+
 from conftest import FIXTURES, ROOT, build
+
+# A build at work, as far as a lock can tell: a process that took it through the plugin's own code, and
+# holds it until told to stop.
+HOLDER = """
+import sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from timeline.lock import take
+lock = take(Path(sys.argv[2]), "the test's lock")
+print("held", flush=True)
+sys.stdin.read()
+"""
+
+
+@contextmanager
+def another_process_holding(lock_file: Path) -> Iterator[int]:
+    """Another process holding the lock while the block runs; yields its id."""
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(ROOT / "plugins"), str(lock_file)],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline() == "held\n"
+        yield holder.pid
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=60)
+
+
+@contextmanager
+def this_process_holding(lock_file: Path) -> Iterator[int]:
+    """The test itself holding the lock while the block runs, as a build at work would; yields its id."""
+    lock_file.parent.mkdir(parents=True, exist_ok=True)
+    with lock_file.open("w") as file:
+        fcntl.flock(file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        file.write(f"{os.getpid()}\n")
+        file.flush()
+        yield os.getpid()
+
+
+HOLDERS = [another_process_holding, this_process_holding]
+Holder = Callable[[Path], AbstractContextManager[int]]
+
+
+def busy(guarded: str, process: int) -> re.Pattern:
+    """The line that says another build is at work."""
+    return re.compile(rf"Another build is using {re.escape(guarded)} \(process {process}\); "
+                      r"wait for it to finish, or stop it\.")
+
+
+@pytest.mark.parametrize("holding", HOLDERS)
+def test_a_build_stops_at_once_while_another_uses_its_cache_naming_that_process(tmp_path, holding: Holder):
+    cache = tmp_path / "cache"
+    with holding(cache / "build.lock") as process:
+        refused = build(FIXTURES / "site", tmp_path / "output", CACHE_PATH=str(cache))
+
+    assert refused.returncode == 1
+    lines = [line for line in refused.log.splitlines() if line.strip()]
+    assert len(lines) == 1 and busy(f"the cache {cache}/", process).search(lines[0]), refused.log
+    assert not refused.output.exists()
+    assert build(FIXTURES / "site", tmp_path / "output", CACHE_PATH=str(cache)).returncode == 0
+
+
+def test_builds_with_different_caches_do_not_stop_each_other(tmp_path):
+    with another_process_holding(tmp_path / "cache-a" / "build.lock"):
+        result = build(FIXTURES / "site", tmp_path / "output", CACHE_PATH=str(tmp_path / "cache-b"))
+    assert result.returncode == 0, result.log
 
 
 def test_one_cache_serves_builds_of_different_content_into_different_folders(tmp_path):

@@ -4,7 +4,8 @@ Modules: reader (front matter and body), yamlerrors (YAML's errors in editors' w
 (sanitising), model (dataclasses and indexes), validate (front matter to model, with every problem),
 pages (what is written where), generator (Pelican's hooks); for reuse: feeds, exports (JSON and CSV),
 linked_data (JSON-LD), citations (the printable chronology), sitemap and outputcheck (links and
-headings of a built site); for readers: search (the Pagefind index of the event and actor pages, in shards).
+headings of a built site); for readers: search (the Pagefind index of the event and actor pages, in shards);
+for maintainers: lock (one build at a time on a cache or an output folder).
 """
 
 import logging
@@ -13,6 +14,7 @@ from pelican import signals
 
 from .feeds import identify_feed
 from .generator import HideBuildStoppedTraceback, TimelineGenerator
+from .lock import hold_cache
 from .page_cache import retain_pages
 from .reader import TimelineReader
 from .settings import apply_defaults
@@ -34,6 +36,8 @@ def register() -> None:
     signals.initialized.connect(apply_defaults)
     signals.readers_init.connect(add_reader)
     signals.get_generators.connect(add_generator)
-    # Sent at the start of every run (autoreload included), before Pelican cleans the output folder.
+    # Sent at the start of every run (autoreload included), before Pelican cleans the output folder or
+    # reads its cache; not at `initialized`, which `pelican --listen` (`invoke serve`) sends too.
+    signals.get_generators.connect(hold_cache)
     signals.get_generators.connect(retain_pages)
     signals.feed_generated.connect(identify_feed)
