@@ -6,15 +6,18 @@ from __future__ import annotations
 import fcntl
 import os
 import re
+import shutil
+import signal
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, ROOT, build
+from conftest import FIXTURES, ROOT, SITEURL, build, invoke, leftovers, project_copy, snapshot
 
 # A build at work, as far as a lock can tell: a process that took it through the plugin's own code, and
 # holds it until told to stop.
@@ -93,3 +96,77 @@ def test_one_cache_serves_builds_of_different_content_into_different_folders(tmp
     assert (tmp_path / "a" / "events" / "2025-12-03-children-vote" / "index.html").is_file()
     assert not (tmp_path / "a" / "actors" / "albania").exists(), "a page of the other content was left"
     assert (tmp_path / "b" / "actors" / "albania" / "index.html").is_file()
+
+
+def last_build(root: Path) -> dict[str, bytes]:
+    """Give the project an output/ and a cache as a build leaves them; return output/'s files."""
+    (root / "output" / "events").mkdir(parents=True)
+    (root / "output" / "index.html").write_text("the last build")
+    (root / ".cache").mkdir()
+    (root / ".cache" / "TimelineGenerator-pages.json").write_text("{}")
+    return snapshot(root / "output")
+
+
+@pytest.mark.parametrize("task", ["build", "check", "preview"])
+def test_a_task_stops_at_once_while_another_holds_output_touching_nothing(tmp_path, task):
+    root = project_copy(tmp_path)
+    before = last_build(root)
+    (root / ".build-k1ll3d").mkdir()  # would be removed by a task that went ahead
+
+    with another_process_holding(root / ".build.lock") as process:
+        refused = invoke(root, task, env={"SITEURL": SITEURL})
+
+    assert refused.returncode == 1
+    assert refused.stdout == ""
+    assert busy("output/", process).fullmatch(refused.stderr.strip()), refused.stderr
+    assert snapshot(root / "output") == before
+    assert leftovers(root) == [".build-k1ll3d"]
+
+
+def test_invoke_build_stops_while_a_pelican_run_holds_the_cache_and_goes_ahead_after(tmp_path):
+    root = project_copy(tmp_path)
+    before = last_build(root)
+
+    with another_process_holding(root / ".cache" / "build.lock") as process:
+        refused = invoke(root, "build")
+
+    assert refused.returncode == 1
+    assert busy("the cache .cache/", process).search(refused.stdout + refused.stderr), refused.stdout
+    assert refused.stderr.strip().endswith("The build stopped; output/ is left as it was.")
+    assert "Traceback" not in refused.stdout + refused.stderr
+    assert snapshot(root / "output") == before and leftovers(root) == []
+    assert invoke(root, "build").returncode == 0
+    assert (root / "output" / "events" / "2022-03" / "index.html").is_file()
+
+
+def test_a_killed_build_leaves_its_staging_folder_and_no_lock_and_the_next_build_removes_it(tmp_path):
+    root = project_copy(tmp_path)
+    assert invoke(root, "build").returncode == 0
+    killed = subprocess.Popen([sys.executable, "-m", "invoke", "build"], cwd=root, start_new_session=True,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    while not leftovers(root) and killed.poll() is None:
+        time.sleep(0.005)
+    os.killpg(killed.pid, signal.SIGKILL)
+    killed.wait()
+    assert leftovers(root), "the build ended before it could be killed"
+    assert (root / "output" / "index.html").is_file()
+
+    result = invoke(root, "build")
+
+    assert result.returncode == 0, result.stderr
+    assert leftovers(root) == []
+
+
+def test_the_next_build_removes_every_kind_of_leftover_beside_output(tmp_path):
+    root = project_copy(tmp_path)
+    assert invoke(root, "build").returncode == 0
+    # A staging folder and a replaced output as killed builds leave them, and the name older builds used.
+    for name in (".build-k1ll3d", ".build-replaced-k1ll3d", "output.previous"):
+        shutil.copytree(root / "output", root / name)
+
+    result = invoke(root, "build")
+
+    assert result.returncode == 0, result.stderr
+    assert "Could not" not in result.stderr
+    assert leftovers(root) == []
+    assert (root / "output" / "index.html").is_file()
