@@ -2,7 +2,6 @@
 
 import os
 import shlex
-import shutil
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -101,9 +100,16 @@ def rebuild(c):
 
 @task
 def clean(c):
-    """Remove the output and the content cache."""
-    for path in (OUTPUT, CACHE):
-        shutil.rmtree(path, ignore_errors=True)
+    """Remove the output, the content cache and whatever stopped builds left beside the output."""
+    with output_held():
+        folders = [Path(path) for path in (OUTPUT, CACHE) if os.path.isdir(path)] + staging.leftovers(Path(OUTPUT))
+        problems = [staging.remove(folder) for folder in folders]
+    for folder, problem in zip(folders, problems):
+        print(problem or f"Removed {folder}/", file=sys.stderr if problem else sys.stdout)
+    if not folders:
+        print("Nothing to remove.")
+    if any(problems):
+        raise Exit(code=1)
 
 
 @task

@@ -107,7 +107,7 @@ def last_build(root: Path) -> dict[str, bytes]:
     return snapshot(root / "output")
 
 
-@pytest.mark.parametrize("task", ["build", "check", "preview"])
+@pytest.mark.parametrize("task", ["build", "check", "preview", "clean"])
 def test_a_task_stops_at_once_while_another_holds_output_touching_nothing(tmp_path, task):
     root = project_copy(tmp_path)
     before = last_build(root)
@@ -170,3 +170,20 @@ def test_the_next_build_removes_every_kind_of_leftover_beside_output(tmp_path):
     assert "Could not" not in result.stderr
     assert leftovers(root) == []
     assert (root / "output" / "index.html").is_file()
+
+
+def test_invoke_clean_removes_output_cache_and_leftovers_saying_so_one_line_each(tmp_path):
+    root = project_copy(tmp_path)
+    last_build(root)
+    for name in (".build-k1ll3d", "output.previous"):
+        (root / name).mkdir()
+        (root / name / "index.html").write_text("half a build")
+
+    cleaned = invoke(root, "clean")
+
+    assert cleaned.returncode == 0, cleaned.stderr
+    assert cleaned.stdout.splitlines() == ["Removed output/", "Removed .cache/", "Removed .build-k1ll3d/",
+                                           "Removed output.previous/"]
+    assert not (root / "output").exists() and not (root / ".cache").exists() and leftovers(root) == []
+    again = invoke(root, "clean")
+    assert (again.returncode, again.stdout, again.stderr) == (0, "Nothing to remove.\n", "")
