@@ -5,7 +5,8 @@ Modules: reader (front matter and body), yamlerrors (YAML's errors in editors' w
 pages (what is written where), generator (Pelican's hooks); for reuse: feeds, exports (JSON and CSV),
 linked_data (JSON-LD), citations (the printable chronology), sitemap and outputcheck (links and
 headings of a built site); for readers: search (the Pagefind index of the event and actor pages, in shards);
-for maintainers: lock (one build at a time on a cache or an output folder).
+for maintainers: lock (one build at a time on a cache or an output folder) and staging (output/ replaced
+whole by `invoke build`).
 """
 
 import logging
