@@ -2,9 +2,7 @@
 
 import os
 import shlex
-import shutil
 import sys
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,9 +11,13 @@ from ghp_import import ghp_import
 from invoke import Exit, task
 
 sys.path.insert(0, "plugins")
-from timeline import outputcheck, skeleton  # noqa: E402
+from timeline import lock, outputcheck, skeleton, staging  # noqa: E402
+from timeline.problems import BuildStopped  # noqa: E402
 
 OUTPUT = "output"
+CACHE = ".cache"  # CACHE_PATH in pelicanconf.py
+# Held by the tasks that write output/ or the staging folders beside it; Pelican holds the cache's own lock.
+OUTPUT_LOCK = ".build.lock"
 # Where `invoke publish` deploys: the gh-pages branch of this repository, or, when DEPLOY_RSYNC_TARGET
 # is set in the environment (e.g. deploy@example.org:/var/www/timeline/), that folder on a server.
 GH_PAGES_BRANCH = "gh-pages"
@@ -32,33 +34,42 @@ def pelican_run(c, settings: str, output: str, *extra: str) -> None:
 
 
 @contextmanager
-def staged_build(c, settings: str) -> Iterator[str]:
-    """Build into a new folder beside output/, removed afterwards unless the caller has moved it."""
-    staging = tempfile.mkdtemp(prefix=".build-", dir=".")
-    # mkdtemp makes a private folder; the site must be as readable as any folder the user creates.
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(staging, 0o777 & ~umask)
+def output_held() -> Iterator[None]:
+    """Hold output/ and the staging folders beside it for this task alone while the block runs; a stop
+    the block expects (another build at work, output/ that cannot be replaced) ends the task in one line."""
     try:
-        if os.path.isdir(OUTPUT):
-            # Start from the last build, so that pages whose inputs are unchanged need not be drawn
-            # again (page_cache.py); copied, not linked, so that output/ is never written to.
-            shutil.copytree(OUTPUT, staging, dirs_exist_ok=True)
-        pelican_run(c, settings, staging)
-        yield staging
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        with lock.held(Path(OUTPUT_LOCK), f"{OUTPUT}/"):
+            yield
+    except BuildStopped as error:
+        raise Exit(str(error)) from None
+
+
+def report(problem: str | None) -> None:
+    """Print what could not be removed, if anything; the task goes on, and the next build tries again."""
+    if problem:
+        print(problem, file=sys.stderr)
+
+
+@contextmanager
+def staged_build(c, settings: str) -> Iterator[Path]:
+    """Build into a new folder beside output/, removed afterwards unless the caller has moved it; what
+    stopped builds left there is removed first."""
+    with output_held():
+        for folder in staging.leftovers(Path(OUTPUT)):
+            report(staging.remove(folder))
+        folder = staging.make_staging(Path(OUTPUT))
+        try:
+            staging.seed(folder, Path(OUTPUT))
+            pelican_run(c, settings, str(folder))
+            yield folder
+        finally:
+            report(staging.remove(folder))
 
 
 def atomic_build(c, settings: str) -> None:
     """Build into a fresh folder and replace output/ only once the whole build has succeeded."""
-    with staged_build(c, settings) as staging:
-        previous = f"{OUTPUT}.previous"
-        shutil.rmtree(previous, ignore_errors=True)
-        if os.path.exists(OUTPUT):
-            os.rename(OUTPUT, previous)
-        os.rename(staging, OUTPUT)
-        shutil.rmtree(previous, ignore_errors=True)
+    with staged_build(c, settings) as folder:
+        report(staging.replace_output(folder, Path(OUTPUT)))
 
 
 @task
@@ -70,8 +81,8 @@ def build(c):
 @task
 def check(c):
     """Validate the content, build it aside and check every page's links, assets, title and h1."""
-    with staged_build(c, "pelicanconf.py") as staging:
-        problems = outputcheck.check_output(Path(staging))
+    with staged_build(c, "pelicanconf.py") as folder:
+        problems = outputcheck.check_output(folder)
     for problem in problems:
         print(problem)
     if problems:
@@ -89,9 +100,16 @@ def rebuild(c):
 
 @task
 def clean(c):
-    """Remove the output and the content cache."""
-    for path in (OUTPUT, ".cache"):
-        shutil.rmtree(path, ignore_errors=True)
+    """Remove the output, the content cache and whatever stopped builds left beside the output."""
+    with output_held():
+        folders = [Path(path) for path in (OUTPUT, CACHE) if os.path.isdir(path)] + staging.leftovers(Path(OUTPUT))
+        problems = [staging.remove(folder) for folder in folders]
+    for folder, problem in zip(folders, problems):
+        print(problem or f"Removed {folder}/", file=sys.stderr if problem else sys.stdout)
+    if not folders:
+        print("Nothing to remove.")
+    if any(problems):
+        raise Exit(code=1)
 
 
 @task

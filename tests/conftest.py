@@ -90,6 +90,34 @@ def fixture_site(tmp_path):
     return run
 
 
+# Copies of the whole project, for the tests that run invoke's tasks as a maintainer does.
+def project_copy(tmp_path: Path) -> Path:
+    """The project as a maintainer has it, with the small fixture site as its content."""
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURES / "site", root / "content")
+    for folder in ("theme", "plugins"):
+        shutil.copytree(ROOT / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("pelicanconf.py", "publishconf.py", "tasks.py"):
+        shutil.copy(ROOT / name, root / name)
+    return root
+
+
+def invoke(root: Path, task: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run an invoke task in a project as a maintainer would; a task that hangs fails the test."""
+    return subprocess.run([sys.executable, "-m", "invoke", task], cwd=root, capture_output=True, text=True,
+                          env={**os.environ, "COLUMNS": "250", **(env or {})}, timeout=300)
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder` by its path inside it, with its bytes."""
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+
+
+def leftovers(root: Path) -> list[str]:
+    """What builds left beside output/: staging folders, replaced outputs."""
+    return sorted(path.name for path in root.iterdir() if path.name.startswith((".build-", "output.")))
+
+
 # The browser tests (test_browser_*.py): the real site served from 127.0.0.1 and opened in Debian's Chromium.
 @pytest.fixture(scope="session")
 def base_url(site) -> str:

@@ -1,10 +1,13 @@
 """The timeline plugin: events and actors in Markdown become a checked, cross-linked chronology.
 
-Modules: reader (front matter and body), yamlerrors (YAML's errors in editors' words), markup
-(sanitising), model (dataclasses and indexes), validate (front matter to model, with every problem),
+Modules: files (which files of content/ are read, and their names), reader (front matter and body,
+within bounds), yamlerrors (YAML's errors in editors' words), markup (sanitising, and what plain text
+is), settings (defaults, checked before anything is read), model (dataclasses and indexes), validate (front matter to model, with every problem),
 pages (what is written where), generator (Pelican's hooks); for reuse: feeds, exports (JSON and CSV),
 linked_data (JSON-LD), citations (the printable chronology), sitemap and outputcheck (links and
-headings of a built site); for readers: search (the Pagefind index of the event and actor pages, in shards).
+headings of a built site); for readers: search (the Pagefind index of the event and actor pages, in shards);
+for maintainers: lock (one build at a time on a cache or an output folder) and staging (output/ replaced
+whole by `invoke build`).
 """
 
 import logging
@@ -12,7 +15,8 @@ import logging
 from pelican import signals
 
 from .feeds import identify_feed
-from .generator import HideContentErrorTraceback, TimelineGenerator
+from .generator import HideBuildStoppedTraceback, TimelineGenerator
+from .lock import hold_cache
 from .page_cache import retain_pages
 from .reader import TimelineReader
 from .settings import apply_defaults
@@ -29,11 +33,13 @@ def add_generator(pelican) -> type[TimelineGenerator]:
 
 def register() -> None:
     pelican_logger = logging.getLogger("pelican")
-    if not any(isinstance(f, HideContentErrorTraceback) for f in pelican_logger.filters):
-        pelican_logger.addFilter(HideContentErrorTraceback())
+    if not any(isinstance(f, HideBuildStoppedTraceback) for f in pelican_logger.filters):
+        pelican_logger.addFilter(HideBuildStoppedTraceback())
     signals.initialized.connect(apply_defaults)
     signals.readers_init.connect(add_reader)
     signals.get_generators.connect(add_generator)
-    # Sent at the start of every run (autoreload included), before Pelican cleans the output folder.
+    # Sent at the start of every run (autoreload included), before Pelican cleans the output folder or
+    # reads its cache; not at `initialized`, which `pelican --listen` (`invoke serve`) sends too.
+    signals.get_generators.connect(hold_cache)
     signals.get_generators.connect(retain_pages)
     signals.feed_generated.connect(identify_feed)

@@ -12,9 +12,8 @@ from .feeds import write_feeds
 from .files import content_files
 from .page_cache import PageCache, source_digest
 from .pages import fragment_cache, write_pages
-from .problems import ContentError, show
+from .problems import BuildStopped, ContentError, show
 from .search import SearchIndexer, plan
-from .settings import SettingsError
 from .sitemap import write_sitemap
 from .validate import SourceFile, build_timeline
 
@@ -66,11 +65,11 @@ def report(error: ContentError) -> None:
     raise error
 
 
-class HideContentErrorTraceback(logging.Filter):
-    """Pelican logs any exception that stops a build with its traceback; an editor's mistake is not a
-    crash, and its problems are already listed, so only the one-line summary is kept."""
+class HideBuildStoppedTraceback(logging.Filter):
+    """Pelican logs any exception that stops a build with its class and traceback; an expected stop (an
+    editor's mistake, another build at work, Pagefind missing) is not a crash, so only its message is kept."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if record.exc_info and isinstance(record.exc_info[1], ContentError | SettingsError):
-            record.exc_info = None
+        if record.exc_info and isinstance(record.exc_info[1], BuildStopped):
+            record.msg, record.args, record.exc_info = "%s", (record.exc_info[1],), None
         return True

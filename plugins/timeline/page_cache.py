@@ -188,14 +188,23 @@ class PageCache:
         previous = self.previous.get(save_as)
         return previous is not None and previous[0] == page and previous[1:] == file_stamp(self.output / save_as)
 
+    def remove(self, save_as: str) -> None:
+        """Remove a page of the last build, and the folders it leaves empty. The page may be gone already:
+        the last build may have been written elsewhere, of other content, with the same cache."""
+        page = self.output / save_as
+        page.unlink(missing_ok=True)
+        for folder in page.parents:
+            if folder == self.output:
+                break
+            try:
+                folder.rmdir()
+            except OSError:  # not empty, or gone already: either way its parents are not ours to empty
+                break
+
     def finish(self) -> None:
         """Remove the pages of the last build that this one no longer has, and save the digests."""
         for save_as in sorted(set(self.previous) - set(self.pages)):
-            (self.output / save_as).unlink(missing_ok=True)
-            for folder in (self.output / save_as).parents:
-                if folder == self.output or any(folder.iterdir()):
-                    break
-                folder.rmdir()
+            self.remove(save_as)
         if self.settings["CACHE_CONTENT"]:
             path = manifest_path(self.settings)
             path.parent.mkdir(parents=True, exist_ok=True)

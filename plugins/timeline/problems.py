@@ -1,4 +1,5 @@
-"""Problems found in content, in the one format editors see everywhere."""
+"""Problems found in content, in the one format editors see everywhere, and the stops of a build that
+are not crashes."""
 
 from __future__ import annotations
 
@@ -35,7 +36,11 @@ def describe(value: object) -> str:
     return "a special YAML value"
 
 
-class ContentError(Exception):
+class BuildStopped(Exception):
+    """An expected stop of the build whose message says it all: shown as that one line, with no traceback."""
+
+
+class ContentError(BuildStopped):
     """Raised before anything is written, carrying every problem of every file; its message is only
     the count, since the generator prints the problems themselves, one per line."""
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .model import Timeline, split_into_pages
+from .problems import BuildStopped
 from .settings import SEARCH_INDEX_FOLDER as INDEX_FOLDER
 
 SHARD_SCRIPT = Path(__file__).with_name("search_shard.py")
@@ -38,8 +39,9 @@ class Shard:
         return f"{INDEX_FOLDER}/{self.name}/"
 
 
-class SearchIndexError(Exception):
-    """Pagefind failed; the build fails with it rather than publishing a site whose search is broken."""
+class SearchIndexError(BuildStopped):
+    """A shard could not be indexed; the build fails with it rather than publishing a site whose search is
+    broken. The message is the one line search_shard.py printed."""
 
 
 def plan(timeline: Timeline, settings: dict) -> list[Shard]:
@@ -142,5 +144,6 @@ class SearchIndexer:
         result = subprocess.run([sys.executable, str(SHARD_SCRIPT)], input=json.dumps(job),
                                 capture_output=True, text=True)
         if result.returncode != 0:
-            raise SearchIndexError(f"The search index {shard.folder} could not be made:\n{result.stderr}")
+            raise SearchIndexError(result.stderr.strip() or f"The search index {shard.folder} could not be made "
+                                   f"(its process ended with exit status {result.returncode}); build again.")
         return result.stdout.strip()

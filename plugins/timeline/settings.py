@@ -5,7 +5,7 @@ from __future__ import annotations
 import string
 
 from .files import SLUG
-from .problems import count, show
+from .problems import BuildStopped, count, show
 
 # Where the search index is written (see search.py).
 SEARCH_INDEX_FOLDER = "pagefind"
@@ -86,7 +86,7 @@ def site_folders(settings: dict) -> set[str]:
     return folders | {settings["THEME_STATIC_DIR"], SEARCH_INDEX_FOLDER}
 
 
-class SettingsError(Exception):
+class SettingsError(BuildStopped):
     """A setting the plugin cannot build with; the message lists each, one per line."""
 
 
