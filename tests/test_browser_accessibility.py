@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import ROOT
 
+pytestmark = pytest.mark.browser
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 PAGES = {

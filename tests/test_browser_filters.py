@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlparse
 
+import pytest
+
+pytestmark = pytest.mark.browser
+
 
 def events_naming(site, actor: str) -> set[str]:
     section = site.page(f"/actors/{actor}/").find("h2", id="events-h").find_parent("section")

@@ -6,6 +6,8 @@ import pytest
 
 import headless
 
+pytestmark = pytest.mark.browser
+
 # The actors: a voting record with a dispute (Ukraine), one with abstentions (India), a person.
 PAGES = ["/", "/events/2025-12-03-ga-es-11-9-return-of-children/", "/actors/united-states/", "/actors/india/",
          "/actors/ukraine/", "/actors/mariana-betsa/", "/actors/", "/search/?q=children", "/types/vote/", "/about/",
