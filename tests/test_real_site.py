@@ -95,7 +95,7 @@ def test_event_page_shows_tally_positions_quotes_sources_and_neighbours(site):
 def test_sources_disagreeing_are_shown_on_the_page(site):
     page = site.page("/events/2025-12-03-ga-es-11-9-return-of-children/")
     disputes = page.select("aside.conflict")
-    assert disputes, "the twelfth 'no' vote and the co-sponsor count are disputed in the fact sheet"
+    assert disputes, "the twelfth 'no' vote and the co-sponsor count are disputed by the event's sources"
     twelfth = next(d.get_text(" ") for d in disputes if "twelfth" in d.get_text())
     assert "Korea" in twelfth and "Congo" in twelfth and "No official record settles it" in twelfth
 

@@ -2,9 +2,10 @@
 
 Modules: reader (front matter and body), yamlerrors (YAML's errors in editors' words), markup
 (sanitising), model (dataclasses and indexes), validate (front matter to model, with every problem),
-pages (what is written where), generator (Pelican's hooks); for reuse: feeds, exports (JSON and CSV),
-linked_data (JSON-LD), citations (the printable chronology), sitemap and outputcheck (links and
-headings of a built site); for readers: search (the Pagefind index of the event and actor pages, in shards).
+pages (what is written where), charts (the geometry of the figures chart), generator (Pelican's hooks);
+for reuse: feeds, exports (JSON and CSV), linked_data (JSON-LD), citations (the printable chronology),
+sitemap and outputcheck (links and headings of a built site); for readers: search (the Pagefind index of
+the event and actor pages, in shards); for editors: skeleton (the file `invoke new-event` writes).
 """
 
 import logging
