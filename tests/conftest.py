@@ -44,14 +44,14 @@ class Build:
         return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
     def listing(self, url: str) -> list[BeautifulSoup]:
-        """Every page of a listing (a year, a type, an actor), following its pager from the first page."""
+        """Read every page of a listing (a year, a type, an actor), following its pager from the first page."""
         first = self.page(url)
         later = [urljoin(url, a["href"]) for a in first.select("nav.pager a")][1:]
         return [first, *map(self.page, later)]
 
 
 def section(page: BeautifulSoup, heading: str) -> Tag:
-    """The section that the `<h2>` of this id heads: an event's actors, an actor's events."""
+    """Find the section that the `<h2>` of this id heads: an event's actors, an actor's events."""
     return page.find("h2", id=heading).find_parent("section")
 
 

@@ -12,14 +12,14 @@ pytestmark = pytest.mark.browser
 
 
 def events_naming(site, actor: str) -> set[str]:
-    """The events the actor's pages list that the home page lists too (only the latest, on a long record)."""
+    """Return the events of the actor's pages that the home page lists too (only the latest, on a long record)."""
     named = {card["id"] for page in site.listing(f"/actors/{actor}/")
              for card in section(page, "events-h").select("article.event-card")}
     return named & {card["id"] for card in site.page("/").select("article.event-card")}
 
 
 def events_of(site, type_: str, year: str | None = None) -> set[str]:
-    """The events of a type the home page lists, of one year where given."""
+    """Return the events of a type that the home page lists, of one year where given."""
     return {card["id"] for card in site.page("/").select("article.event-card")
             if card["data-type"] == type_ and year in (None, card["data-year"])}
 

@@ -31,7 +31,7 @@ def card_date(card) -> str:
 
 
 def events_in_order(site) -> list[dict]:
-    """Every event, in the record's order (events.json, which test_open_data checks against the files)."""
+    """Return every event in the record's order (from events.json, which test_open_data checks against the files)."""
     return json.loads((site.output / "data" / "events.json").read_text(encoding="utf-8"))["events"]
 
 
@@ -45,7 +45,7 @@ def test_home_page_lists_every_event_in_date_order_or_the_latest_once_there_are_
 
 
 def year_card(site, slug: str):
-    """The event's card on the timeline of its year, on whichever of the year's pages holds it."""
+    """Find the event's card on the timeline of its year, on whichever of the year's pages holds it."""
     pages = site.listing(f"/years/{slug[:4]}/")
     return next((card for page in pages if (card := page.find("article", id=slug))), None)
 

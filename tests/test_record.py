@@ -71,15 +71,15 @@ def test_every_event_page_shows_the_positions_in_its_file(site, path):
 
 
 def voting_record(site, state: str) -> list[tuple[str, str, str]]:
-    """A state's voting record across all its actor pages: (event slug, resolution as shown, vote) per row."""
+    """Read a state's voting record across its actor pages: (event slug, resolution as shown, vote) per row."""
     rows = [row for page in site.listing(f"/actors/{state}/") for row in page.select("table.record tbody tr")]
     return [(linked_slugs([row.th.a])[0], row.th.a.get_text(strip=True),
              " ".join(row.select_one("td.vote").get_text(" ").split())) for row in rows]
 
 
 def expected_records() -> dict[str, dict[str, str]]:
-    """What each state's voting record must show, from the vote files: its vote on each, or both reports
-    where the sources disagree on it."""
+    """Return what each state's voting record must show, from the vote files: its vote on each, or both
+    reports where the sources disagree on it."""
     records: dict[str, dict[str, str]] = defaultdict(dict)
     for path in VOTES:
         data = front_matter(path)
@@ -100,7 +100,7 @@ def test_every_state_s_voting_record_holds_exactly_the_votes_recorded_for_it(sit
 
 
 def record(site, state: str) -> dict[str, str]:
-    """A state's votes by the resolution's symbol (or, for a vetoed draft, the event's title)."""
+    """Return a state's votes by the resolution's symbol (or, for a vetoed draft, the event's title)."""
     return {shown: vote for _, shown, vote in voting_record(site, state)}
 
 
