@@ -196,5 +196,14 @@ def benchmark(c, events="1000,10000", actors=200, repeat=3):
 
 @task
 def test(c):
-    """Run the whole test suite."""
+    """Install what the tests need that is missing (Chromium, axe-core), then run the whole test suite."""
+    import prerequisites  # only the tests need a browser and axe-core
+
+    try:
+        commands = prerequisites.install_commands()
+    except prerequisites.Unmet as unmet:
+        raise Exit("The browser tests need what this machine lacks, and `invoke test` cannot install it. "
+                   f"Run\n\n    {unmet.command}\n\nthen `invoke test` again.")
+    for command in commands:
+        c.run(command, pty=False)
     c.run(f"{shlex.quote(sys.executable)} -m pytest", pty=False)

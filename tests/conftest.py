@@ -10,9 +10,10 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # headless.py sits beside tasks.py, which shares it with the browser tests
@@ -43,6 +44,17 @@ class Build:
     def page(self, url: str) -> BeautifulSoup:
         path = self.output / url.strip("/") / "index.html" if not url.endswith(".html") else self.output / url
         return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+    def listing(self, url: str) -> list[BeautifulSoup]:
+        """Read every page of a listing (a year, a type, an actor), following its pager from the first page."""
+        first = self.page(url)
+        later = [urljoin(url, a["href"]) for a in first.select("nav.pager a")][1:]
+        return [first, *map(self.page, later)]
+
+
+def section(page: BeautifulSoup, heading: str) -> Tag:
+    """Find the section that the `<h2>` of this id heads: an event's actors, an actor's events."""
+    return page.find("h2", id=heading).find_parent("section")
 
 
 def build(content: Path, output: Path, settings: str = "pelicanconf.py", env: dict | None = None,

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+from prerequisites import AXE
+
+pytestmark = pytest.mark.browser
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 PAGES = {
     "home": "/",
@@ -18,7 +19,7 @@ PAGES = {
 
 
 def violations(page) -> list[str]:
-    assert AXE.is_file(), f"{AXE} is missing: run `npm ci`"
+    assert AXE.is_file(), f"{AXE} is missing: run `invoke test`, which installs it"
     page.add_script_tag(path=str(AXE))
     found = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})"
                           ".then(result => result.violations)", WCAG_AA)

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from urllib.parse import urlparse
 
+import pytest
+
 import headless
 from conftest import FIXTURES, build
+
+pytestmark = pytest.mark.browser
 
 EVENT = "2025-12-03-ga-es-11-9-return-of-children"
 WORD = "indoctrinating"

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 import headless
+
+pytestmark = pytest.mark.browser
 
 BUDGET = 20_000  # bytes, gzipped: HTML, CSS, JS and fonts together
 

@@ -19,9 +19,17 @@ def events_json(published) -> list[dict]:
     return json.loads((published.output / "data" / "events.json").read_text(encoding="utf-8"))["events"]
 
 
+def test_there_is_a_feed_of_everything_of_each_actor_named_and_of_each_type_used(published):
+    events = events_json(published)
+    expected = {"all"} | {f"actors/{actor}" for e in events for actor in e["actors"]} | \
+        {f"types/{e['type']}" for e in events}
+    feeds = published.output / "feeds"
+    assert {str(path.relative_to(feeds)).removesuffix(".atom.xml") for path in feeds.rglob("*.atom.xml")} == expected
+
+
 def test_every_feed_parses_and_its_entries_have_ids_dates_and_links(published):
     feeds = list(parsed_feeds(published))
-    assert len(feeds) > 20
+    assert feeds
     ids = set()
     for path, feed in feeds:
         assert not feed.bozo, f"{path}: {feed.get('bozo_exception')}"

@@ -45,9 +45,7 @@ def cards(soup, selector: str = "article.event-card") -> list[str]:
 
 def listing(site, first_url: str, selector: str = "article.event-card") -> list[list[str]]:
     """The events on each page of a listing, following its pager from the first page."""
-    soup = site.page(first_url)
-    pages = [first_url] + [urljoin(first_url, a["href"]) for a in soup.select("nav.pager a")][1:]
-    return [cards(site.page(url), selector) for url in pages]
+    return [cards(page, selector) for page in site.listing(first_url)]
 
 
 def month(slug: str) -> str:

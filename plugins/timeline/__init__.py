@@ -1,13 +1,19 @@
 """The timeline plugin: events and actors in Markdown become a checked, cross-linked chronology.
 
-Modules: files (which files of content/ are read, and their names), reader (front matter and body,
-within bounds), yamlerrors (YAML's errors in editors' words), markup (sanitising, and what plain text
-is), settings (defaults, checked before anything is read), model (dataclasses and indexes), validate (front matter to model, with every problem),
-pages (what is written where), generator (Pelican's hooks); for reuse: feeds, exports (JSON and CSV),
-linked_data (JSON-LD), citations (the printable chronology), sitemap and outputcheck (links and
-headings of a built site); for readers: search (the Pagefind index of the event and actor pages, in shards);
-for maintainers: lock (one build at a time on a cache or an output folder) and staging (output/ replaced
-whole by `invoke build`).
+Modules, by what they hold:
+- reading: files (which files of content/ are read, and their names), reader (front matter and body,
+  within bounds), yamlerrors (YAML's errors in editors' words), markup (sanitising, and what plain text
+  is), settings (the defaults, checked before anything is read);
+- the model: validate (front matter to model, with every problem), problems (the one format of an
+  editor's message), model (dataclasses and indexes);
+- writing: pages (what is written where), charts (the geometry of the figures chart), page_cache (the
+  pages a rebuild can leave as they are), generator (Pelican's hooks);
+- for reuse: feeds, exports (JSON and CSV), linked_data (JSON-LD), citations (the printable chronology),
+  sitemap, and outputcheck (links, ids and headings of a built site);
+- for readers: search and search_shard (the Pagefind index of the event and actor pages, in shards);
+- for editors: skeleton (the file `invoke new-event` writes);
+- for maintainers: lock (one build at a time on a cache or an output folder) and staging (output/
+  replaced whole by `invoke build`).
 """
 
 import logging

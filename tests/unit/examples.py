@@ -1,0 +1,21 @@
+"""Events and actors made in code, as validation would make them, for the unit tests of the model and the
+page cache."""
+
+from __future__ import annotations
+
+import datetime
+
+from timeline.model import Actor, Event
+
+
+def actor(slug: str, kind: str = "state", sort_name: str | None = None) -> Actor:
+    """Make an actor named after its slug (`russian-federation` is Russian Federation)."""
+    name = slug.replace("-", " ").title()
+    return Actor(slug, name, kind, "A role", sort_name or name, "", f"content/actors/{slug}.md", f"actors/{slug}/")
+
+
+def event(day: str, name: str, actors: list[Actor] | None = None, **fields) -> Event:
+    """Make a vote of `day` (YYYY-MM-DD), whose slug is the day and the name."""
+    slug = f"{day}-{name}"
+    return Event(slug, name.capitalize(), datetime.date.fromisoformat(day), "day", "vote", "Vote", "A summary.",
+                 actors or [], [], "", f"content/events/{slug}.md", f"events/{slug}/", **fields)

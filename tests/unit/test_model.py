@@ -1,0 +1,113 @@
+"""The model a page is drawn from: listings cut into pages of whole months, their periods named as a
+reader would, and the timeline's indexes of each actor's events, quotes and votes."""
+
+from __future__ import annotations
+
+import pytest
+
+from examples import actor, event
+from timeline.model import (ActorQuote, Conflict, Event, Position, Quote, Report, Tally, Timeline, most_recent,
+                            paginate, period_label, share_out, split_into_pages)
+
+
+def days(*dates: str) -> list[Event]:
+    """Make one event on each date, in the order given."""
+    return [event(day, f"e{number}") for number, day in enumerate(dates)]
+
+
+def slugs(events: list[Event]) -> list[str]:
+    return [e.slug for e in events]
+
+
+MARCH, APRIL, MAY = days("2023-03-01", "2023-03-14"), days("2023-04-02"), days("2023-05-05", "2023-05-06", "2023-05-07")
+
+
+def test_pages_hold_whole_months_up_to_the_limit():
+    pages = split_into_pages(MARCH + APRIL + MAY, limit=3)
+    assert [slugs(page) for page in pages] == [slugs(MARCH + APRIL), slugs(MAY)]
+
+
+def test_only_a_month_longer_than_a_page_is_cut_and_into_pages_of_its_own():
+    pages = split_into_pages(APRIL + MAY, limit=2)
+    assert [slugs(page) for page in pages] == [slugs(APRIL), slugs(MAY[:2]), slugs(MAY[2:])]
+
+
+def test_an_empty_listing_is_one_empty_page():
+    assert split_into_pages([], limit=3) == [[]]
+
+
+@pytest.mark.parametrize("events, split_month, label", [
+    (MARCH, False, "March 2023"),
+    (MARCH + APRIL + MAY, False, "March – May 2023"),
+    (days("2022-12-24", "2023-02-23"), False, "December 2022 – February 2023"),
+    (MARCH, True, "1 – 14 March 2023"),
+    (MARCH[1:], True, "14 March 2023"),
+])
+def test_a_period_is_named_as_a_reader_would(events, split_month, label):
+    assert period_label(events, split_month) == label
+
+
+def test_the_most_recent_events_are_the_latest_whole_months_that_fit():
+    assert most_recent(MARCH + APRIL + MAY, limit=4) == (APRIL + MAY, "April – May 2023")
+    assert most_recent(MARCH + APRIL + MAY, limit=10) == (MARCH + APRIL + MAY, "March – May 2023")
+
+
+def test_a_last_month_too_full_for_the_limit_gives_its_last_events_and_their_days():
+    assert most_recent(MARCH + MAY, limit=2) == (MAY[1:], "6 – 7 May 2023")
+
+
+def test_a_listing_s_pages_are_numbered_addressed_and_labelled_with_their_period():
+    pages = paginate(MARCH + APRIL + MAY, 2, lambda n: (f"years/2023/page/{n}/", f"years/2023/{n}.html"))
+    assert [(p.number, p.url, p.save_as, slugs(p.events), p.label) for p in pages] == [
+        (1, "years/2023/page/1/", "years/2023/1.html", slugs(MARCH), "March 2023"),
+        (2, "years/2023/page/2/", "years/2023/2.html", slugs(APRIL), "April 2023"),
+        (3, "years/2023/page/3/", "years/2023/3.html", slugs(MAY[:2]), "5 – 6 May 2023"),
+        (4, "years/2023/page/4/", "years/2023/4.html", slugs(MAY[2:]), "7 May 2023"),
+    ]
+    assert pages[0].link.label == "March 2023" and [y.year for y in pages[0].years] == [2023]
+
+
+def test_rows_tied_to_events_go_to_the_page_that_covers_their_event():
+    pages = paginate(MARCH + APRIL + MAY, 3, lambda n: (f"{n}/", f"{n}.html"))
+    quotes = [ActorQuote(e, Quote(actor("ukraine"), "Said.")) for e in (MARCH[0], APRIL[0], MAY[2])]
+    assert [[row.event.slug for row in share] for share in share_out(quotes, pages)] == \
+        [[MARCH[0].slug, APRIL[0].slug], [MAY[2].slug]]
+
+
+UKRAINE, RUSSIA, CHINA = actor("ukraine"), actor("russian-federation"), actor("china")
+ASSEMBLY = actor("un-general-assembly", "organisation")
+BETSA = actor("mariana-betsa", "person", sort_name="Betsa, Mariana")
+DISPUTE = Conflict("Ukraine's own vote", (Report("yes", "Associated Press"), Report("abstain", "Interfax-Ukraine")),
+                   position_of=UKRAINE)
+VOTE = event("2025-02-24", "vote", actors=[ASSEMBLY, UKRAINE, RUSSIA, BETSA], body=ASSEMBLY, tally=Tally(93, 18, 65),
+             positions=[Position(RUSSIA, "no")], conflicts=[DISPUTE], quotes=[Quote(BETSA, "Said.", None)])
+TALKS = event("2025-02-24", "talks", actors=[UKRAINE, RUSSIA])
+INVASION = event("2022-02-24", "invasion", actors=[RUSSIA, UKRAINE])
+
+
+@pytest.fixture
+def timeline() -> Timeline:
+    return Timeline([VOTE, TALKS, INVASION], [UKRAINE, RUSSIA, CHINA, ASSEMBLY, BETSA])
+
+
+def test_the_timeline_orders_events_by_date_then_slug_and_links_each_to_its_neighbours(timeline):
+    assert slugs(timeline.events) == [INVASION.slug, TALKS.slug, VOTE.slug]
+    assert (INVASION.previous, INVASION.next, TALKS.next, VOTE.next) == (None, TALKS, VOTE, None)
+    assert [(year.year, [month.label for month in year.months]) for year in timeline.years] == \
+        [(2022, ["February 2022"]), (2025, ["February 2025"])]
+
+
+def test_each_actor_has_its_events_and_quotes_and_each_state_its_votes(timeline):
+    assert slugs(timeline.events_by_actor["ukraine"]) == [INVASION.slug, TALKS.slug, VOTE.slug]
+    assert timeline.events_by_actor["china"] == []
+    assert [(q.event, q.quote.text) for q in timeline.quotes_by_actor["mariana-betsa"]] == [(VOTE, "Said.")]
+    assert [(row.event, row.position.vote, row.conflict) for row in timeline.record_of(RUSSIA)] == [(VOTE, "no", None)]
+    assert [(row.event, row.position, row.conflict) for row in timeline.record_of(UKRAINE)] == [(VOTE, None, DISPUTE)]
+    assert timeline.record_of(CHINA) == []
+
+
+def test_actors_are_sorted_by_sort_name_and_only_those_named_are_filter_choices(timeline):
+    assert [a.slug for a in timeline.actors][:2] == ["mariana-betsa", "china"]
+    assert [(label, [a.slug for a in actors]) for label, actors in timeline.named_actors_by_kind] == [
+        ("States", ["russian-federation", "ukraine"]), ("Organisations", ["un-general-assembly"]),
+        ("People", ["mariana-betsa"])]

@@ -1,0 +1,241 @@
+"""An editor's checks on validation, without a build: what a well-formed record becomes, and the
+`path:line: field: problem; expected …` line that each mistake in dates, tallies, actors, positions,
+quotes, sources, conflicts and file names gives."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from timeline.model import Tally, Timeline
+from timeline.problems import ContentError
+from timeline.reader import TimelineReader
+from timeline.skeleton import project_settings
+from timeline.validate import SourceFile, build_timeline
+
+TODAY = datetime.date(2026, 1, 1)
+ACTORS = {
+    "ukraine": "name: Ukraine\nkind: state\nrole: Drafter of the resolution\n",
+    "russian-federation": "name: Russian Federation\nkind: state\nrole: Permanent member\n",
+    "un-general-assembly": "name: UN General Assembly\nkind: organisation\nrole: All 193 members\n",
+    "mariana-betsa": "name: Mariana Betsa\nkind: person\nrole: Deputy minister\naffiliation: ukraine\n"
+                     "sort_name: Betsa, Mariana\n",
+}
+# A vote with every kind of field; a test changes one line of it and reads what validation says.
+VOTE = """title: The Assembly calls for the return of Ukraine's children
+date: 2025-12-03
+type: vote
+summary: The Assembly demanded the return of children taken from Ukraine.
+body: un-general-assembly
+actors: [un-general-assembly, ukraine, russian-federation, mariana-betsa]
+tally: {yes: 91, no: 12, abstain: 57}
+positions:
+  ukraine: yes
+  russian-federation: no
+quotes:
+  - speaker: mariana-betsa
+    text: the largest state abduction operation in history
+    source: 2
+sources:
+  - title: General Assembly adopts resolution
+    publisher: United Nations
+    url: https://press.un.org/en/2025/ga12738.doc.htm
+  - title: Ukraine's statement
+    publisher: Ministry of Foreign Affairs of Ukraine
+    date: 2025-12-04
+    url: https://mfa.gov.ua/en/news/statement
+"""
+VOTE_FILE = "content/events/2025-12-03-children.md"
+
+
+class Content:
+    """A content folder of front matter texts, read file by file as Pelican's reader reads them."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.settings = {**project_settings(str(ROOT / "pelicanconf.py")), "PATH": str(root / "content")}
+        self.reader = TimelineReader(self.settings)
+
+    def read(self, path: str, fields: str) -> SourceFile:
+        """Write a file of these front matter lines and read it, as the generator reads each file."""
+        file = self.root / path
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_text(f"---\n{fields}---\nWhat happened, in the editor's words.\n", encoding="utf-8")
+        html, metadata = self.reader.read(str(file))
+        return SourceFile(html, metadata, self.settings, str(file))
+
+    def timeline(self, events: dict[str, str], actors: dict[str, str] = ACTORS) -> Timeline:
+        """Build the timeline of these events (by path) and actors (by slug), or raise ContentError."""
+        return build_timeline([self.read(path, fields) for path, fields in events.items()],
+                              [self.read(f"content/actors/{slug}.md", fields) for slug, fields in actors.items()],
+                              today=TODAY)
+
+    def problems(self, events: dict[str, str], actors: dict[str, str] = ACTORS) -> list[str]:
+        """Return every problem that building the timeline reports, one editor's line each."""
+        with pytest.raises(ContentError) as error:
+            self.timeline(events, actors)
+        return [str(problem) for problem in error.value.problems]
+
+
+@pytest.fixture
+def content(tmp_path) -> Content:
+    return Content(tmp_path)
+
+
+def vote_with(old: str, new: str) -> dict[str, str]:
+    """Return the vote with one of its lines (or a part of one) changed."""
+    assert VOTE.count(old) == 1, old
+    return {VOTE_FILE: VOTE.replace(old, new)}
+
+
+def test_a_well_formed_vote_becomes_an_event_with_its_tally_positions_quote_and_sources(content):
+    event, = content.timeline({VOTE_FILE: VOTE}).events
+    assert (event.slug, event.date, event.precision, event.url) == \
+        ("2025-12-03-children", datetime.date(2025, 12, 3), "day", "events/2025-12-03-children/")
+    assert (event.body.slug, event.tally, event.outcome) == ("un-general-assembly", Tally(91, 12, 57), "adopted")
+    assert [(p.state.slug, p.vote) for p in event.positions] == [("ukraine", "yes"), ("russian-federation", "no")]
+    assert [(q.speaker.slug, q.source) for q in event.quotes] == [("mariana-betsa", 2)]
+    assert [(s.publisher, s.date) for s in event.sources] == \
+        [("United Nations", None), ("Ministry of Foreign Affairs of Ukraine", datetime.date(2025, 12, 4))]
+    assert event.actors[3].affiliation.slug == "ukraine" and event.source_path == VOTE_FILE
+
+
+@pytest.mark.parametrize("date, precision, day", [("2022-03", "month", datetime.date(2022, 3, 1)),
+                                                  ("2022", "year", datetime.date(2022, 1, 1))])
+def test_a_date_known_to_the_month_or_year_has_that_precision(content, date, precision, day):
+    event, = content.timeline(vote_with("date: 2025-12-03", f"date: {date}")).events
+    assert (event.date, event.precision) == (day, precision)
+
+
+DATE_FORMS = "expected a date written YYYY-MM-DD, YYYY-MM or YYYY"
+
+
+@pytest.mark.parametrize("date, problem", [
+    ("date: 2023-02-30", f"3: date: `2023-02-30` is not a real date; {DATE_FORMS}"),
+    ("date: 23/02/2023", f"3: date: `23/02/2023` is not a real date; {DATE_FORMS}"),
+    ("date: 2026-06-01", "3: date: 2026-06-01 is in the future; expected the date the event took place"),
+    ("date: 2025-12\nprecision: day",
+     "4: precision: `day` but the date 2025-12 is given to the month; expected precision month, or a date written "
+     "to the day"),
+])
+def test_a_wrong_date_is_named_on_its_line(content, date, problem):
+    assert content.problems(vote_with("date: 2025-12-03", date)) == [f"{VOTE_FILE}:{problem}"]
+
+
+@pytest.mark.parametrize("tally, problem", [
+    ("{yes: 150, no: 40, abstain: 10}", ":8: tally: 200 votes and absences, more than the 193 members of UN General "
+                                        "Assembly; expected a total of at most 193"),
+    ("91-12-57", ":8: tally: is `91-12-57`, not a group of `name: value` lines;"),
+    ('{yes: "91", no: 12, abstain: 57}', ':8: tally.yes: `"91"` is text in quotes, not a count;'),
+    ("{yes: 91, no: 12}", ":8: tally.abstain: missing; expected a whole number of 0 or more"),
+])
+def test_a_tally_must_be_three_counts_that_fit_the_body(content, tally, problem):
+    found, = content.problems(vote_with("tally: {yes: 91, no: 12, abstain: 57}", f"tally: {tally}"))
+    assert found.startswith(VOTE_FILE + problem), found
+
+
+def test_a_tally_needs_a_voting_body(content):
+    assert content.problems(vote_with("body: un-general-assembly\n", "")) == [
+        f"{VOTE_FILE}:7: tally: a tally without the body that voted; expected `body:` naming un-general-assembly "
+        "or un-security-council"]
+    found, = content.problems(vote_with("body: un-general-assembly", "body: ukraine"))
+    assert found.startswith(f"{VOTE_FILE}:6: body: `ukraine` is a state; expected an actor of kind organisation")
+
+
+def test_an_unknown_actor_is_named_with_the_closest_slug(content):
+    assert content.problems(vote_with("[un-general-assembly,", "[un-general-asembly,")) == [
+        f"{VOTE_FILE}:7: actors[0]: no actor `un-general-asembly` (did you mean `un-general-assembly`?); expected "
+        "the slug of a file in content/actors/ (add the actor's file first)"]
+
+
+def test_an_actor_listed_twice_is_refused(content):
+    found, = content.problems(vote_with("mariana-betsa]", "mariana-betsa, ukraine]"))
+    assert found == f"{VOTE_FILE}:7: actors: `ukraine` is listed 2 times; expected each actor once"
+
+
+def test_a_person_belongs_to_a_state_or_an_organisation_not_to_a_person(content):
+    actors = {**ACTORS, "andriy-yermak": "name: Andriy Yermak\nkind: person\nrole: Aide\naffiliation: mariana-betsa\n"}
+    assert content.problems({}, actors) == [
+        "content/actors/andriy-yermak.md:5: affiliation: `mariana-betsa` is a person; expected an actor of kind "
+        "state or organisation"]
+
+
+@pytest.mark.parametrize("line, problem", [
+    ("  ukraine: maybe", "positions.ukraine: `maybe` is not allowed; expected one of yes, no, abstain, absent"),
+    ("  ukraine: true", "positions.ukraine: `True` is not allowed (write the word, e.g. `\"yes\"`, not true/false);"),
+    ("  mariana-betsa: yes", "positions.mariana-betsa: `mariana-betsa` is a person; expected an actor of kind state"),
+])
+def test_a_position_is_a_state_s_vote_in_words(content, line, problem):
+    found, = content.problems(vote_with("  ukraine: yes", line))
+    assert found.startswith(f"{VOTE_FILE}:10: {problem}"), found
+
+
+def test_a_position_or_a_quote_belongs_to_one_of_the_event_s_actors(content):
+    alone = vote_with("actors: [un-general-assembly, ukraine, russian-federation, mariana-betsa]",
+                      "actors: [un-general-assembly, russian-federation]")
+    assert content.problems(alone) == [
+        f"{VOTE_FILE}:10: positions.ukraine: `ukraine` is not among the event's actors; expected the state in `actors`",
+        f"{VOTE_FILE}:13: quotes[0].speaker: `mariana-betsa` is not among the event's actors; expected the speaker "
+        "in `actors`"]
+
+
+def test_a_quote_cites_a_source_by_its_place_in_the_list_from_1(content):
+    assert content.problems(vote_with("    source: 2", "    source: 3")) == [
+        f"{VOTE_FILE}:15: quotes[0].source: there is no source number 3; expected a number from 1 to 2, the "
+        "source's place in `sources`"]
+
+
+def test_every_event_has_a_source_with_a_web_address(content):
+    without = VOTE[:VOTE.index("sources:")]
+    assert content.problems({VOTE_FILE: without}) == [
+        f"{VOTE_FILE}:1: sources: missing; expected a list with at least one entry",
+        f"{VOTE_FILE}:15: quotes[0].source: there is no source number 2; expected a number from 1 to 0, the "
+        "source's place in `sources`"]
+    assert f"{VOTE_FILE}:19: sources[0].url: `press.un.org/en/2025/ga12738.doc.htm` is not a web address; " \
+        "expected a full address starting with https:// or http://" in \
+        content.problems(vote_with("url: https://press.un.org", "url: press.un.org"))
+
+
+CONFLICT = """conflicts:
+  - about: Ukraine's own vote
+    position_of: ukraine
+    reports:
+      - says: "yes"
+        by: Associated Press
+      - says: abstain
+        by: Interfax-Ukraine
+sources:"""
+
+
+def test_a_disputed_vote_is_in_the_state_s_record_with_both_reports(content):
+    timeline = content.timeline({VOTE_FILE: VOTE.replace("  ukraine: yes\n", "").replace("sources:", CONFLICT)})
+    ukraine = next(actor for actor in timeline.actors if actor.slug == "ukraine")
+    row, = timeline.record_of(ukraine)
+    assert row.position is None
+    assert [(report.says, report.by) for report in row.conflict.reports] == \
+        [("yes", "Associated Press"), ("abstain", "Interfax-Ukraine")]
+
+
+def test_a_conflict_needs_two_reports(content):
+    one_report = CONFLICT.replace('      - says: abstain\n        by: Interfax-Ukraine\n', "")
+    assert content.problems(vote_with("sources:", one_report)) == [
+        f"{VOTE_FILE}:19: conflicts[0].reports: fewer than two reports; expected what each source said"]
+
+
+def test_two_files_with_one_slug_are_refused(content):
+    events = {VOTE_FILE: VOTE, "content/events/2025/2025-12-03-children.md": VOTE}
+    assert content.problems(events) == [
+        "content/events/2025/2025-12-03-children.md:1: file name: the slug `2025-12-03-children` is also used by "
+        f"{VOTE_FILE}; expected a file name of its own"]
+
+
+def test_every_mistake_of_every_file_is_listed_in_one_run_in_file_and_line_order(content):
+    first = vote_with("date: 2025-12-03", "date: 2025-13-03")[VOTE_FILE].replace("type: vote", "type: votes")
+    second = VOTE.replace("[un-general-assembly,", "[un-general-asembly,")
+    found = content.problems({VOTE_FILE: first, "content/events/2025-12-04-second.md": second})
+    assert [line.split(": ")[:2] for line in found] == [
+        ["content/events/2025-12-03-children.md:3", "date"], ["content/events/2025-12-03-children.md:4", "type"],
+        ["content/events/2025-12-04-second.md:7", "actors[0]"]]
