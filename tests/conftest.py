@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
+from hypothesis import HealthCheck, settings
 from bs4 import BeautifulSoup, Tag
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,6 +25,11 @@ FIXTURES = Path(__file__).parent / "fixtures"
 SITEURL = "https://timeline.test/record"
 # Tests import the plugin's modules (such as the output check) as Pelican and tasks.py do.
 sys.path.insert(0, str(ROOT / "plugins"))
+# Each example of the property tests is a build of the fixture site (half a second);
+# `pytest --hypothesis-profile=thorough` tries ten times as many as a test run does.
+for profile, examples in (("default", 50), ("thorough", 500)):
+    settings.register_profile(profile, max_examples=examples, deadline=None,
+                              suppress_health_check=[HealthCheck.too_slow])
 # No build of a small site may take longer, whatever its files hold (the real site takes a few seconds).
 BUILD_SECONDS = 120
 

@@ -47,6 +47,9 @@ CORE_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False":
 CORE_INT = re.compile(r"[-+]?[0-9][0-9_]*|0o[0-7]+|0x[0-9a-fA-F]+")
 CORE_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 CORE_SPECIAL_FLOAT = re.compile(r"[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)")
+# What YAML's escapes in double quotes can make but no text holds: control characters (a tab and a line
+# break aside), halves of a character (which no file can be written with), and non-characters.
+NOT_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 # libyaml, which PyYAML's wheels include; the pure-Python loader reads the same, only slower.
 FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -54,6 +57,10 @@ FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 def core_value(scalar: ScalarEvent) -> object:
     """A scalar as YAML 1.2 reads it: a bare `yes` or `no` stays a word (in YAML 1.1 it is a boolean)."""
     text = scalar.value
+    if invisible := NOT_TEXT.search(text):
+        what = "half of a character" if "\ud800" <= invisible.group() <= "\udfff" else "an invisible control character"
+        raise Unreadable(scalar.start_mark.line + 1, f"{what} (#x{ord(invisible.group()):04x})",
+                         "plain text without it (in double quotes, `\\x..` and `\\u..` escapes can make one)")
     if scalar.style:
         return text
     if text in CORE_NULLS:
