@@ -124,3 +124,13 @@ def test_a_setting_that_cannot_work_stops_the_build_in_one_line(fixture_site, se
     lines = [line for line in result.log.splitlines() if line.startswith("settings: ")]
     assert len(lines) == 1 and lines[0].startswith(f"settings: {message}"), result.log
     assert not result.output.exists()
+
+
+def test_a_page_title_with_markup_is_refused_or_stripped_as_an_event_title_is(fixture_site):
+    add(fixture_site.content, {"pages/about.md": page("<b>About</b> us<script>alert(1)</script>")})
+    refused = fixture_site()
+    assert refused.returncode == 1 and refused.problems[0].startswith("content/pages/about.md:2: title: contains <script>")
+    stripped = fixture_site(TIMELINE_UNSAFE_MARKUP="strip")
+    assert stripped.returncode == 0, stripped.log
+    assert stripped.page("/about/").h1.get_text() == "About us"
+    assert "About us" in menu(stripped)
