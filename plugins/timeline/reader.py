@@ -283,15 +283,12 @@ class TimelineReader(BaseReader):
             "read_problem": problem or body_problem,
             "unsafe_markup": locate_unsafe_markup(html, body, first_line),
             # Pelican's own page generator needs a title; events and actors are titled by validation.
-            "title": self.plain(str(fm.get("title") or fm.get("name") or "")),
+            # Stripped whatever the settings: a title with markup is refused unless they say to strip it.
+            "title": strip_markup(str(fm.get("title") or fm.get("name") or "")),
         }
         if fm.get("status") in PAGE_STATUSES:
             metadata["status"] = fm["status"]
         return namespace_ids(sanitise_html(html), slug_of(source_path)), metadata
-
-    def plain(self, text: str) -> str:
-        """Text as validation makes it: markup is either refused, or stripped when the settings say so."""
-        return strip_markup(text) if self.settings["TIMELINE_UNSAFE_MARKUP"] == "strip" else text
 
     def convert(self, body: str, first_line: int) -> tuple[str, Problem | None]:
         """The body as HTML, or the problem that stopped Markdown from converting it."""
