@@ -75,23 +75,24 @@ def remove_unlisted(output: Path, name: str, pages: set[str]) -> None:
             os.rmdir(directory)
 
 
-def describe(value: object, shown: list) -> str:
-    """A deterministic text for a template value; events and actors in it stand for themselves by slug
-    and are added to `shown`."""
+def fingerprint_text(value: object, shown: list) -> str:
+    """Write a template value as a deterministic text, for the digest of a page; events and actors in it
+    stand for themselves by slug and are added to `shown`."""
     kind = type(value)
     if kind is Event or kind is Actor:
         shown.append(value)
         return f"<{kind.__name__} {value.slug}>"
     if kind is list or kind is tuple:
         if all(type(item) is Event for item in value):
-            # Lists of events are most of what listings are given: described in one pass.
+            # Lists of events are most of what listings are given: fingerprinted in one pass.
             shown += value
             return "<Events " + " ".join(event.slug for event in value) + ">"
-        return "[" + ",".join(describe(item, shown) for item in value) + "]"
+        return "[" + ",".join(fingerprint_text(item, shown) for item in value) + "]"
     if names := field_names(kind):
-        return kind.__name__ + "(" + ",".join(describe(getattr(value, name), shown) for name in names) + ")"
+        return kind.__name__ + "(" + ",".join(fingerprint_text(getattr(value, name), shown) for name in names) + ")"
     if isinstance(value, dict):
-        return "{" + ",".join(f"{describe(k, shown)}:{describe(v, shown)}" for k, v in value.items()) + "}"
+        return "{" + ",".join(f"{fingerprint_text(key, shown)}:{fingerprint_text(item, shown)}"
+                              for key, item in value.items()) + "}"
     # Anything else by its repr: an object without a stable one only makes its page drawn every time.
     return repr(value)
 
@@ -148,7 +149,7 @@ class PageCache:
         self.pages: dict[str, str] = {}  # the digest of each page of this build
         self.full: dict[int, str] = {}
         # Templates may read the whole timeline (its counts, its years): every page depends on its index.
-        index = describe([[e.slug for e in timeline.events], sorted(a.slug for a in timeline.actors)], [])
+        index = fingerprint_text([[e.slug for e in timeline.events], sorted(a.slug for a in timeline.actors)], [])
         self.site = digest(self.templates(env), self.code(), self.context(context), index)
         manifest_path(settings).unlink(missing_ok=True)
 
@@ -182,7 +183,7 @@ class PageCache:
     def unchanged(self, save_as: str, template: str, values: dict) -> bool:
         """Record the page's digest; True when the page written last time is still there and right."""
         shown: list = []
-        text = describe(values, shown)
+        text = fingerprint_text(values, shown)
         page = digest(self.site, template, text, *(self.full_digest(item) for item in shown))
         self.pages[save_as] = page
         previous = self.previous.get(save_as)

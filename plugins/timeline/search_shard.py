@@ -44,8 +44,9 @@ def link_or_copy(source: str | Path, target: str | Path) -> None:
         shutil.copyfile(source, target)
 
 
-def digest(output: Path, pages: list[str]) -> str:
-    """What a shard's index is made from: its pages' addresses and bytes, and Pagefind's version."""
+def index_key(output: Path, pages: list[str]) -> str:
+    """Give the key a shard's index is stored under: the digest of what it is made from, its pages'
+    addresses and bytes and Pagefind's version."""
     summed = hashlib.blake2b(PAGEFIND_VERSION.encode(), digest_size=16)
     for page in pages:
         summed.update(page.encode() + b"\x00")
@@ -80,7 +81,7 @@ def run_pagefind(output: Path, pages: list[str], work: Path) -> Path:
 
 
 def index_shard(output: Path, store: Path, folder: str, pages: list[str]) -> str:
-    key = digest(output, pages)
+    key = index_key(output, pages)
     stored = store / key
     if not stored.is_dir():
         store.mkdir(parents=True, exist_ok=True)
