@@ -3,8 +3,9 @@ the rest of the site and reused while their pages do not change.
 
 Pagefind cannot update an index, and its time and memory grow faster than the number of pages it reads
 (10,000 event pages took 15 s and 1 GB in one run; 1,000 about 1 s and 100 MB). So the pages are split
-into shards of at most TIMELINE_SEARCH_SHARD_SIZE pages, each its own index in `pagefind/<number>/`,
-which the search page merges (Pagefind's mergeIndex: the merged indexes share the first one's code).
+into shards of at most TIMELINE_SEARCH_SHARD_SIZE pages (plan.py says which), each its own index in
+`pagefind/<number>/`, which the search page merges (Pagefind's mergeIndex: the merged indexes share the
+first one's code).
 A shard is indexed in a separate process as soon as its pages are in place, and its index is kept
 in the cache under the digest of those pages: a rebuild indexes again only the shards whose pages
 changed.
@@ -21,7 +22,6 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import Timeline, split_into_pages
 from .problems import BuildStopped
 from .settings import SEARCH_INDEX_FOLDER as INDEX_FOLDER
 
@@ -44,21 +44,6 @@ class SearchIndexError(BuildStopped):
     broken. The message is the one line search_shard.py printed."""
 
 
-def plan(timeline: Timeline, settings: dict) -> list[Shard]:
-    """The shards of the search index: event pages in date order, then actors' first pages (only those
-    carry `data-pagefind-body`), at most TIMELINE_SEARCH_SHARD_SIZE to a shard. Events are cut between
-    months where they can be, so that a new event re-indexes the shard of its own month; a record of
-    that size or less is one index, which searches best (see search.js)."""
-    limit = settings["TIMELINE_SEARCH_SHARD_SIZE"]
-    parts = [[settings["EVENT_SAVE_AS"].format(slug=event.slug) for event in part]
-             for part in split_into_pages(timeline.events, limit) if part] or [[]]
-    for actor in timeline.actors:
-        if len(parts[-1]) == limit:
-            parts.append([])
-        parts[-1].append(settings["ACTOR_SAVE_AS"].format(slug=actor.slug))
-    return [Shard(str(number), tuple(pages)) for number, pages in enumerate(parts, 1) if pages]
-
-
 class SearchIndexer:
     """Indexes the shards of a build one at a time, in the order their pages are placed, while Pelican
     goes on writing. `placed` is told of every page as it is written (or left as it was); `finish` waits
@@ -74,11 +59,6 @@ class SearchIndexer:
         self.used: set[str] = set()
         self.failure: Exception | None = None
         self.thread = threading.Thread(target=self.work, name="search-index", daemon=True)
-
-    @property
-    def folders(self) -> list[str]:
-        """The shards' folders, in the order the search page loads them."""
-        return [shard.folder for shard in self.shards]
 
     def __enter__(self) -> SearchIndexer:
         shutil.rmtree(self.output / INDEX_FOLDER, ignore_errors=True)
