@@ -18,6 +18,7 @@ import dataclasses
 import functools
 import hashlib
 import json
+import logging
 import os
 from pathlib import Path
 
@@ -27,6 +28,7 @@ import pelican
 from .model import Actor, Event, Timeline
 
 MANIFEST = "TimelineGenerator-pages.json"
+logger = logging.getLogger(__name__)
 
 
 def manifest_path(settings: dict) -> Path:
@@ -166,8 +168,9 @@ class PageCache:
     @staticmethod
     def context(context: dict) -> str:
         """What every page is given: the settings, and Pelican's own pages (the site menu) by address and
-        title. Not where the site is written: `invoke build` writes each build into a folder of its own."""
-        context = {key: value for key, value in context.items() if key != "OUTPUT_PATH"}
+        title. Not where the site is written (`invoke build` writes each build into a folder of its own),
+        nor whether Pelican's --debug is on (which logs why pages are drawn, and must not draw them all)."""
+        context = {key: value for key, value in context.items() if key not in ("OUTPUT_PATH", "DEBUG")}
         contents = [(key, [(getattr(item, "url", ""), getattr(item, "title", "")) for item in value])
                     for key, value in sorted(context.items()) if isinstance(value, list) and value
                     and all(hasattr(item, "source_path") for item in value)]
@@ -181,13 +184,26 @@ class PageCache:
         return self.full[id(item)]
 
     def unchanged(self, save_as: str, template: str, values: dict) -> bool:
-        """Record the page's digest; True when the page written last time is still there and right."""
+        """Record the page's digest; True when the page written last time is still there and right, else
+        log why it is drawn again (seen with Pelican's --debug)."""
         shown: list = []
         text = fingerprint_text(values, shown)
         page = digest(self.site, template, text, *(self.full_digest(item) for item in shown))
         self.pages[save_as] = page
+        if reason := self.reason_to_draw(save_as, page):
+            logger.debug("Drawing %s: %s", save_as, reason)
+        return reason is None
+
+    def reason_to_draw(self, save_as: str, page: str) -> str | None:
+        """Say why a page of this digest must be drawn, or None when the last build's file can stay."""
         previous = self.previous.get(save_as)
-        return previous is not None and previous[0] == page and previous[1:] == file_stamp(self.output / save_as)
+        if previous is None:
+            return "the last build recorded no such page"
+        if previous[0] != page:
+            return "its inputs changed since the last build"
+        if previous[1:] != file_stamp(self.output / save_as):
+            return "its file is not the one the last build wrote"
+        return None
 
     def remove(self, save_as: str) -> None:
         """Remove a page of the last build, and the folders it leaves empty. The page may be gone already:

@@ -14,6 +14,7 @@ changed.
 from __future__ import annotations
 
 import json
+import logging
 import queue
 import shutil
 import subprocess
@@ -27,6 +28,7 @@ from .settings import SEARCH_INDEX_FOLDER as INDEX_FOLDER
 
 SHARD_SCRIPT = Path(__file__).with_name("search_shard.py")
 LAST_USED = "last-build.json"  # in the store: the indexes the last build used
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,9 @@ class SearchIndexer:
         self.shard_of = {page: shard for shard in shards for page in shard.pages}
         self.queue: queue.Queue[Shard | None] = queue.Queue()
         self.used: set[str] = set()
+        # The shards' folders: those Pagefind indexed in this build, and those whose stored index was kept.
+        self.indexed: list[str] = []
+        self.kept: list[str] = []
         self.failure: Exception | None = None
         self.thread = threading.Thread(target=self.work, name="search-index", daemon=True)
 
@@ -112,13 +117,23 @@ class SearchIndexer:
         while (shard := self.queue.get()) is not None:
             if self.failure is None:
                 try:
-                    self.used.add(self.index(shard))
+                    self.record(shard, **self.index(shard))
                 except Exception as error:  # raised again by finish(), on the build's own thread
                     self.failure = error
 
-    def index(self, shard: Shard) -> str:
-        """Index one shard in a process of its own (search_shard.py): its thousands of small file
-        operations would each wait for Python's lock here while this process renders pages."""
+    def record(self, shard: Shard, key: str, kept: bool) -> None:
+        """Note the index a shard used, to keep it in the store, and whether it was made anew."""
+        self.used.add(key)
+        if kept:
+            self.kept.append(shard.folder)
+        else:
+            self.indexed.append(shard.folder)
+            logger.debug("Indexed %s: no index was stored for its pages' digest %s", shard.folder, key)
+
+    def index(self, shard: Shard) -> dict:
+        """Index one shard in a process of its own (search_shard.py), whose thousands of small file operations
+        would each wait for Python's lock here while this process renders pages; give what it printed, the
+        key of the shard's index and whether that was kept from the store."""
         job = {"output": str(self.output), "store": str(self.store), "folder": shard.folder,
                "pages": shard.pages}
         result = subprocess.run([sys.executable, str(SHARD_SCRIPT)], input=json.dumps(job),
@@ -126,4 +141,4 @@ class SearchIndexer:
         if result.returncode != 0:
             raise SearchIndexError(result.stderr.strip() or f"The search index {shard.folder} could not be made "
                                    f"(its process ended with exit status {result.returncode}); build again.")
-        return result.stdout.strip()
+        return json.loads(result.stdout)
