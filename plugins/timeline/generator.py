@@ -16,6 +16,7 @@ from .plan import PlannedPage, plan_site
 from .problems import BuildStopped, ContentError, show
 from .search import SearchIndexer
 from .sitemap import write_sitemap
+from .summary import PRINTER, BuildSummary
 from .validate import SourceFile, build_timeline
 
 
@@ -51,7 +52,7 @@ class TimelineGenerator(CachingGenerator):
         cache = PageCache(self.settings, self.context, self.env, self.timeline, self.sources)
         self.env.globals["cached"] = fragment_cache()
         with SearchIndexer(self.settings, site.shards) as search:
-            self.write_pages(writer, site.pages, cache, search)
+            written = self.write_pages(writer, site.pages, cache, search)
             # Pelican's own pages (About) are read by its PagesGenerator, whose context is complete by now.
             write_sitemap(self.output_path, self.settings,
                           [page.url for page in site.pages] + [page.url for page in self.context["pages"]])
@@ -59,15 +60,20 @@ class TimelineGenerator(CachingGenerator):
         cache.finish()
         if self.settings["TIMELINE_FEEDS"]:
             write_feeds(writer, self.timeline, self.context, self.settings)
+        PRINTER.hand_over(BuildSummary(len(self.timeline.events), len(self.timeline.actors), written,
+                                       len(site.pages) - written, len(search.indexed), len(search.kept)))
 
-    def write_pages(self, writer, pages: list[PlannedPage], cache: PageCache, search: SearchIndexer) -> None:
+    def write_pages(self, writer, pages: list[PlannedPage], cache: PageCache, search: SearchIndexer) -> int:
         """Write each planned page that the last build did not leave as it is now, telling the search index
-        of every page once it is in place."""
+        of every page once it is in place; give how many were written."""
+        written = 0
         for page in pages:
             if not cache.unchanged(page.save_as, page.template, page.values):
                 writer.write_file(page.save_as, self.get_template(page.template), self.context,
                                   self.settings["RELATIVE_URLS"], page_url=page.url, **page.values)
+                written += 1
             search.placed(page.save_as)
+        return written
 
 
 def fragment_cache() -> Callable:
