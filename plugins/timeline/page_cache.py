@@ -148,7 +148,7 @@ class PageCache:
         self.sources = sources
         self.output = Path(settings["OUTPUT_PATH"])
         self.previous = load_manifest(settings)
-        self.pages: dict[str, str] = {}  # the digest of each page of this build
+        self.digests: dict[str, str] = {}  # of each page of this build, by the file it is saved as
         self.full: dict[int, str] = {}
         # Templates may read the whole timeline (its counts, its years): every page depends on its index.
         index = fingerprint_text([[e.slug for e in timeline.events], sorted(a.slug for a in timeline.actors)], [])
@@ -189,7 +189,7 @@ class PageCache:
         shown: list = []
         text = fingerprint_text(values, shown)
         page = digest(self.site, template, text, *(self.full_digest(item) for item in shown))
-        self.pages[save_as] = page
+        self.digests[save_as] = page
         if reason := self.reason_to_draw(save_as, page):
             logger.debug("Drawing %s: %s", save_as, reason)
         return reason is None
@@ -220,10 +220,10 @@ class PageCache:
 
     def finish(self) -> None:
         """Remove the pages of the last build that this one no longer has, and save the digests."""
-        for save_as in sorted(set(self.previous) - set(self.pages)):
+        for save_as in sorted(set(self.previous) - set(self.digests)):
             self.remove(save_as)
         if self.settings["CACHE_CONTENT"]:
             path = manifest_path(self.settings)
             path.parent.mkdir(parents=True, exist_ok=True)
-            pages = {save_as: [page, *file_stamp(self.output / save_as)] for save_as, page in self.pages.items()}
-            path.write_text(json.dumps({"pages": pages}, sort_keys=True), encoding="utf-8")
+            entries = {save_as: [page, *file_stamp(self.output / save_as)] for save_as, page in self.digests.items()}
+            path.write_text(json.dumps({"pages": entries}, sort_keys=True), encoding="utf-8")
