@@ -1,4 +1,5 @@
-"""The Pelican generator: reads events and actors, builds the checked timeline, writes its pages."""
+"""The Pelican generator: reads events and actors, builds the checked timeline, writes the pages its plan
+holds, and hands over what it did for the line the build ends with."""
 
 from __future__ import annotations
 
