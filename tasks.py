@@ -22,6 +22,7 @@ OUTPUT_LOCK = ".build.lock"
 # is set in the environment (e.g. deploy@example.org:/var/www/timeline/), that folder on a server.
 GH_PAGES_BRANCH = "gh-pages"
 RSYNC_TARGET = os.environ.get("DEPLOY_RSYNC_TARGET", "")
+VERBOSE = {"verbose": "log why each page is drawn and each search shard indexed (Pelican's --debug)"}
 
 
 def pelican_run(c, settings: str, output: str, *extra: str) -> None:
@@ -50,8 +51,12 @@ def report(problem: str | None) -> None:
         print(problem, file=sys.stderr)
 
 
+def logging_options(verbose: bool) -> tuple[str, ...]:
+    return ("--debug",) if verbose else ()
+
+
 @contextmanager
-def staged_build(c, settings: str) -> Iterator[Path]:
+def staged_build(c, settings: str, *extra: str) -> Iterator[Path]:
     """Build into a new folder beside output/, removed afterwards unless the caller has moved it; what
     stopped builds left there is removed first."""
     with output_held():
@@ -60,28 +65,28 @@ def staged_build(c, settings: str) -> Iterator[Path]:
         folder = staging.make_staging(Path(OUTPUT))
         try:
             staging.seed(folder, Path(OUTPUT))
-            pelican_run(c, settings, str(folder))
+            pelican_run(c, settings, str(folder), *extra)
             yield folder
         finally:
             report(staging.remove(folder))
 
 
-def atomic_build(c, settings: str) -> None:
+def atomic_build(c, settings: str, *extra: str) -> None:
     """Build into a fresh folder and replace output/ only once the whole build has succeeded."""
-    with staged_build(c, settings) as folder:
+    with staged_build(c, settings, *extra) as folder:
         report(staging.replace_output(folder, Path(OUTPUT)))
 
 
-@task
-def build(c):
+@task(help=VERBOSE)
+def build(c, verbose=False):
     """Build the site into output/ with the local settings."""
-    atomic_build(c, "pelicanconf.py")
+    atomic_build(c, "pelicanconf.py", *logging_options(verbose))
 
 
-@task
-def check(c):
+@task(help=VERBOSE)
+def check(c, verbose=False):
     """Validate the content, build it aside and check every page's links, assets, title and h1."""
-    with staged_build(c, "pelicanconf.py") as folder:
+    with staged_build(c, "pelicanconf.py", *logging_options(verbose)) as folder:
         problems = outputcheck.check_output(folder)
     for problem in problems:
         print(problem)
@@ -112,10 +117,10 @@ def clean(c):
         raise Exit(code=1)
 
 
-@task
-def preview(c):
+@task(help=VERBOSE)
+def preview(c, verbose=False):
     """Build the site with the publishing settings (absolute URLs, feeds)."""
-    atomic_build(c, "publishconf.py")
+    atomic_build(c, "publishconf.py", *logging_options(verbose))
 
 
 @task(help={"push": "push the gh-pages branch to origin (default); --no-push only commits it"})

@@ -64,13 +64,15 @@ def section(page: BeautifulSoup, heading: str) -> Tag:
 
 
 def build(content: Path, output: Path, settings: str = "pelicanconf.py", env: dict | None = None,
-          **overrides) -> Build:
-    """Run Pelican as a maintainer would, with the cache kept beside the output."""
+          options: tuple[str, ...] = (), **overrides) -> Build:
+    """Run Pelican as a maintainer would, with the cache kept beside the output; `options` are Pelican's
+    own, such as --debug."""
     overrides.setdefault("CACHE_PATH", str(output.parent / f"{output.name}-cache"))
     # One -e with every pair: Pelican keeps only the last of several -e options.
     extra = ["-e", *(f"{key}={json.dumps(value)}" for key, value in overrides.items())]
     result = subprocess.run(
-        [sys.executable, "-m", "pelican", str(content), "-s", str(ROOT / settings), "-o", str(output), *extra],
+        [sys.executable, "-m", "pelican", str(content), "-s", str(ROOT / settings), "-o", str(output), *extra,
+         *options],
         # A wide console keeps each of Pelican's log lines, and so each editor's message, on one line.
         cwd=ROOT, capture_output=True, text=True, env={**os.environ, "COLUMNS": "250", **(env or {})},
         timeout=BUILD_SECONDS,
@@ -121,8 +123,9 @@ def project_copy(tmp_path: Path) -> Path:
 
 
 def invoke(root: Path, task: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run an invoke task in a project as a maintainer would; a task that hangs fails the test."""
-    return subprocess.run([sys.executable, "-m", "invoke", task], cwd=root, capture_output=True, text=True,
+    """Run an invoke task, as typed after `invoke` (`build --verbose`), in a project as a maintainer would;
+    a task that hangs fails the test."""
+    return subprocess.run([sys.executable, "-m", "invoke", *task.split()], cwd=root, capture_output=True, text=True,
                           env={**os.environ, "COLUMNS": "250", **(env or {})}, timeout=300)
 
 

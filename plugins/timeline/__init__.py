@@ -6,19 +6,21 @@ Modules, by what they hold:
   is), settings (the defaults, checked before anything is read);
 - the model: validate (front matter to model, with every problem), problems (the one format of an
   editor's message), model (dataclasses and indexes);
-- writing: pages (what is written where), charts (the geometry of the figures chart), page_cache (the
-  pages a rebuild can leave as they are), generator (Pelican's hooks);
+- writing: plan (every page with its template and data, and the search shards: what is written where),
+  charts (the geometry of the figures chart), page_cache (the pages a rebuild can leave as they are),
+  generator (Pelican's hooks);
 - for reuse: feeds, exports (JSON and CSV), linked_data (JSON-LD), citations (the printable chronology),
   sitemap, and outputcheck (links, ids and headings of a built site);
 - for readers: search and search_shard (the Pagefind index of the event and actor pages, in shards);
 - for editors: skeleton (the file `invoke new-event` writes);
-- for maintainers: lock (one build at a time on a cache or an output folder) and staging (output/
-  replaced whole by `invoke build`).
+- for maintainers: lock (one build at a time on a cache or an output folder), staging (output/
+  replaced whole by `invoke build`) and summary (the line each build ends with).
 """
 
 import logging
 
 from pelican import signals
+from pelican.log import console
 
 from .feeds import identify_feed
 from .generator import HideBuildStoppedTraceback, TimelineGenerator
@@ -26,6 +28,7 @@ from .lock import hold_cache
 from .page_cache import retain_pages
 from .reader import TimelineReader
 from .settings import apply_defaults
+from .summary import PRINTER
 
 
 def add_reader(readers) -> None:
@@ -49,3 +52,6 @@ def register() -> None:
     signals.get_generators.connect(hold_cache)
     signals.get_generators.connect(retain_pages)
     signals.feed_generated.connect(identify_feed)
+    signals.get_generators.connect(PRINTER.start)
+    signals.finalized.connect(PRINTER.print_summary)
+    PRINTER.hook_into(console)

@@ -1,8 +1,10 @@
-"""The Pelican generator: reads events and actors, builds the checked timeline, writes its pages."""
+"""The Pelican generator: reads events and actors, builds the checked timeline, writes the pages its plan
+holds, and hands over what it did for the line the build ends with."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from pelican.generators import CachingGenerator
@@ -11,10 +13,11 @@ from .exports import write_exports
 from .feeds import write_feeds
 from .files import content_files
 from .page_cache import PageCache, source_digest
-from .pages import fragment_cache, write_pages
+from .plan import PlannedPage, plan_site
 from .problems import BuildStopped, ContentError, show
-from .search import SearchIndexer, plan
+from .search import SearchIndexer
 from .sitemap import write_sitemap
+from .summary import PRINTER, BuildSummary
 from .validate import SourceFile, build_timeline
 
 
@@ -35,10 +38,10 @@ class TimelineGenerator(CachingGenerator):
     def generate_context(self) -> None:
         events = self.read_folder(self.settings["EVENT_PATHS"])
         actors = self.read_folder(self.settings["ACTOR_PATHS"])
-        pages = self.read_folder(self.settings["PAGE_PATHS"])
+        page_docs = self.read_folder(self.settings["PAGE_PATHS"])
         self.readers.save_cache()
         try:
-            self.timeline = build_timeline(events, actors, page_docs=pages)
+            self.timeline = build_timeline(events, actors, page_docs=page_docs)
         except ContentError as error:
             report(error)
         self.sources = {(kind, doc.slug): source_digest(doc)
@@ -46,17 +49,44 @@ class TimelineGenerator(CachingGenerator):
         self.context["timeline"] = self.timeline
 
     def generate_output(self, writer) -> None:
+        site = plan_site(self.timeline, self.settings)
         cache = PageCache(self.settings, self.context, self.env, self.timeline, self.sources)
         self.env.globals["cached"] = fragment_cache()
-        with SearchIndexer(self.settings, plan(self.timeline, self.settings)) as search:
-            urls = write_pages(writer, self.timeline, self.context, self.settings, self.get_template, cache,
-                               search)
+        with SearchIndexer(self.settings, site.shards) as search:
+            written = self.write_pages(writer, site.pages, cache, search)
             # Pelican's own pages (About) are read by its PagesGenerator, whose context is complete by now.
-            write_sitemap(self.output_path, self.settings, urls + [page.url for page in self.context["pages"]])
+            write_sitemap(self.output_path, self.settings,
+                          [page.url for page in site.pages] + [page.url for page in self.context["pages"]])
             write_exports(self.output_path, self.timeline, self.settings, cache)
         cache.finish()
         if self.settings["TIMELINE_FEEDS"]:
             write_feeds(writer, self.timeline, self.context, self.settings)
+        PRINTER.hand_over(BuildSummary(len(self.timeline.events), len(self.timeline.actors), written,
+                                       len(site.pages) - written, len(search.indexed), len(search.kept)))
+
+    def write_pages(self, writer, pages: list[PlannedPage], cache: PageCache, search: SearchIndexer) -> int:
+        """Write each planned page that the last build did not leave as it is now, telling the search index
+        of every page once it is in place; give how many were written."""
+        written = 0
+        for page in pages:
+            if not cache.unchanged(page.save_as, page.template, page.values):
+                writer.write_file(page.save_as, self.get_template(page.template), self.context,
+                                  self.settings["RELATIVE_URLS"], page_url=page.url, **page.values)
+                written += 1
+            search.placed(page.save_as)
+        return written
+
+
+def fragment_cache() -> Callable:
+    """Make the template function `cached`: `{% call cached(key, …) %}body{% endcall %}` draws the body once
+    for each key, then gives the same HTML. A new one for every build, since the content may have changed."""
+    drawn: dict[tuple, str] = {}
+
+    def cached(*key, caller: Callable[[], str]) -> str:
+        if key not in drawn:
+            drawn[key] = caller()
+        return drawn[key]
+    return cached
 
 
 def report(error: ContentError) -> None:

@@ -10,6 +10,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
@@ -19,6 +20,7 @@ MEASURE_LABELS = {
     "children-returned": "Children reported returned",
 }
 KIND_LABELS = {"state": "States", "organisation": "Organisations", "person": "People"}
+T = TypeVar("T")
 
 
 def format_date(when: datetime.date, precision: str = "day") -> str:
@@ -228,24 +230,28 @@ def group_by_month(events: list[Event]) -> list[YearGroup]:
     return [YearGroup(year, months) for year, months in years.items()]
 
 
-def split_into_pages(events: list[Event], limit: int) -> list[list[Event]]:
-    """Events (in date order) in pages of at most `limit`, each made of whole months where they fit.
-
-    A month with more events than fit on a page is the only thing cut, into pages of its own.
-    """
-    pages: list[list[Event]] = []
-    current: list[Event] = []
-    for month in months_of(events):
-        if current and len(current) + len(month) > limit:
-            pages.append(current)
+def pack(runs: list[list[T]], limit: int) -> list[list[T]]:
+    """Put runs of items (the events of a month, say) into parts of at most `limit` items, each made of whole
+    runs where they fit; a run longer than a part is the only thing cut, into parts of its own. No items
+    make one empty part."""
+    parts: list[list[T]] = []
+    current: list[T] = []
+    for run in runs:
+        if current and len(current) + len(run) > limit:
+            parts.append(current)
             current = []
-        if len(month) > limit:
-            pages += [month[start:start + limit] for start in range(0, len(month), limit)]
+        if len(run) > limit:
+            parts += [run[start:start + limit] for start in range(0, len(run), limit)]
         else:
-            current += month
-    if current or not pages:
-        pages.append(current)
-    return pages
+            current += run
+    if current or not parts:
+        parts.append(current)
+    return parts
+
+
+def split_into_pages(events: list[Event], limit: int) -> list[list[Event]]:
+    """Cut events (in date order) into pages of at most `limit`, each made of whole months where they fit."""
+    return pack(months_of(events), limit)
 
 
 def most_recent(events: list[Event], limit: int) -> tuple[list[Event], str]:

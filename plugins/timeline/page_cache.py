@@ -18,6 +18,7 @@ import dataclasses
 import functools
 import hashlib
 import json
+import logging
 import os
 from pathlib import Path
 
@@ -27,6 +28,7 @@ import pelican
 from .model import Actor, Event, Timeline
 
 MANIFEST = "TimelineGenerator-pages.json"
+logger = logging.getLogger(__name__)
 
 
 def manifest_path(settings: dict) -> Path:
@@ -75,23 +77,24 @@ def remove_unlisted(output: Path, name: str, pages: set[str]) -> None:
             os.rmdir(directory)
 
 
-def describe(value: object, shown: list) -> str:
-    """A deterministic text for a template value; events and actors in it stand for themselves by slug
-    and are added to `shown`."""
+def fingerprint_text(value: object, shown: list) -> str:
+    """Write a template value as a deterministic text, for the digest of a page; events and actors in it
+    stand for themselves by slug and are added to `shown`."""
     kind = type(value)
     if kind is Event or kind is Actor:
         shown.append(value)
         return f"<{kind.__name__} {value.slug}>"
     if kind is list or kind is tuple:
         if all(type(item) is Event for item in value):
-            # Lists of events are most of what listings are given: described in one pass.
+            # Lists of events are most of what listings are given: fingerprinted in one pass.
             shown += value
             return "<Events " + " ".join(event.slug for event in value) + ">"
-        return "[" + ",".join(describe(item, shown) for item in value) + "]"
+        return "[" + ",".join(fingerprint_text(item, shown) for item in value) + "]"
     if names := field_names(kind):
-        return kind.__name__ + "(" + ",".join(describe(getattr(value, name), shown) for name in names) + ")"
+        return kind.__name__ + "(" + ",".join(fingerprint_text(getattr(value, name), shown) for name in names) + ")"
     if isinstance(value, dict):
-        return "{" + ",".join(f"{describe(k, shown)}:{describe(v, shown)}" for k, v in value.items()) + "}"
+        return "{" + ",".join(f"{fingerprint_text(key, shown)}:{fingerprint_text(item, shown)}"
+                              for key, item in value.items()) + "}"
     # Anything else by its repr: an object without a stable one only makes its page drawn every time.
     return repr(value)
 
@@ -145,10 +148,10 @@ class PageCache:
         self.sources = sources
         self.output = Path(settings["OUTPUT_PATH"])
         self.previous = load_manifest(settings)
-        self.pages: dict[str, str] = {}  # the digest of each page of this build
+        self.digests: dict[str, str] = {}  # of each page of this build, by the file it is saved as
         self.full: dict[int, str] = {}
         # Templates may read the whole timeline (its counts, its years): every page depends on its index.
-        index = describe([[e.slug for e in timeline.events], sorted(a.slug for a in timeline.actors)], [])
+        index = fingerprint_text([[e.slug for e in timeline.events], sorted(a.slug for a in timeline.actors)], [])
         self.site = digest(self.templates(env), self.code(), self.context(context), index)
         manifest_path(settings).unlink(missing_ok=True)
 
@@ -165,8 +168,9 @@ class PageCache:
     @staticmethod
     def context(context: dict) -> str:
         """What every page is given: the settings, and Pelican's own pages (the site menu) by address and
-        title. Not where the site is written: `invoke build` writes each build into a folder of its own."""
-        context = {key: value for key, value in context.items() if key != "OUTPUT_PATH"}
+        title. Not where the site is written (`invoke build` writes each build into a folder of its own),
+        nor whether Pelican's --debug is on (which logs why pages are drawn, and must not draw them all)."""
+        context = {key: value for key, value in context.items() if key not in ("OUTPUT_PATH", "DEBUG")}
         contents = [(key, [(getattr(item, "url", ""), getattr(item, "title", "")) for item in value])
                     for key, value in sorted(context.items()) if isinstance(value, list) and value
                     and all(hasattr(item, "source_path") for item in value)]
@@ -180,13 +184,26 @@ class PageCache:
         return self.full[id(item)]
 
     def unchanged(self, save_as: str, template: str, values: dict) -> bool:
-        """Record the page's digest; True when the page written last time is still there and right."""
+        """Record the page's digest; True when the page written last time is still there and right, else
+        log why it is drawn again (seen with Pelican's --debug)."""
         shown: list = []
-        text = describe(values, shown)
+        text = fingerprint_text(values, shown)
         page = digest(self.site, template, text, *(self.full_digest(item) for item in shown))
-        self.pages[save_as] = page
+        self.digests[save_as] = page
+        if reason := self.reason_to_draw(save_as, page):
+            logger.debug("Drawing %s: %s", save_as, reason)
+        return reason is None
+
+    def reason_to_draw(self, save_as: str, page: str) -> str | None:
+        """Say why a page of this digest must be drawn, or None when the last build's file can stay."""
         previous = self.previous.get(save_as)
-        return previous is not None and previous[0] == page and previous[1:] == file_stamp(self.output / save_as)
+        if previous is None:
+            return "the last build recorded no such page"
+        if previous[0] != page:
+            return "its inputs changed since the last build"
+        if previous[1:] != file_stamp(self.output / save_as):
+            return "its file is not the one the last build wrote"
+        return None
 
     def remove(self, save_as: str) -> None:
         """Remove a page of the last build, and the folders it leaves empty. The page may be gone already:
@@ -203,10 +220,10 @@ class PageCache:
 
     def finish(self) -> None:
         """Remove the pages of the last build that this one no longer has, and save the digests."""
-        for save_as in sorted(set(self.previous) - set(self.pages)):
+        for save_as in sorted(set(self.previous) - set(self.digests)):
             self.remove(save_as)
         if self.settings["CACHE_CONTENT"]:
             path = manifest_path(self.settings)
             path.parent.mkdir(parents=True, exist_ok=True)
-            pages = {save_as: [page, *file_stamp(self.output / save_as)] for save_as, page in self.pages.items()}
-            path.write_text(json.dumps({"pages": pages}, sort_keys=True), encoding="utf-8")
+            entries = {save_as: [page, *file_stamp(self.output / save_as)] for save_as, page in self.digests.items()}
+            path.write_text(json.dumps({"pages": entries}, sort_keys=True), encoding="utf-8")

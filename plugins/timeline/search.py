@@ -3,8 +3,9 @@ the rest of the site and reused while their pages do not change.
 
 Pagefind cannot update an index, and its time and memory grow faster than the number of pages it reads
 (10,000 event pages took 15 s and 1 GB in one run; 1,000 about 1 s and 100 MB). So the pages are split
-into shards of at most TIMELINE_SEARCH_SHARD_SIZE pages, each its own index in `pagefind/<number>/`,
-which the search page merges (Pagefind's mergeIndex: the merged indexes share the first one's code).
+into shards of at most TIMELINE_SEARCH_SHARD_SIZE pages (plan.py says which), each its own index in
+`pagefind/<number>/`, which the search page merges (Pagefind's mergeIndex: the merged indexes share the
+first one's code).
 A shard is indexed in a separate process as soon as its pages are in place, and its index is kept
 in the cache under the digest of those pages: a rebuild indexes again only the shards whose pages
 changed.
@@ -13,6 +14,7 @@ changed.
 from __future__ import annotations
 
 import json
+import logging
 import queue
 import shutil
 import subprocess
@@ -21,12 +23,12 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import Timeline, split_into_pages
 from .problems import BuildStopped
 from .settings import SEARCH_INDEX_FOLDER as INDEX_FOLDER
 
 SHARD_SCRIPT = Path(__file__).with_name("search_shard.py")
 LAST_USED = "last-build.json"  # in the store: the indexes the last build used
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -44,21 +46,6 @@ class SearchIndexError(BuildStopped):
     broken. The message is the one line search_shard.py printed."""
 
 
-def plan(timeline: Timeline, settings: dict) -> list[Shard]:
-    """The shards of the search index: event pages in date order, then actors' first pages (only those
-    carry `data-pagefind-body`), at most TIMELINE_SEARCH_SHARD_SIZE to a shard. Events are cut between
-    months where they can be, so that a new event re-indexes the shard of its own month; a record of
-    that size or less is one index, which searches best (see search.js)."""
-    limit = settings["TIMELINE_SEARCH_SHARD_SIZE"]
-    parts = [[settings["EVENT_SAVE_AS"].format(slug=event.slug) for event in part]
-             for part in split_into_pages(timeline.events, limit) if part] or [[]]
-    for actor in timeline.actors:
-        if len(parts[-1]) == limit:
-            parts.append([])
-        parts[-1].append(settings["ACTOR_SAVE_AS"].format(slug=actor.slug))
-    return [Shard(str(number), tuple(pages)) for number, pages in enumerate(parts, 1) if pages]
-
-
 class SearchIndexer:
     """Indexes the shards of a build one at a time, in the order their pages are placed, while Pelican
     goes on writing. `placed` is told of every page as it is written (or left as it was); `finish` waits
@@ -72,13 +59,11 @@ class SearchIndexer:
         self.shard_of = {page: shard for shard in shards for page in shard.pages}
         self.queue: queue.Queue[Shard | None] = queue.Queue()
         self.used: set[str] = set()
+        # The shards' folders: those Pagefind indexed in this build, and those whose stored index was kept.
+        self.indexed: list[str] = []
+        self.kept: list[str] = []
         self.failure: Exception | None = None
         self.thread = threading.Thread(target=self.work, name="search-index", daemon=True)
-
-    @property
-    def folders(self) -> list[str]:
-        """The shards' folders, in the order the search page loads them."""
-        return [shard.folder for shard in self.shards]
 
     def __enter__(self) -> SearchIndexer:
         shutil.rmtree(self.output / INDEX_FOLDER, ignore_errors=True)
@@ -132,13 +117,23 @@ class SearchIndexer:
         while (shard := self.queue.get()) is not None:
             if self.failure is None:
                 try:
-                    self.used.add(self.index(shard))
+                    self.record(shard, **self.index(shard))
                 except Exception as error:  # raised again by finish(), on the build's own thread
                     self.failure = error
 
-    def index(self, shard: Shard) -> str:
-        """Index one shard in a process of its own (search_shard.py): its thousands of small file
-        operations would each wait for Python's lock here while this process renders pages."""
+    def record(self, shard: Shard, key: str, kept: bool) -> None:
+        """Note the index a shard used, to keep it in the store, and whether it was made anew."""
+        self.used.add(key)
+        if kept:
+            self.kept.append(shard.folder)
+        else:
+            self.indexed.append(shard.folder)
+            logger.debug("Indexed %s: no index was stored for its pages' digest %s", shard.folder, key)
+
+    def index(self, shard: Shard) -> dict:
+        """Index one shard in a process of its own (search_shard.py), whose thousands of small file operations
+        would each wait for Python's lock here while this process renders pages; give what it printed, the
+        key of the shard's index and whether that was kept from the store."""
         job = {"output": str(self.output), "store": str(self.store), "folder": shard.folder,
                "pages": shard.pages}
         result = subprocess.run([sys.executable, str(SHARD_SCRIPT)], input=json.dumps(job),
@@ -146,4 +141,4 @@ class SearchIndexer:
         if result.returncode != 0:
             raise SearchIndexError(result.stderr.strip() or f"The search index {shard.folder} could not be made "
                                    f"(its process ended with exit status {result.returncode}); build again.")
-        return result.stdout.strip()
+        return json.loads(result.stdout)

@@ -2,8 +2,9 @@
 
 The job names the output folder, the index store, the shard's folder under the output and its pages.
 The shard's index is taken from the store when its pages are unchanged since it was made, else Pagefind
-makes it; either way it is put in place in the output folder, and its key in the store is printed. On
-failure it prints one line saying why and what to do, which the build shows as it is.
+makes it; either way it is put in place in the output folder, and its key in the store and whether it
+was taken from there are printed, as JSON. On failure it prints one line saying why and what to do,
+which the build shows as it is.
 """
 
 from __future__ import annotations
@@ -44,8 +45,9 @@ def link_or_copy(source: str | Path, target: str | Path) -> None:
         shutil.copyfile(source, target)
 
 
-def digest(output: Path, pages: list[str]) -> str:
-    """What a shard's index is made from: its pages' addresses and bytes, and Pagefind's version."""
+def index_key(output: Path, pages: list[str]) -> str:
+    """Give the key a shard's index is stored under: the digest of what it is made from, its pages'
+    addresses and bytes and Pagefind's version."""
     summed = hashlib.blake2b(PAGEFIND_VERSION.encode(), digest_size=16)
     for page in pages:
         summed.update(page.encode() + b"\x00")
@@ -79,23 +81,27 @@ def run_pagefind(output: Path, pages: list[str], work: Path) -> Path:
     return index
 
 
-def index_shard(output: Path, store: Path, folder: str, pages: list[str]) -> str:
-    key = digest(output, pages)
+def index_shard(output: Path, store: Path, folder: str, pages: list[str]) -> tuple[str, bool]:
+    """Put the shard's index in place: the stored one made of the same pages, else one Pagefind makes now
+    (and is stored); give its key and whether it was taken from the store."""
+    key = index_key(output, pages)
     stored = store / key
-    if not stored.is_dir():
+    kept = stored.is_dir()
+    if not kept:
         store.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(dir=store, prefix=".part-") as work:
             os.replace(run_pagefind(output, pages, Path(work)), stored)
     shutil.copytree(stored, output / folder, copy_function=link_or_copy)
-    return key
+    return key, kept
 
 
 def main() -> None:
-    """Index the shard the job on standard input names, and print its key; on failure, print the one line
-    the build shows instead."""
+    """Index the shard the job on standard input names, and print its key and whether its index was kept
+    from the store; on failure, print the one line the build shows instead."""
     job = json.load(sys.stdin)
     try:
-        print(index_shard(Path(job["output"]), Path(job["store"]), job["folder"], job["pages"]))
+        key, kept = index_shard(Path(job["output"]), Path(job["store"]), job["folder"], job["pages"])
+        print(json.dumps({"key": key, "kept": kept}))
     except PagefindFailed as error:
         sys.exit(str(error))
     except OSError as error:

@@ -11,7 +11,7 @@ import pytest
 
 from examples import actor, event
 from timeline.model import Tally, Timeline
-from timeline.page_cache import PageCache, describe, digest
+from timeline.page_cache import PageCache, digest, fingerprint_text
 
 UKRAINE = actor("ukraine")
 VOTE = event("2025-12-03", "vote", actors=[UKRAINE], tally=Tally(91, 12, 57))
@@ -23,10 +23,10 @@ PAGE = f"events/{VOTE.slug}/index.html"
 
 
 def text_of(values: dict) -> str:
-    return describe(values, [])
+    return fingerprint_text(values, [])
 
 
-def test_a_description_is_the_same_for_equal_values_made_apart_and_names_events_by_slug():
+def test_a_fingerprint_text_is_the_same_for_equal_values_made_apart_and_names_events_by_slug():
     def values():
         return {"event": event("2025-12-03", "vote", tally=Tally(91, 12, 57)), "label": "December 2025",
                 "pages": [1, 2]}
@@ -38,7 +38,7 @@ def test_a_description_is_the_same_for_equal_values_made_apart_and_names_events_
 
 def test_the_events_and_actors_a_page_shows_are_gathered_to_be_digested_with_it():
     shown: list = []
-    text = describe({"events": [VOTE], "tally": VOTE.tally, "actor": UKRAINE}, shown)
+    text = fingerprint_text({"events": [VOTE], "tally": VOTE.tally, "actor": UKRAINE}, shown)
     assert text == "{'events':<Events 2025-12-03-vote>,'tally':Tally(91,12,57,None),'actor':<Actor ukraine>}"
     assert shown == [VOTE, UKRAINE]
 

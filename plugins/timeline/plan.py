@@ -1,0 +1,189 @@
+"""The plan of a build: every page of the site, the file it is saved as, the template that draws it and
+what the template is given, and the shards of the search index that hold the pages search finds.
+
+Made from the timeline and the settings alone, before anything is written: the generator writes the
+pages, and the page cache, the search index and the sitemap all follow the same list. One function per
+kind of page, as Pelican's generators have one method per kind of output; the plan is their sum.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from .charts import figures_chart
+from .citations import chronology
+from .feeds import feeds
+from .linked_data import actor_json_ld, event_json_ld, script_json
+from .model import Event, ListingPage, Timeline, group_by_month, most_recent, pack, paginate, share_out
+from .search import Shard
+
+
+@dataclass(frozen=True)
+class PlannedPage:
+    """One page to write: its address, its file under the output folder, its template and its values."""
+
+    url: str
+    save_as: str
+    template: str
+    values: dict
+    # Set on the pages search finds: pages of one group (the events of a month) share a shard where they fit.
+    search_group: str | None = None
+
+
+@dataclass(frozen=True)
+class SitePlan:
+    pages: list[PlannedPage]  # in the order they are written and listed in the sitemap
+    shards: list[Shard]
+
+
+def plan_site(timeline: Timeline, settings: dict) -> SitePlan:
+    """Plan every page of the site, and the shards of the search index that hold those search finds."""
+    before = [*home_page(timeline, settings), *event_pages(timeline, settings), *actor_pages(timeline, settings),
+              *actors_index(timeline, settings), *figures_page(timeline, settings)]
+    after = [*year_pages(timeline, settings), *type_pages(timeline, settings), *chronology_pages(timeline, settings)]
+    # The search page names the shards' folders and is not in a shard itself: the shards are planned first.
+    shards = plan_shards(before + after, settings["TIMELINE_SEARCH_SHARD_SIZE"])
+    return SitePlan(before + search_page(timeline, settings, shards) + after, shards)
+
+
+def plan_shards(pages: list[PlannedPage], limit: int) -> list[Shard]:
+    """Put the pages search finds into shards of at most `limit` pages, in the order they are written
+    (event pages in date order, then actors' first pages), each group in one shard where it fits: a new
+    event then indexes again only the shard of its own month. A record of `limit` pages or less is one
+    index, which searches best (see search.js)."""
+    groups: dict[str, list[str]] = {}
+    for page in pages:
+        if page.search_group is not None:
+            groups.setdefault(page.search_group, []).append(page.save_as)
+    return [Shard(str(number), tuple(part)) for number, part in enumerate(pack(list(groups.values()), limit), 1)
+            if part]
+
+
+def address(settings: dict, pattern: str, **slots: object) -> Callable[[int], tuple[str, str]]:
+    """Give where page `number` of a listing goes, as (URL, save_as): the first page at the pattern's URL,
+    the others below it."""
+    url, save_as = (settings[f"{pattern}_{suffix}"].format(**slots) for suffix in ("URL", "SAVE_AS"))
+
+    def at(number: int = 1) -> tuple[str, str]:
+        if number == 1:
+            return url, save_as
+        return tuple(settings[f"TIMELINE_PAGE_{suffix}"].format(url=url, number=number)
+                     for suffix in ("URL", "SAVE_AS"))
+    return at
+
+
+def single_page(settings: dict, pattern: str, template: str, **values: object) -> PlannedPage:
+    return PlannedPage(*address(settings, pattern)(), template, values)
+
+
+def listing(settings: dict, events: list[Event], pattern: str, **slots: object) -> list[ListingPage]:
+    """Cut a listing into pages of at most TIMELINE_PAGE_LIMIT events, at the pattern's addresses."""
+    return paginate(events, settings["TIMELINE_PAGE_LIMIT"], address(settings, pattern, **slots))
+
+
+def listing_pages(pages: list[ListingPage], template: str, per_page: dict[str, list] | None = None,
+                  **values: object) -> list[PlannedPage]:
+    """Plan every page of a listing; `per_page` holds values that differ from page to page."""
+    links = [page.link for page in pages]
+    return [PlannedPage(page.url, page.save_as, template,
+                        {"listing": page, "listing_pages": links, "events": page.events, "years": page.years,
+                         **{name: shares[index] for name, shares in (per_page or {}).items()}, **values})
+            for index, page in enumerate(pages)]
+
+
+def navigation(timeline: Timeline, settings: dict) -> dict:
+    """Give the links of the listings' navigation: each year, and each type of event the record has."""
+    types, by_type = settings["TIMELINE_EVENT_TYPES"], timeline.events_of_type()
+    return {"years": [year.year for year in timeline.years],
+            "types": [(slug, types[slug]) for slug in types if slug in by_type]}
+
+
+def feed_titles(timeline: Timeline, settings: dict) -> dict[str, str]:
+    """Give each feed's title by its path; none when feeds are not written."""
+    return {path: title for path, title, _ in feeds(timeline, settings)} if settings["TIMELINE_FEEDS"] else {}
+
+
+def page_feeds(titles: dict[str, str], path: str) -> list[tuple[str, str]]:
+    """Give a page the link to its own feed (its actor's, its type's), when that feed is written."""
+    return [(titles[path], path)] if path in titles else []
+
+
+def home_page(timeline: Timeline, settings: dict) -> list[PlannedPage]:
+    """Plan the home page: every event of a small record; of a large one, its latest months (the year
+    pages hold the rest)."""
+    if len(timeline.events) <= settings["TIMELINE_HOME_LIMIT"]:
+        events, recent_period = timeline.events, None
+    else:
+        events, recent_period = most_recent(timeline.events, settings["TIMELINE_HOME_LIMIT"])
+    return [single_page(settings, "TIMELINE", "index", years=group_by_month(events),
+                        nav=navigation(timeline, settings), recent_period=recent_period,
+                        actor_groups=timeline.named_actors_by_kind)]
+
+
+def event_pages(timeline: Timeline, settings: dict) -> list[PlannedPage]:
+    """Plan each event's page, found by search in the shard of its month."""
+    return [PlannedPage(*address(settings, "EVENT", slug=event.slug)(), "event",
+                        {"event": event, "json_ld": script_json(event_json_ld(event, settings)),
+                         "data_url": settings["EVENT_JSON"].format(slug=event.slug)},
+                        search_group=f"{event.date:%Y-%m}")
+            for event in timeline.events]
+
+
+def actor_pages(timeline: Timeline, settings: dict) -> list[PlannedPage]:
+    """Plan each actor's pages: its events, with a state's votes and the actor's quotes on the page of their
+    event. Search finds an actor by its first page alone."""
+    titles = feed_titles(timeline, settings)
+    planned = []
+    for actor in timeline.actors:
+        events = timeline.events_by_actor[actor.slug]
+        pages = listing(settings, events, "ACTOR", slug=actor.slug)
+        record = timeline.record_of(actor) if actor.kind == "state" else []
+        first, *rest = listing_pages(
+            pages, "actor", {"record": share_out(record, pages),
+                             "quotes": share_out(timeline.quotes_by_actor[actor.slug], pages)},
+            actor=actor, count=len(events), json_ld=script_json(actor_json_ld(actor, settings)),
+            page_feeds=page_feeds(titles, settings["ACTOR_FEED_ATOM"].format(slug=actor.slug)))
+        planned += [replace(first, search_group=first.save_as), *rest]
+    return planned
+
+
+def actors_index(timeline: Timeline, settings: dict) -> list[PlannedPage]:
+    return [single_page(settings, "ACTORS_INDEX", "actors", groups=timeline.actors_by_kind)]
+
+
+def figures_page(timeline: Timeline, settings: dict) -> list[PlannedPage]:
+    """Plan the page of reported figures, when any event reports one."""
+    if not timeline.figures:
+        return []
+    return [single_page(settings, "FIGURES", "figures", rows=timeline.figures,
+                        chart=figures_chart(timeline.figures))]
+
+
+def search_page(timeline: Timeline, settings: dict, shards: list[Shard]) -> list[PlannedPage]:
+    """Plan the search page, which loads the shards' indexes in order."""
+    return [single_page(settings, "SEARCH", "search", nav=navigation(timeline, settings),
+                        indexes=[shard.folder for shard in shards])]
+
+
+def year_pages(timeline: Timeline, settings: dict) -> list[PlannedPage]:
+    nav = navigation(timeline, settings)
+    return [page for year in timeline.years
+            for page in listing_pages(listing(settings, year.events, "YEAR", year=year.year), "listing",
+                                      kicker="Year", heading=str(year.year), count=len(year.events), nav=nav)]
+
+
+def type_pages(timeline: Timeline, settings: dict) -> list[PlannedPage]:
+    nav, titles = navigation(timeline, settings), feed_titles(timeline, settings)
+    types = settings["TIMELINE_EVENT_TYPES"]
+    return [page for slug, events in timeline.events_of_type().items()
+            for page in listing_pages(listing(settings, events, "TYPE", slug=slug), "listing", kicker="Event type",
+                                      heading=types[slug], count=len(events), nav=nav,
+                                      page_feeds=page_feeds(titles, settings["TYPE_FEED_ATOM"].format(slug=slug)))]
+
+
+def chronology_pages(timeline: Timeline, settings: dict) -> list[PlannedPage]:
+    """Plan the chronology, every event with its body and notes: one document while the record is short
+    enough, else in parts of whole months."""
+    pages = listing(settings, timeline.events, "CHRONOLOGY")
+    return listing_pages(pages, "chronology", {"chronology": [chronology(page.events) for page in pages]})

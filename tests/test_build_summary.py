@@ -1,0 +1,89 @@
+"""Every build ends with one line saying what it did: the events and actors it built, the pages it wrote
+and those it left as they were, the search shards it indexed and those it kept, and how long it took;
+with --debug, the log says why each page was drawn and each shard indexed."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+
+from conftest import Build, invoke, project_copy
+
+SECONDS = r"; \d+\.\d s\."
+
+
+def last_line(site: Build) -> str:
+    assert site.returncode == 0, site.log
+    return site.log.strip().splitlines()[-1]
+
+
+def pages_in(site: Build) -> int:
+    """Count the HTML pages of a built fixture site (it has no pages of Pelican's own, such as About)."""
+    return len(list(site.output.rglob("index.html")))
+
+
+def drawn(site: Build, reason: str) -> list[str]:
+    """The pages the --debug log says were drawn for this reason."""
+    return re.findall(rf"Drawing (\S+/index\.html|index\.html): {reason}", site.log)
+
+
+def test_a_first_build_ends_with_the_events_actors_pages_and_shards_it_made(fixture_site):
+    site = fixture_site()
+    assert re.fullmatch(r"Built 2 events and 4 actors: 14 pages written, 0 left as they were; "
+                        r"search: 1 shard indexed, 0 kept" + SECONDS, last_line(site))
+    assert pages_in(site) == 14
+    assert "Processed" not in site.log, "Pelican's own line, which counts no events, is still printed"
+
+
+def test_a_build_with_nothing_changed_writes_no_page_and_keeps_the_search_index(fixture_site):
+    fixture_site()
+    again = fixture_site()
+    assert re.fullmatch(r"Built 2 events and 4 actors: 0 pages written, 14 left as they were; "
+                        r"search: 0 shards indexed, 1 kept" + SECONDS, last_line(again))
+
+
+def test_after_an_event_is_added_the_line_counts_it(fixture_site):
+    fixture_site()
+    events = fixture_site.content / "events"
+    shutil.copy(events / "2022-03.md", events / "2023-05.md")
+    (events / "2023-05.md").write_text((events / "2023-05.md").read_text().replace("date: 2022-03", "date: 2023-05"))
+    site = fixture_site()
+    # The timeline's list of events is in every page's inputs (the templates count it), so all are drawn.
+    assert pages_in(site) == 16  # the new event's page and its year's
+    assert re.fullmatch(r"Built 3 events and 4 actors: 16 pages written, 0 left as they were; "
+                        r"search: 1 shard indexed, 0 kept" + SECONDS, last_line(site))
+
+
+def test_with_debug_the_log_names_each_page_drawn_and_why(fixture_site):
+    first = fixture_site()
+    with (fixture_site.content / "events" / "2022-03.md").open("a", encoding="utf-8") as event:
+        event.write("\nA sentence added to the body.\n")
+    touched = first.output / "actors" / "index.html"  # shows no event, so only its file changed
+    stamp = touched.stat()
+    os.utime(touched, ns=(stamp.st_atime_ns, stamp.st_mtime_ns + 1_000_000_000))
+
+    site = fixture_site(options=("--debug",))
+
+    written = int(re.match(r"Built 2 events and 4 actors: (\d+) pages written, 1 left", last_line(site)).group(1))
+    changed = drawn(site, "its inputs changed since the last build")
+    assert "events/2022-03/index.html" in changed
+    assert drawn(site, "its file is not the one the last build wrote") == ["actors/index.html"]
+    assert len(changed) + 1 == written
+    assert "Indexed pagefind/1/: no index was stored for its pages' digest " in site.log
+
+
+def test_with_debug_a_first_build_says_there_was_no_page_before(fixture_site):
+    site = fixture_site(options=("--debug",))
+    assert len(drawn(site, "the last build recorded no such page")) == pages_in(site) == 14
+    again = fixture_site()
+    assert "0 pages written" in last_line(again), "a build with --debug must not make the next draw every page"
+
+
+def test_invoke_build_verbose_says_why_each_page_is_drawn_and_ends_with_the_line(tmp_path):
+    root = project_copy(tmp_path)
+    built = invoke(root, "build --verbose")
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert "Drawing index.html: the last build recorded no such page" in built.stdout
+    assert re.fullmatch(r"Built 2 events and 4 actors: 14 pages written, 0 left as they were; "
+                        r"search: 1 shard indexed, 0 kept" + SECONDS, built.stdout.strip().splitlines()[-1])
