@@ -21,16 +21,21 @@ from .page_cache import PageCache
 from .settings import absolute_url
 
 SCHEMA = Path(__file__).with_name("events.schema.json")
-CSV_COLUMNS = ("id", "date", "precision", "type", "title", "summary", "location", "actors", "symbol", "body",
-               "outcome", "yes", "no", "abstain", "absent", "positions", "disputed", "figures", "sources", "url")
+CSV_COLUMNS = ("id", "date", "precision", "end", "end_precision", "date_qualifier", "type", "title", "summary",
+               "location", "actors", "symbol", "body", "outcome", "yes", "no", "abstain", "absent", "positions",
+               "disputed", "figures", "sources", "url")
 
 
 def event_record(event: Event, settings: dict) -> dict:
     """An event as plain data: actors by their id in actors.json, dates as precisely as they are known."""
+    end = event.end_period
     return {
         "id": event.slug,
         "date": event.iso_date,
         "precision": event.precision,
+        "end": end.iso if end else None,
+        "end_precision": end.precision if end else None,
+        "date_qualifier": event.date_qualifier,
         "type": event.type,
         "title": event.title,
         "summary": event.summary,
@@ -73,8 +78,8 @@ def actor_record(actor: Actor, events: list[Event], settings: dict) -> dict:
 def csv_row(record: dict) -> dict:
     tally = record["tally"] or {}
     return {
-        **{key: record[key] for key in ("id", "date", "precision", "type", "title", "summary", "location",
-                                         "symbol", "body", "outcome", "url")},
+        # A column named as a key of the record holds its value; lists and groups are flattened below.
+        **{key: record.get(key) for key in CSV_COLUMNS},
         **{key: tally.get(key) for key in ("yes", "no", "abstain", "absent")},
         "actors": " | ".join(record["actors"]),
         "positions": " | ".join(f"{p['actor']}: {p['vote']}" for p in record["positions"]),

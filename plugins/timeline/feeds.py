@@ -35,9 +35,12 @@ class FeedEntry:
 def feed_entry(event: Event, author: str) -> FeedEntry:
     # Pelican's writer reads the title as HTML (it strips tags and reads character references) and
     # writes the summary as Atom's `type="html"`: both are plain text, so both are escaped to HTML here.
+    # An entry has one date, the start's, at midnight: the content opens with the date in words, which
+    # keeps a span's end, a qualifier and a precision coarser than the day.
     return FeedEntry(title=escape(event.title), url=event.url, summary=escape(event.summary),
                      date=datetime.datetime.combine(event.date, datetime.time()), category=event.type_label,
-                     tags=tuple(actor.name for actor in event.actors), author=author, content=event.html)
+                     tags=tuple(actor.name for actor in event.actors), author=author,
+                     content=f"<p>{escape(event.display_date)}</p>{event.html}")
 
 
 def feeds(timeline: Timeline, settings: dict) -> list[tuple[str, str, list[Event]]]:

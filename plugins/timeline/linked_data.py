@@ -23,9 +23,12 @@ def actor_node(actor: Actor, settings: dict) -> dict:
 
 
 def event_json_ld(event: Event, settings: dict) -> dict:
-    # startDate is the date as precisely as it is known: ISO 8601 allows 2022-03 and 2022.
+    # startDate and endDate are dates as precisely as they are known: ISO 8601 allows 2022-03 and 2022.
+    # schema.org has no word for a date known only roughly: the qualifier is in the page and the data.
     data = {"@context": "https://schema.org", "@type": "Event", "name": event.title,
             "startDate": event.iso_date, "description": event.summary}
+    if event.end_period:
+        data["endDate"] = event.end_period.iso
     if url := absolute_url(settings, event.url):
         data["url"] = url
     if event.location:

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")
+from .dates import MONTHS, THIRDS, DatePiece, Period, date_pieces, format_date
+
 VOTE_LABELS = {"yes": "Yes", "no": "No", "abstain": "Abstained", "absent": "Absent"}
 MEASURE_LABELS = {
     "children-deported": "Children reported deported or forcibly transferred",
@@ -21,12 +21,8 @@ MEASURE_LABELS = {
 }
 KIND_LABELS = {"state": "States", "organisation": "Organisations", "person": "People"}
 T = TypeVar("T")
-
-
-def format_date(when: datetime.date, precision: str = "day") -> str:
-    """`23 February 2023`, `February 2023` or `2023`, in English whatever the machine's locale."""
-    month_year = f"{MONTHS[when.month - 1]} {when.year}"
-    return {"year": str(when.year), "month": month_year, "day": f"{when.day} {month_year}"}[precision]
+# The order of events that fall on the same day of the sort (see Event.sort_key).
+QUALIFIER_RANKS = {"before": 0, None: 1, "about": 1, "early": 2, "mid": 3, "late": 4, "after": 5}
 
 
 @dataclass
@@ -141,17 +137,58 @@ class Event:
     quotes: list[Quote] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
+    # The last day, month or year of an event that lasts longer than its date.
+    end: datetime.date | None = None
+    end_precision: str | None = None
+    # How roughly the date is known (see dates.py): about, before, after, early, mid or late.
+    date_qualifier: str | None = None
     previous: Event | None = None
     next: Event | None = None
 
     @property
+    def start_period(self) -> Period:
+        return Period(self.date, self.precision)
+
+    @property
+    def end_period(self) -> Period | None:
+        return Period(self.end, self.end_precision) if self.end else None
+
+    @property
+    def date_pieces(self) -> list[DatePiece]:
+        return date_pieces(self.start_period, self.end_period, self.date_qualifier)
+
+    @property
     def display_date(self) -> str:
-        return format_date(self.date, self.precision)
+        return "".join(piece.text for piece in self.date_pieces)
 
     @property
     def iso_date(self) -> str:
-        """The date as precisely as it is known, for `<time datetime>`."""
-        return self.date.isoformat()[: {"year": 4, "month": 7, "day": 10}[self.precision]]
+        """The date (the start of a span) as precisely as it is known."""
+        return self.start_period.iso
+
+    @property
+    def sort_key(self) -> tuple[datetime.date, int, str]:
+        """Return what orders the timeline: the day the event began, as far as that is known, held within
+        the month of its `date`, under which it is listed (so that headings, pages and neighbours agree).
+
+        - A date sorts on its first day (a month on its 1st, a year on 1 January), a span on its start's,
+          whatever its end; `about` changes nothing.
+        - `early`, `mid` and `late` sort on the first day of their third: a month's 1st, 11th and 21st; a
+          year's 1 January, 1 May and 1 September, held back to 31 January (a year is listed under January).
+        - `before X` sorts first of all on X's first day; `after X` last of all on X's last day (its end's,
+          for a span), or on the month's last day if X ends after it.
+        - On one day: `before`, then plain dates and `about`, then `early`, `mid`, `late` and `after`; then
+          by slug, so that the order never depends on the order the files were read in.
+        """
+        start = self.start_period
+        if self.date_qualifier in THIRDS:
+            day = start.third(self.date_qualifier)
+        elif self.date_qualifier == "after":
+            day = (self.end_period or start).last
+        else:
+            day = start.first
+        listed_until = Period(self.date, "month").last
+        return min(day, listed_until), QUALIFIER_RANKS[self.date_qualifier], self.slug
 
     def position_of(self, actor: Actor) -> Position | None:
         return next((p for p in self.positions if p.state is actor), None)
@@ -323,10 +360,10 @@ def paginate(events: list[Event], limit: int, address: Callable[[int], tuple[str
 def share_out(rows: list, pages: list[ListingPage]) -> list[list]:
     """Rows tied to an event (a voting record, quotes), in date order, shared out to the pages that cover
     their events' dates."""
-    starts = [(page.events[0].date, page.events[0].slug) for page in pages[1:]]
+    starts = [page.events[0].sort_key for page in pages[1:]]
     shares: list[list] = [[] for _ in pages]
     for row in rows:
-        shares[bisect_right(starts, (row.event.date, row.event.slug))].append(row)
+        shares[bisect_right(starts, row.event.sort_key)].append(row)
     return shares
 
 
@@ -334,7 +371,7 @@ class Timeline:
     """All events in date order and all actors, with the indexes the pages need."""
 
     def __init__(self, events: list[Event], actors: list[Actor]):
-        self.events = sorted(events, key=lambda e: (e.date, e.slug))
+        self.events = sorted(events, key=lambda e: e.sort_key)
         self.actors = sorted(actors, key=lambda a: a.sort_name.casefold())
         for before, after in zip(self.events, self.events[1:]):
             before.next, after.previous = after, before

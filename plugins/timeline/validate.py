@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from urllib.parse import urlparse
 
+from .dates import DATE_QUALIFIERS, THIRDS, Period, format_date
 from .files import slug_of
 from .markup import find_unsafe_markup, markup_in_text, strip_markup
 from .model import (MEASURE_LABELS, VOTE_LABELS, Actor, Conflict, Event, Figure, Position, Quote, Report,
@@ -25,8 +26,8 @@ from .settings import site_folders
 PAGE_FIELDS = {"title", "status"}
 ACTOR_FIELDS = {"name", "kind", "role", "affiliation", "sort_name"}
 ACTOR_KINDS = ("state", "organisation", "person")
-EVENT_FIELDS = {"title", "date", "precision", "type", "summary", "actors", "location", "symbol", "body",
-                "tally", "outcome", "positions", "quotes", "sources", "conflicts", "figures"}
+EVENT_FIELDS = {"title", "date", "precision", "end", "date_qualifier", "type", "summary", "actors", "location",
+                "symbol", "body", "tally", "outcome", "positions", "quotes", "sources", "conflicts", "figures"}
 PRECISIONS = {4: "year", 7: "month", 10: "day"}
 OUTCOMES = ("adopted", "rejected", "vetoed")
 FIGURE_MEASURES = tuple(MEASURE_LABELS)
@@ -197,9 +198,10 @@ class Fields:
             return None
         return actor
 
-    def date(self, field: str, data: dict | None = None, required: bool = True,
-             today: datetime.date | None = None) -> tuple[datetime.date, str] | None:
-        """A date and its precision (day, month or year) from YYYY-MM-DD, YYYY-MM or YYYY."""
+    def date(self, field: str, data: dict | None = None, required: bool = True, today: datetime.date | None = None,
+             past: str = "the date the event took place") -> tuple[datetime.date, str] | None:
+        """A date and its precision (day, month or year) from YYYY-MM-DD, YYYY-MM or YYYY; after `today`, a
+        problem that expects `past`."""
         value = self.get(field, data)
         if value is None:
             if required:
@@ -217,7 +219,7 @@ class Fields:
             self.problem(field, f"`{text}` is not a real date", DATE_FORMS)
             return None
         if today and when > today:
-            self.problem(field, f"{text} is in the future", "the date the event took place")
+            self.problem(field, f"{text} is in the future", past)
             return None
         return when, PRECISIONS[len(text)]
 
@@ -417,6 +419,25 @@ class EventFields(Fields):
                 figures.append(Figure(*values))
         return figures
 
+    def end(self, start: tuple[datetime.date, str] | None, today: datetime.date) -> tuple[datetime.date, str] | None:
+        """The last day, month or year of a span, which must come wholly after its start."""
+        end = self.date("end", required=False, today=today,
+                        past="the date the event ended (leave `end` out while it goes on)")
+        if end and start and Period(*end).first <= Period(*start).last:
+            self.problem("end", f"{self.get('end')} is not after the date, {self.get('date')}",
+                         f"a day, month or year after {format_date(*start)}, or no `end` for an event of one "
+                         f"{start[1]}")
+            return None
+        return end
+
+    def date_qualifier(self, start: tuple[datetime.date, str] | None) -> str | None:
+        qualifier = self.choice("date_qualifier", DATE_QUALIFIERS, required=False)
+        if qualifier in THIRDS and start and start[1] == "day":
+            self.problem("date_qualifier", f"`{qualifier}` but the date {self.get('date')} is a single day",
+                         "about, before or after, or a date written YYYY-MM or YYYY for a part of a month or year")
+            return None
+        return qualifier
+
 
 def parse_event(doc: SourceFile, actors: dict[str, Actor], problems: list[Problem],
                 today: datetime.date) -> Event | None:
@@ -432,6 +453,7 @@ def parse_event(doc: SourceFile, actors: dict[str, Actor], problems: list[Proble
     if when and precision and precision != when[1]:
         fields.problem("precision", f"`{precision}` but the date {fields.get('date')} is given to the "
                        f"{when[1]}", f"precision {when[1]}, or a date written to the {precision}")
+    end, qualifier = fields.end(when, today), fields.date_qualifier(when)
     slugs = fields.items("actors", required=True)
     event_actors = [a for i, s in enumerate(slugs) if (a := fields.actor(f"actors[{i}]", s, actors))]
     for slug, times in Counter(map(str, slugs)).items():
@@ -449,7 +471,8 @@ def parse_event(doc: SourceFile, actors: dict[str, Actor], problems: list[Proble
         body=body, tally=tally,
         outcome=outcome or ({"vote": "adopted", "veto": "vetoed"}.get(event_type) if tally else None),
         positions=fields.positions(event_actors), quotes=fields.quotes(event_actors, sources_given),
-        conflicts=fields.conflicts(), figures=fields.figures())
+        conflicts=fields.conflicts(), figures=fields.figures(), end=end[0] if end else None,
+        end_precision=end[1] if end else None, date_qualifier=qualifier)
     return event if title and summary and event_type and when else None
 
 

@@ -15,7 +15,15 @@ def actor(slug: str, kind: str = "state", sort_name: str | None = None) -> Actor
 
 
 def event(day: str, name: str, actors: list[Actor] | None = None, **fields) -> Event:
-    """Make a vote of `day` (YYYY-MM-DD), whose slug is the day and the name."""
+    """Make a vote of `day` (YYYY-MM-DD, or YYYY-MM or YYYY for a date known to the month or year), whose slug
+    is the day and the name."""
     slug = f"{day}-{name}"
-    return Event(slug, name.capitalize(), datetime.date.fromisoformat(day), "day", "vote", "Vote", "A summary.",
+    when, precision = date_of(day)
+    return Event(slug, name.capitalize(), when, precision, "vote", "Vote", "A summary.",
                  actors or [], [], "", f"content/events/{slug}.md", f"events/{slug}/", **fields)
+
+
+def date_of(text: str) -> tuple[datetime.date, str]:
+    """Read a date as an editor writes it: its first day and its precision."""
+    padding, precision = {4: ("-01-01", "year"), 7: ("-01", "month"), 10: ("", "day")}[len(text)]
+    return datetime.date.fromisoformat(text + padding), precision

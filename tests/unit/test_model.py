@@ -3,6 +3,8 @@ reader would, and the timeline's indexes of each actor's events, quotes and vote
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from examples import actor, event
@@ -111,3 +113,66 @@ def test_actors_are_sorted_by_sort_name_and_only_those_named_are_filter_choices(
     assert [(label, [a.slug for a in actors]) for label, actors in timeline.named_actors_by_kind] == [
         ("States", ["russian-federation", "ukraine"]), ("Organisations", ["un-general-assembly"]),
         ("People", ["mariana-betsa"])]
+
+
+def in_order(*events: Event) -> list[str]:
+    """Return the slugs of the timeline of these events, given in reverse, so no test passes by the order given."""
+    return slugs(Timeline(list(reversed(events)), []).events)
+
+
+def test_a_month_s_events_known_roughly_sort_where_they_may_have_begun_within_it():
+    expected = [
+        event("2025-11", "before-november", date_qualifier="before"),
+        event("2025-11-01", "first"),
+        event("2025-11", "early-november", date_qualifier="early"),
+        event("2025-11-03", "before-the-third", date_qualifier="before"),
+        event("2025-11-03", "about-the-third", date_qualifier="about"),
+        event("2025-11-03", "the-third"),
+        event("2025-11-03", "after-the-third", date_qualifier="after"),
+        event("2025-11-11", "eleventh"),
+        event("2025-11", "mid-november", date_qualifier="mid"),
+        event("2025-11-21", "twenty-first"),
+        event("2025-11", "late-november", date_qualifier="late"),
+        event("2025-11-30", "thirtieth"),
+        event("2025-11", "after-november", date_qualifier="after"),
+        event("2025-12-01", "december"),
+    ]
+    assert in_order(*expected) == slugs(expected)
+    assert [month.label for year in Timeline(expected, []).years for month in year.months] == \
+        ["November 2025", "December 2025"]
+
+
+def test_a_span_sorts_by_its_start_and_after_a_span_follows_its_end_within_the_month_it_is_listed_under():
+    summit = event("2024-06-15", "summit", end=date(2024, 6, 16), end_precision="day")
+    after_summit = event("2024-06-15", "after-summit", end=date(2024, 6, 16), end_precision="day",
+                         date_qualifier="after")
+    session = event("2022-02-28", "session", end=date(2022, 3, 2), end_precision="day", date_qualifier="after")
+    expected = [event("2022-02-28", "vote"), session, event("2022-03-01", "march"), event("2024-06-14", "eve"),
+                summit, event("2024-06-16", "second-day"), after_summit, event("2024-06-17", "next")]
+    assert in_order(*expected) == slugs(expected)
+    assert [[e.slug for e in month.events] for year in Timeline(expected, []).years for month in year.months][0] == \
+        ["2022-02-28-vote", "2022-02-28-session"]
+
+
+def test_a_year_s_events_known_roughly_stay_in_its_january_where_it_is_listed():
+    expected = [
+        event("2022", "before-2022", date_qualifier="before"),
+        event("2022", "the-year"),
+        event("2022", "early-2022", date_qualifier="early"),
+        event("2022-01-31", "end-of-january"),
+        event("2022", "mid-2022", date_qualifier="mid"),
+        event("2022", "late-2022", date_qualifier="late"),
+        event("2022", "after-2022", date_qualifier="after"),
+        event("2022-02-01", "february"),
+    ]
+    assert in_order(*expected) == slugs(expected)
+    assert [month.label for year in Timeline(expected, []).years for month in year.months] == \
+        ["January 2022", "February 2022"]
+
+
+@pytest.mark.parametrize("fields, words", [
+    ({"end": date(2024, 6, 16), "end_precision": "day"}, "15–16 June 2024"),
+    ({"date_qualifier": "about"}, "about 15 June 2024"),
+])
+def test_an_event_shows_its_span_or_its_qualifier(fields, words):
+    assert event("2024-06-15", "summit", **fields).display_date == words

@@ -125,6 +125,33 @@ def test_a_wrong_date_is_named_on_its_line(content, date, problem):
     assert content.problems(vote_with("date: 2025-12-03", date)) == [f"{VOTE_FILE}:{problem}"]
 
 
+@pytest.mark.parametrize("lines, end, precision, qualifier", [
+    ("date: 2025-11-28\nend: 2025-12-03", datetime.date(2025, 12, 3), "day", None),
+    ("date: 2025-11\nend: 2025-12\ndate_qualifier: late", datetime.date(2025, 12, 1), "month", "late"),
+    ("date: 2025-12-03\ndate_qualifier: about", None, None, "about"),
+])
+def test_a_span_and_a_rough_date_become_the_event_s_end_and_qualifier(content, lines, end, precision, qualifier):
+    event, = content.timeline(vote_with("date: 2025-12-03", lines)).events
+    assert (event.end, event.end_precision, event.date_qualifier) == (end, precision, qualifier)
+
+
+@pytest.mark.parametrize("lines, problem", [
+    ("end: 2025-12-02", "end: 2025-12-02 is not after the date, 2025-12-03; expected a day, month or year after "
+                        "3 December 2025, or no `end` for an event of one day"),
+    ("end: 2025-12", "end: 2025-12 is not after the date, 2025-12-03;"),
+    ("end: 2026-02-01", "end: 2026-02-01 is in the future; expected the date the event ended (leave `end` out "
+                        "while it goes on)"),
+    ("end: 2025-12-32", f"end: `2025-12-32` is not a real date; {DATE_FORMS}"),
+    ("date_qualifier: abut", "date_qualifier: `abut` is not allowed (did you mean `about`?); expected one of about, "
+                             "before, after, early, mid, late"),
+    ("date_qualifier: late", "date_qualifier: `late` but the date 2025-12-03 is a single day; expected about, "
+                             "before or after, or a date written YYYY-MM or YYYY for a part of a month or year"),
+])
+def test_a_wrong_end_or_qualifier_is_named_on_its_line(content, lines, problem):
+    found, = content.problems(vote_with("date: 2025-12-03\n", f"date: 2025-12-03\n{lines}\n"))
+    assert found.startswith(f"{VOTE_FILE}:4: {problem}"), found
+
+
 @pytest.mark.parametrize("tally, problem", [
     ("{yes: 150, no: 40, abstain: 10}", ":8: tally: 200 votes and absences, more than the 193 members of UN General "
                                         "Assembly; expected a total of at most 193"),
