@@ -13,12 +13,14 @@ from dataclasses import dataclass, field
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
-VOTE_LABELS = {"yes": "Yes", "no": "No", "abstain": "Abstained", "absent": "Absent"}
 MEASURE_LABELS = {
     "children-deported": "Children reported deported or forcibly transferred",
     "children-returned": "Children reported returned",
 }
 KIND_LABELS = {"state": "States", "organisation": "Organisations", "person": "People"}
+# What a tally counts. Positions in these words are votes; in any other (endorsing a communiqué, taking part
+# in talks) they are stances, kept apart from the votes.
+VOTE_WORDS = ("yes", "no", "abstain", "absent")
 
 
 def format_date(when: datetime.date, precision: str = "day") -> str:
@@ -82,12 +84,12 @@ class Quote:
 
 @dataclass(frozen=True)
 class Position:
-    state: Actor
-    vote: str
+    """A named state's position at an event: the word its editor wrote (`yes`, `endorsed`) and the label
+    readers see, both from TIMELINE_POSITIONS for the event's type."""
 
-    @property
-    def label(self) -> str:
-        return VOTE_LABELS[self.vote]
+    state: Actor
+    word: str
+    label: str
 
 
 @dataclass(frozen=True)
@@ -136,6 +138,9 @@ class Event:
     tally: Tally | None = None
     outcome: str | None = None
     positions: list[Position] = field(default_factory=list)
+    positions_heading: str = ""
+    # What its positions are called on its page and in the open data: "vote" or "stance".
+    position_name: str = "vote"
     quotes: list[Quote] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)

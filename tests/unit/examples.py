@@ -14,8 +14,9 @@ def actor(slug: str, kind: str = "state", sort_name: str | None = None) -> Actor
     return Actor(slug, name, kind, "A role", sort_name or name, "", f"content/actors/{slug}.md", f"actors/{slug}/")
 
 
-def event(day: str, name: str, actors: list[Actor] | None = None, **fields) -> Event:
-    """Make a vote of `day` (YYYY-MM-DD), whose slug is the day and the name."""
+def event(day: str, name: str, actors: list[Actor] | None = None, event_type: str = "vote", **fields) -> Event:
+    """Make an event of `day` (YYYY-MM-DD), a vote unless told, whose slug is the day and the name."""
     slug = f"{day}-{name}"
-    return Event(slug, name.capitalize(), datetime.date.fromisoformat(day), "day", "vote", "Vote", "A summary.",
-                 actors or [], [], "", f"content/events/{slug}.md", f"events/{slug}/", **fields)
+    return Event(slug, name.capitalize(), datetime.date.fromisoformat(day), "day", event_type,
+                 event_type.capitalize(), "A summary.", actors or [], [], "", f"content/events/{slug}.md",
+                 f"events/{slug}/", **fields)

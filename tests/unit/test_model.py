@@ -1,5 +1,5 @@
 """The model a page is drawn from: listings cut into pages of whole months, their periods named as a
-reader would, and the timeline's indexes of each actor's events, quotes and votes."""
+reader would, and the timeline's indexes of each actor's events, quotes, votes and stances."""
 
 from __future__ import annotations
 
@@ -80,28 +80,31 @@ BETSA = actor("mariana-betsa", "person", sort_name="Betsa, Mariana")
 DISPUTE = Conflict("Ukraine's own vote", (Report("yes", "Associated Press"), Report("abstain", "Interfax-Ukraine")),
                    position_of=UKRAINE)
 VOTE = event("2025-02-24", "vote", actors=[ASSEMBLY, UKRAINE, RUSSIA, BETSA], body=ASSEMBLY, tally=Tally(93, 18, 65),
-             positions=[Position(RUSSIA, "no")], conflicts=[DISPUTE], quotes=[Quote(BETSA, "Said.", None)])
-TALKS = event("2025-02-24", "talks", actors=[UKRAINE, RUSSIA])
-INVASION = event("2022-02-24", "invasion", actors=[RUSSIA, UKRAINE])
+             positions=[Position(RUSSIA, "no", "No")], conflicts=[DISPUTE], quotes=[Quote(BETSA, "Said.", None)])
+TALKS = event("2025-02-24", "talks", actors=[UKRAINE, RUSSIA], event_type="talks", position_name="stance",
+              positions=[Position(UKRAINE, "took-part", "Took part"), Position(RUSSIA, "declined", "Declined")])
+INVASION = event("2022-02-24", "invasion", actors=[RUSSIA, UKRAINE], event_type="invasion")
+SUMMIT = event("2023-07-11", "summit", actors=[UKRAINE, RUSSIA], event_type="summit", position_name="stance",
+               positions=[Position(RUSSIA, "not-invited", "Not invited"), Position(UKRAINE, "endorsed", "Endorsed")])
 
 
 @pytest.fixture
 def timeline() -> Timeline:
-    return Timeline([VOTE, TALKS, INVASION], [UKRAINE, RUSSIA, CHINA, ASSEMBLY, BETSA])
+    return Timeline([VOTE, TALKS, INVASION, SUMMIT], [UKRAINE, RUSSIA, CHINA, ASSEMBLY, BETSA])
 
 
 def test_the_timeline_orders_events_by_date_then_slug_and_links_each_to_its_neighbours(timeline):
-    assert slugs(timeline.events) == [INVASION.slug, TALKS.slug, VOTE.slug]
-    assert (INVASION.previous, INVASION.next, TALKS.next, VOTE.next) == (None, TALKS, VOTE, None)
+    assert slugs(timeline.events) == [INVASION.slug, SUMMIT.slug, TALKS.slug, VOTE.slug]
+    assert (INVASION.previous, INVASION.next, TALKS.next, VOTE.next) == (None, SUMMIT, VOTE, None)
     assert [(year.year, [month.label for month in year.months]) for year in timeline.years] == \
-        [(2022, ["February 2022"]), (2025, ["February 2025"])]
+        [(2022, ["February 2022"]), (2023, ["July 2023"]), (2025, ["February 2025"])]
 
 
 def test_each_actor_has_its_events_and_quotes_and_each_state_its_votes(timeline):
-    assert slugs(timeline.events_by_actor["ukraine"]) == [INVASION.slug, TALKS.slug, VOTE.slug]
+    assert slugs(timeline.events_by_actor["ukraine"]) == [INVASION.slug, SUMMIT.slug, TALKS.slug, VOTE.slug]
     assert timeline.events_by_actor["china"] == []
     assert [(q.event, q.quote.text) for q in timeline.quotes_by_actor["mariana-betsa"]] == [(VOTE, "Said.")]
-    assert [(row.event, row.position.vote, row.conflict) for row in timeline.record_of(RUSSIA)] == [(VOTE, "no", None)]
+    assert [(row.event, row.position.word, row.conflict) for row in timeline.record_of(RUSSIA)] == [(VOTE, "no", None)]
     assert [(row.event, row.position, row.conflict) for row in timeline.record_of(UKRAINE)] == [(VOTE, None, DISPUTE)]
     assert timeline.record_of(CHINA) == []
 
@@ -111,3 +114,4 @@ def test_actors_are_sorted_by_sort_name_and_only_those_named_are_filter_choices(
     assert [(label, [a.slug for a in actors]) for label, actors in timeline.named_actors_by_kind] == [
         ("States", ["russian-federation", "ukraine"]), ("Organisations", ["un-general-assembly"]),
         ("People", ["mariana-betsa"])]
+
