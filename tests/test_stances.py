@@ -61,6 +61,32 @@ def test_a_summit_page_says_who_endorsed_the_communique_in_its_own_words(fixture
     assert [th.get_text() for th in vote.select("thead th")] == ["State", "Vote"]
 
 
+def test_a_state_s_page_lists_its_stances_apart_from_its_voting_record(fixture_site):
+    with_summit(fixture_site)
+    result = fixture_site()
+    assert result.returncode == 0, result.log
+    ukraine = result.page("/actors/ukraine/")
+    stances, record = section(ukraine, "stances-h"), section(ukraine, "record-h")
+    assert stances.h2.get_text() == "Stances"
+    assert rows(stances) == [("A summit on peace in Ukraine Summit, 15 June 2025", "Endorsed")]
+    assert rows(record)[0][1] == "Yes" and SUMMIT not in str(record)
+    china = result.page("/actors/china/")
+    assert rows(section(china, "stances-h")) == [("A summit on peace in Ukraine Summit, 15 June 2025", "Observer")]
+    assert china.find(id="record-h") is None
+    assert result.page("/actors/russian-federation/").find(id="stances-h") is None
+
+
+def test_a_state_s_stances_go_with_the_events_of_each_of_its_pages(fixture_site):
+    with_summit(fixture_site)
+    result = fixture_site(TIMELINE_PAGE_LIMIT=1)
+    assert result.returncode == 0, result.log
+    pages = result.listing("/actors/ukraine/")
+    assert [page.select_one("article.event-card")["id"] for page in pages] == \
+        ["2022-03", SUMMIT, "2025-12-03-children-vote"]
+    assert [len(page.select("table.stances tbody tr")) for page in pages] == [0, 1, 0]
+    assert [len(page.select("table.record tbody tr")) for page in pages] == [0, 0, 1]
+
+
 def test_the_open_data_keeps_votes_as_they_were_and_gives_stances_a_key_of_their_own(fixture_site):
     with_summit(fixture_site)
     result = fixture_site()

@@ -190,6 +190,15 @@ class RecordRow:
 
 
 @dataclass(frozen=True)
+class StanceRow:
+    """One line of a state's stances: its position at a summit, at talks, or any event whose positions are not
+    votes."""
+
+    event: Event
+    position: Position
+
+
+@dataclass(frozen=True)
 class FigureRow:
     """One reported count, with the event it was reported at."""
 
@@ -355,6 +364,11 @@ class Timeline:
             for state in {state.slug: state for state in states}.values():
                 self.records[state.slug].append(
                     RecordRow(event, event.position_of(state), event.conflict_on_position_of(state)))
+        self.stances: dict[str, list[StanceRow]] = defaultdict(list)
+        for event in self.events:
+            if event.position_name == "stance":
+                for position in event.positions:
+                    self.stances[position.state.slug].append(StanceRow(event, position))
 
     @property
     def actors_by_kind(self) -> list[tuple[str, list[Actor]]]:
@@ -369,6 +383,10 @@ class Timeline:
     def record_of(self, state: Actor) -> list[RecordRow]:
         """A state's votes: every vote where its position, or a dispute about it, is recorded."""
         return self.records.get(state.slug, [])
+
+    def stances_of(self, state: Actor) -> list[StanceRow]:
+        """List a state's stances (its positions that are not votes), in date order."""
+        return self.stances.get(state.slug, [])
 
     def events_of_type(self) -> dict[str, list[Event]]:
         by_type: dict[str, list[Event]] = defaultdict(list)

@@ -90,6 +90,7 @@ def write_pages(writer, timeline: Timeline, context: dict, settings: dict, get_t
         pages = pages_of(events, "ACTOR", {"slug": actor.slug})
         record = timeline.record_of(actor) if actor.kind == "state" else []
         write_listing(pages, "actor", {"record": share_out(record, pages),
+                                       "stances": share_out(timeline.stances_of(actor), pages),
                                        "quotes": share_out(timeline.quotes_by_actor[actor.slug], pages)},
                       actor=actor, count=len(events), json_ld=script_json(actor_json_ld(actor, settings)),
                       page_feeds=page_feeds("ACTOR_FEED_ATOM", actor.slug))

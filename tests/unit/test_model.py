@@ -115,3 +115,11 @@ def test_actors_are_sorted_by_sort_name_and_only_those_named_are_filter_choices(
         ("States", ["russian-federation", "ukraine"]), ("Organisations", ["un-general-assembly"]),
         ("People", ["mariana-betsa"])]
 
+
+def test_a_state_s_stances_are_its_positions_that_are_not_votes_kept_apart_from_its_voting_record(timeline):
+    assert [(row.event, row.position.label) for row in timeline.stances_of(UKRAINE)] == \
+        [(SUMMIT, "Endorsed"), (TALKS, "Took part")]
+    assert [(row.event, row.position.word) for row in timeline.stances_of(RUSSIA)] == \
+        [(SUMMIT, "not-invited"), (TALKS, "declined")]
+    assert [row.event for row in timeline.record_of(RUSSIA)] == [VOTE]
+    assert timeline.stances_of(CHINA) == []

@@ -205,6 +205,9 @@ def test_a_summit_s_positions_are_stances_in_its_own_words_under_its_own_heading
         [("ukraine", "endorsed", "Endorsed"), ("russian-federation", "not-invited", "Not invited")]
     assert (summit.positions_heading, summit.position_name, summit.tally) == \
         ("Who endorsed the communiqué", "stance", None)
+    ukraine = next(actor for actor in timeline.actors if actor.slug == "ukraine")
+    assert [(row.event, row.position.label) for row in timeline.stances_of(ukraine)] == [(summit, "Endorsed")]
+    assert [row.event for row in timeline.record_of(ukraine)] == [vote]
 
 
 SUMMIT_WORDS = "one of endorsed, did-not-endorse, observer, not-invited: the positions at an event of type `summit`"
