@@ -114,6 +114,12 @@ def test_a_body_keeps_its_headings_below_the_page_title(fixture_site, body, head
     ("TIMELINE_BODIES", {"un-general-assembly": 0}, "TIMELINE_BODIES: 'un-general-assembly' is 0; expected a whole"),
     ("TIMELINE_EVENT_TYPES", {"Vote": "Vote"}, "TIMELINE_EVENT_TYPES: the key 'Vote' is not a slug"),
     ("TIMELINE_EVENT_TYPES", {}, "TIMELINE_EVENT_TYPES: is empty; expected at least one type of event"),
+    ("TIMELINE_POSITIONS", {"summit": "Who endorsed the communiqué"},
+     "TIMELINE_POSITIONS: 'summit' is 'Who endorsed the communiqué'; expected a heading and its words, each a slug"),
+    ("TIMELINE_POSITIONS", {"talks": ["Who took part", {"Took part": "Took part"}]},
+     "TIMELINE_POSITIONS: 'talks' is ['Who took part', {'Took part': 'Took part'}]; expected a heading and its words"),
+    ("TIMELINE_POSITIONS", {"sumit": ["Who endorsed the communiqué", {"endorsed": "Endorsed"}]},
+     "TIMELINE_POSITIONS: 'sumit' is not in TIMELINE_EVENT_TYPES; expected one of invasion, vote, veto, session"),
     ("EVENT_PATHS", "events", "EVENT_PATHS: is 'events'; expected a value like the default, ['events']"),
     ("SLUGIFY_SOURCE", "title", "SLUGIFY_SOURCE: is 'title'; expected \"basename\""),
 ])

@@ -15,11 +15,14 @@ import pytest
 from ruamel.yaml import YAML
 
 from conftest import ROOT, build, section
+from timeline.skeleton import project_settings
 
 EVENT_FILES = sorted((ROOT / "content" / "events").glob("*.md"))
 ACTOR_FILES = sorted((ROOT / "content" / "actors").glob("*.md"))
 MEMBERSHIP = {"un-general-assembly": 193, "un-security-council": 15}
 VOTE_WORDS = {"yes": "Yes", "no": "No", "abstain": "Abstained", "absent": "Absent"}
+# Each type of event that has positions: the heading they are shown under, and the label of each word.
+POSITIONS = project_settings(str(ROOT / "pelicanconf.py"))["TIMELINE_POSITIONS"]
 
 
 @functools.cache
@@ -62,12 +65,15 @@ def test_the_tally_a_reader_sees_is_the_tally_in_the_file_and_fits_the_body(site
     assert sum(shown.values()) <= MEMBERSHIP[data["body"]]
 
 
-@pytest.mark.parametrize("path", [path for path in VOTES if "positions" in front_matter(path)],
+@pytest.mark.parametrize("path", [path for path in EVENT_FILES if "positions" in front_matter(path)],
                          ids=lambda p: p.stem)
-def test_every_event_page_shows_the_positions_in_its_file(site, path):
-    rows = site.page(f"/events/{path.stem}/").select("table.positions tbody tr")
-    shown = {linked_slugs([row.th.a])[0]: row.td.get_text(strip=True) for row in rows}
-    assert shown == {state: VOTE_WORDS[vote] for state, vote in front_matter(path)["positions"].items()}
+def test_every_event_page_shows_the_positions_in_its_file_under_its_type_s_heading(site, path):
+    data = front_matter(path)
+    heading, labels = POSITIONS[data["type"]]
+    positions = section(site.page(f"/events/{path.stem}/"), "positions-h")
+    shown = {linked_slugs([row.th.a])[0]: row.td.get_text(strip=True) for row in positions.select("tbody tr")}
+    assert positions.h2.get_text() == heading
+    assert shown == {state: labels[word] for state, word in data["positions"].items()}
 
 
 def voting_record(site, state: str) -> list[tuple[str, str, str]]:

@@ -47,7 +47,8 @@ def event_record(event: Event, settings: dict) -> dict:
         "tally": None if event.tally is None else {
             "yes": event.tally.yes, "no": event.tally.no, "abstain": event.tally.abstain,
             "absent": event.tally.absent},
-        "positions": [{"actor": p.state.slug, "vote": p.vote} for p in event.positions],
+        # A vote keeps the key it has always had; a stance is not a vote, so it has a key of its own.
+        "positions": [{"actor": p.state.slug, event.position_name: p.word} for p in event.positions],
         "quotes": [{"speaker": q.speaker.slug, "text": q.text, "source": q.source} for q in event.quotes],
         "conflicts": [{
             "about": c.about,
@@ -82,7 +83,7 @@ def csv_row(record: dict) -> dict:
         **{key: record.get(key) for key in CSV_COLUMNS},
         **{key: tally.get(key) for key in ("yes", "no", "abstain", "absent")},
         "actors": " | ".join(record["actors"]),
-        "positions": " | ".join(f"{p['actor']}: {p['vote']}" for p in record["positions"]),
+        "positions": " | ".join(f"{p['actor']}: {p.get('vote', p.get('stance'))}" for p in record["positions"]),
         "disputed": " | ".join(c["about"] for c in record["conflicts"]),
         "figures": " | ".join(f"{f['measure']} {f['qualifier']} {f['count']} ({f['reported_by']})"
                               for f in record["figures"]),

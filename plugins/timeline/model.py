@@ -14,7 +14,6 @@ from typing import TypeVar
 
 from .dates import MONTHS, THIRDS, DatePiece, Period, date_pieces, format_date
 
-VOTE_LABELS = {"yes": "Yes", "no": "No", "abstain": "Abstained", "absent": "Absent"}
 MEASURE_LABELS = {
     "children-deported": "Children reported deported or forcibly transferred",
     "children-returned": "Children reported returned",
@@ -23,6 +22,9 @@ KIND_LABELS = {"state": "States", "organisation": "Organisations", "person": "Pe
 T = TypeVar("T")
 # The order of events that fall on the same day of the sort (see Event.sort_key).
 QUALIFIER_RANKS = {"before": 0, None: 1, "about": 1, "early": 2, "mid": 3, "late": 4, "after": 5}
+# What a tally counts. Positions in these words are votes; in any other (endorsing a communiqué, taking part
+# in talks) they are stances, kept apart from the votes.
+VOTE_WORDS = ("yes", "no", "abstain", "absent")
 
 
 @dataclass
@@ -80,12 +82,12 @@ class Quote:
 
 @dataclass(frozen=True)
 class Position:
-    state: Actor
-    vote: str
+    """A named state's position at an event: the word its editor wrote (`yes`, `endorsed`) and the label
+    readers see, both from TIMELINE_POSITIONS for the event's type."""
 
-    @property
-    def label(self) -> str:
-        return VOTE_LABELS[self.vote]
+    state: Actor
+    word: str
+    label: str
 
 
 @dataclass(frozen=True)
@@ -134,6 +136,9 @@ class Event:
     tally: Tally | None = None
     outcome: str | None = None
     positions: list[Position] = field(default_factory=list)
+    positions_heading: str = ""
+    # What its positions are called on its page and in the open data: "vote" or "stance".
+    position_name: str = "vote"
     quotes: list[Quote] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
@@ -221,6 +226,15 @@ class RecordRow:
     event: Event
     position: Position | None
     conflict: Conflict | None
+
+
+@dataclass(frozen=True)
+class StanceRow:
+    """One line of a state's stances: its position at a summit, at talks, or any event whose positions are not
+    votes."""
+
+    event: Event
+    position: Position
 
 
 @dataclass(frozen=True)
@@ -393,6 +407,11 @@ class Timeline:
             for state in {state.slug: state for state in states}.values():
                 self.records[state.slug].append(
                     RecordRow(event, event.position_of(state), event.conflict_on_position_of(state)))
+        self.stances: dict[str, list[StanceRow]] = defaultdict(list)
+        for event in self.events:
+            if event.position_name == "stance":
+                for position in event.positions:
+                    self.stances[position.state.slug].append(StanceRow(event, position))
 
     @property
     def actors_by_kind(self) -> list[tuple[str, list[Actor]]]:
@@ -407,6 +426,10 @@ class Timeline:
     def record_of(self, state: Actor) -> list[RecordRow]:
         """A state's votes: every vote where its position, or a dispute about it, is recorded."""
         return self.records.get(state.slug, [])
+
+    def stances_of(self, state: Actor) -> list[StanceRow]:
+        """List a state's stances (its positions that are not votes), in date order."""
+        return self.stances.get(state.slug, [])
 
     def events_of_type(self) -> dict[str, list[Event]]:
         by_type: dict[str, list[Event]] = defaultdict(list)

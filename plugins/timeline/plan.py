@@ -141,6 +141,7 @@ def actor_pages(timeline: Timeline, settings: dict) -> list[PlannedPage]:
         record = timeline.record_of(actor) if actor.kind == "state" else []
         first, *rest = listing_pages(
             pages, "actor", {"record": share_out(record, pages),
+                             "stances": share_out(timeline.stances_of(actor), pages),
                              "quotes": share_out(timeline.quotes_by_actor[actor.slug], pages)},
             actor=actor, count=len(events), json_ld=script_json(actor_json_ld(actor, settings)),
             page_feeds=page_feeds(titles, settings["ACTOR_FEED_ATOM"].format(slug=actor.slug)))

@@ -9,6 +9,8 @@ from .problems import BuildStopped, count, show
 
 # Where the search index is written (see search.py).
 SEARCH_INDEX_FOLDER = "pagefind"
+# The words of a vote, which a tally counts, and the labels readers see.
+VOTES = {"yes": "Yes", "no": "No", "abstain": "Abstained", "absent": "Absent"}
 
 DEFAULTS = {
     "EVENT_PATHS": ["events"],
@@ -63,6 +65,16 @@ DEFAULTS = {
         "warrant": "Arrest warrant", "legal": "Legal step", "talks": "Talks", "summit": "Summit",
         "meeting": "Meeting", "hearing": "Hearing", "report": "Report", "statement": "Statement",
     },
+    # The positions named states may take at each type of event: the heading readers see above them, and
+    # each word an editor may write with the label readers see. A type not listed has no positions. Positions
+    # in the words a tally counts (yes, no, abstain, absent) are votes; in any other words, stances.
+    "TIMELINE_POSITIONS": {
+        "vote": ("How named states voted", VOTES),
+        "veto": ("How named states voted", VOTES),
+        "summit": ("Who endorsed the communiqué", {"endorsed": "Endorsed", "did-not-endorse": "Did not endorse",
+                                                   "observer": "Observer", "not-invited": "Not invited"}),
+        "talks": ("Who took part", {"took-part": "Took part", "declined": "Declined"}),
+    },
     # Voting bodies (actor slugs) and their membership, the ceiling for any tally.
     "TIMELINE_BODIES": {"un-general-assembly": 193, "un-security-council": 15},
     # "error" stops the build on a script, frame or event handler in content; "strip" only removes it.
@@ -102,6 +114,9 @@ def apply_defaults(pelican) -> None:
 def settings_problems(settings: dict) -> list[str]:
     """What is wrong with the plugin's settings, each as `NAME: problem; expected …`."""
     problems = [problem for name in DEFAULTS if (problem := setting_problem(name, settings[name]))]
+    # Positions name types of event: compared once both settings are sound.
+    if not problems and (problem := positions_types_problem(settings)):
+        problems.append(problem)
     if settings.get("SLUGIFY_SOURCE") != "basename":
         problems.append(f"SLUGIFY_SOURCE: is {settings.get('SLUGIFY_SOURCE')!r}; expected \"basename\": pages "
                         "are named by their files, as events and actors are")
@@ -146,15 +161,44 @@ def placeholders(pattern: str) -> set[str] | None:
         return None
 
 
+def positions_types_problem(settings: dict) -> str | None:
+    """Find a type given positions that is no type of event: misspelt, it leaves the one it meant without."""
+    types = settings["TIMELINE_EVENT_TYPES"]
+    stray = next((name for name in settings["TIMELINE_POSITIONS"] if name not in types), None)
+    if stray is None:
+        return None
+    return f"TIMELINE_POSITIONS: {stray!r} is not in TIMELINE_EVENT_TYPES; expected one of " + ", ".join(types)
+
+
 def mapping_problem(value: dict, default: dict) -> str | None:
-    """Event types (a slug to a label) or voting bodies (an actor's slug to a membership of 1 or more)."""
-    kind = type(next(iter(default.values())))
+    """Judge event types (a slug to a label), voting bodies (an actor's slug to a membership of 1 or more) or
+    positions (an event type to a heading and its words) by the kind of the default's values."""
+    item_problem = ITEM_PROBLEMS[type(next(iter(default.values())))]
     for key, item in value.items():
         if not isinstance(key, str) or not SLUG.fullmatch(key):
             return f"the key {key!r} is not a slug; expected lower-case letters, digits and hyphens"
-        if type(item) is not kind or (kind is int and item < 1) or (kind is str and not item.strip()):
-            return f"{key!r} is {item!r}; expected " + ("a whole number of 1 or more" if kind is int else "a label")
+        if expected := item_problem(item):
+            return f"{key!r} is {item!r}; expected {expected}"
     return None
+
+
+def label_problem(item: object) -> str | None:
+    return None if isinstance(item, str) and item.strip() else "a label"
+
+
+def membership_problem(item: object) -> str | None:
+    return None if type(item) is int and item >= 1 else "a whole number of 1 or more"
+
+
+def positions_problem(item: object) -> str | None:
+    """Judge a heading and the words of a position, each a slug to a label (given with -e, the pair is a list)."""
+    if isinstance(item, tuple | list) and len(item) == 2 and not label_problem(item[0]) \
+            and isinstance(item[1], dict) and item[1] and not mapping_problem(item[1], {"word": "Label"}):
+        return None
+    return "a heading and its words, each a slug to a label: ('Who took part', {'took-part': 'Took part'})"
+
+
+ITEM_PROBLEMS = {str: label_problem, int: membership_problem, tuple: positions_problem}
 
 
 def absolute_url(settings: dict, path: str) -> str | None:

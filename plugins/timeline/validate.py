@@ -17,8 +17,8 @@ from urllib.parse import urlparse
 from .dates import DATE_QUALIFIERS, THIRDS, Period, format_date
 from .files import slug_of
 from .markup import find_unsafe_markup, markup_in_text, strip_markup
-from .model import (MEASURE_LABELS, VOTE_LABELS, Actor, Conflict, Event, Figure, Position, Quote, Report,
-                    Source, Tally, Timeline)
+from .model import (MEASURE_LABELS, VOTE_WORDS, Actor, Conflict, Event, Figure, Position, Quote, Report, Source,
+                    Tally, Timeline)
 from .problems import ContentError, Problem, describe
 from .reader import PAGE_STATUSES
 from .settings import site_folders
@@ -133,8 +133,9 @@ class Fields:
             return None
         return self.one_of(field, value, allowed)
 
-    def one_of(self, field: str, value: object, allowed, hint: str = "") -> str | None:
-        expected = "one of " + ", ".join(allowed)
+    def one_of(self, field: str, value: object, allowed, hint: str = "", words_of: str = "") -> str | None:
+        """Read one of the allowed words; `words_of` says what they are, when another field decides them."""
+        expected = "one of " + ", ".join(allowed) + (f": {words_of}" if words_of else "")
         if not self.scalar(field, value, "one word", expected):
             return None
         if isinstance(value, bool) or str(value) not in allowed:
@@ -337,18 +338,32 @@ class EventFields(Fields):
                          f"a total of at most {bodies[body.slug]}")
         return tally, body
 
-    def positions(self, actors: list[Actor]) -> list[Position]:
+    def positions(self, event_type: str | None, actors: list[Actor]) -> dict:
+        """Read the named states' positions, in the words of the event's type, with the heading they go under
+        and whether they are votes or stances: the event's fields about its positions."""
+        given = self.mapping("positions")
+        by_type = self.settings["TIMELINE_POSITIONS"]
+        if not given or event_type is None:
+            return {}
+        if event_type not in by_type:
+            self.problem("positions", f"an event of type `{event_type}` cannot have positions",
+                         "no `positions`, or a type that has them: " + (", ".join(by_type) or "none") +
+                         " (set in TIMELINE_POSITIONS)")
+            return {}
+        heading, labels = by_type[event_type]
         positions = []
-        for slug, vote in (self.mapping("positions") or {}).items():
+        example, words_of = next(iter(labels)), f"the positions at an event of type `{event_type}`"
+        for slug, word in given.items():
             field = f"positions.{slug}"
             state = self.actor(field, slug, self.actors, ("state",))
-            hint = " (write the word, e.g. `\"yes\"`, not true/false)" if isinstance(vote, bool) else ""
-            vote = self.one_of(field, vote, tuple(VOTE_LABELS), hint=hint)
+            hint = f" (write the word, e.g. `\"{example}\"`, not true/false)" if isinstance(word, bool) else ""
+            word = self.one_of(field, word, tuple(labels), hint, words_of)
             if state and state not in actors:
                 self.problem(field, f"`{slug}` is not among the event's actors", "the state in `actors`")
-            if state and vote:
-                positions.append(Position(state, vote))
-        return positions
+            if state and word:
+                positions.append(Position(state, word, labels[word]))
+        return {"positions": positions, "positions_heading": heading,
+                "position_name": "vote" if set(labels) <= set(VOTE_WORDS) else "stance"}
 
     def sources(self) -> tuple[list[Source], int]:
         """The sources, and how many were written: quotes number them as written, even while one of
@@ -470,7 +485,7 @@ def parse_event(doc: SourceFile, actors: dict[str, Actor], problems: list[Proble
         location=fields.text("location", required=False), symbol=fields.text("symbol", required=False),
         body=body, tally=tally,
         outcome=outcome or ({"vote": "adopted", "veto": "vetoed"}.get(event_type) if tally else None),
-        positions=fields.positions(event_actors), quotes=fields.quotes(event_actors, sources_given),
+        **fields.positions(event_type, event_actors), quotes=fields.quotes(event_actors, sources_given),
         conflicts=fields.conflicts(), figures=fields.figures(), end=end[0] if end else None,
         end_precision=end[1] if end else None, date_qualifier=qualifier)
     return event if title and summary and event_type and when else None

@@ -14,12 +14,12 @@ def actor(slug: str, kind: str = "state", sort_name: str | None = None) -> Actor
     return Actor(slug, name, kind, "A role", sort_name or name, "", f"content/actors/{slug}.md", f"actors/{slug}/")
 
 
-def event(day: str, name: str, actors: list[Actor] | None = None, **fields) -> Event:
-    """Make a vote of `day` (YYYY-MM-DD, or YYYY-MM or YYYY for a date known to the month or year), whose slug
-    is the day and the name."""
+def event(day: str, name: str, actors: list[Actor] | None = None, event_type: str = "vote", **fields) -> Event:
+    """Make an event of `day` (YYYY-MM-DD, or YYYY-MM or YYYY for a date known to the month or year), a vote
+    unless told, whose slug is the day and the name."""
     slug = f"{day}-{name}"
     when, precision = date_of(day)
-    return Event(slug, name.capitalize(), when, precision, "vote", "Vote", "A summary.",
+    return Event(slug, name.capitalize(), when, precision, event_type, event_type.capitalize(), "A summary.",
                  actors or [], [], "", f"content/events/{slug}.md", f"events/{slug}/", **fields)
 
 

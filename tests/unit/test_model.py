@@ -1,5 +1,5 @@
 """The model a page is drawn from: listings cut into pages of whole months, their periods named as a
-reader would, and the timeline's indexes of each actor's events, quotes and votes."""
+reader would, and the timeline's indexes of each actor's events, quotes, votes and stances."""
 
 from __future__ import annotations
 
@@ -82,28 +82,31 @@ BETSA = actor("mariana-betsa", "person", sort_name="Betsa, Mariana")
 DISPUTE = Conflict("Ukraine's own vote", (Report("yes", "Associated Press"), Report("abstain", "Interfax-Ukraine")),
                    position_of=UKRAINE)
 VOTE = event("2025-02-24", "vote", actors=[ASSEMBLY, UKRAINE, RUSSIA, BETSA], body=ASSEMBLY, tally=Tally(93, 18, 65),
-             positions=[Position(RUSSIA, "no")], conflicts=[DISPUTE], quotes=[Quote(BETSA, "Said.", None)])
-TALKS = event("2025-02-24", "talks", actors=[UKRAINE, RUSSIA])
-INVASION = event("2022-02-24", "invasion", actors=[RUSSIA, UKRAINE])
+             positions=[Position(RUSSIA, "no", "No")], conflicts=[DISPUTE], quotes=[Quote(BETSA, "Said.", None)])
+TALKS = event("2025-02-24", "talks", actors=[UKRAINE, RUSSIA], event_type="talks", position_name="stance",
+              positions=[Position(UKRAINE, "took-part", "Took part"), Position(RUSSIA, "declined", "Declined")])
+INVASION = event("2022-02-24", "invasion", actors=[RUSSIA, UKRAINE], event_type="invasion")
+SUMMIT = event("2023-07-11", "summit", actors=[UKRAINE, RUSSIA], event_type="summit", position_name="stance",
+               positions=[Position(RUSSIA, "not-invited", "Not invited"), Position(UKRAINE, "endorsed", "Endorsed")])
 
 
 @pytest.fixture
 def timeline() -> Timeline:
-    return Timeline([VOTE, TALKS, INVASION], [UKRAINE, RUSSIA, CHINA, ASSEMBLY, BETSA])
+    return Timeline([VOTE, TALKS, INVASION, SUMMIT], [UKRAINE, RUSSIA, CHINA, ASSEMBLY, BETSA])
 
 
 def test_the_timeline_orders_events_by_date_then_slug_and_links_each_to_its_neighbours(timeline):
-    assert slugs(timeline.events) == [INVASION.slug, TALKS.slug, VOTE.slug]
-    assert (INVASION.previous, INVASION.next, TALKS.next, VOTE.next) == (None, TALKS, VOTE, None)
+    assert slugs(timeline.events) == [INVASION.slug, SUMMIT.slug, TALKS.slug, VOTE.slug]
+    assert (INVASION.previous, INVASION.next, TALKS.next, VOTE.next) == (None, SUMMIT, VOTE, None)
     assert [(year.year, [month.label for month in year.months]) for year in timeline.years] == \
-        [(2022, ["February 2022"]), (2025, ["February 2025"])]
+        [(2022, ["February 2022"]), (2023, ["July 2023"]), (2025, ["February 2025"])]
 
 
 def test_each_actor_has_its_events_and_quotes_and_each_state_its_votes(timeline):
-    assert slugs(timeline.events_by_actor["ukraine"]) == [INVASION.slug, TALKS.slug, VOTE.slug]
+    assert slugs(timeline.events_by_actor["ukraine"]) == [INVASION.slug, SUMMIT.slug, TALKS.slug, VOTE.slug]
     assert timeline.events_by_actor["china"] == []
     assert [(q.event, q.quote.text) for q in timeline.quotes_by_actor["mariana-betsa"]] == [(VOTE, "Said.")]
-    assert [(row.event, row.position.vote, row.conflict) for row in timeline.record_of(RUSSIA)] == [(VOTE, "no", None)]
+    assert [(row.event, row.position.word, row.conflict) for row in timeline.record_of(RUSSIA)] == [(VOTE, "no", None)]
     assert [(row.event, row.position, row.conflict) for row in timeline.record_of(UKRAINE)] == [(VOTE, None, DISPUTE)]
     assert timeline.record_of(CHINA) == []
 
@@ -176,3 +179,12 @@ def test_a_year_s_events_known_roughly_stay_in_its_january_where_it_is_listed():
 ])
 def test_an_event_shows_its_span_or_its_qualifier(fields, words):
     assert event("2024-06-15", "summit", **fields).display_date == words
+
+
+def test_a_state_s_stances_are_its_positions_that_are_not_votes_kept_apart_from_its_voting_record(timeline):
+    assert [(row.event, row.position.label) for row in timeline.stances_of(UKRAINE)] == \
+        [(SUMMIT, "Endorsed"), (TALKS, "Took part")]
+    assert [(row.event, row.position.word) for row in timeline.stances_of(RUSSIA)] == \
+        [(SUMMIT, "not-invited"), (TALKS, "declined")]
+    assert [row.event for row in timeline.record_of(RUSSIA)] == [VOTE]
+    assert timeline.stances_of(CHINA) == []

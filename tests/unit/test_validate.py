@@ -96,7 +96,9 @@ def test_a_well_formed_vote_becomes_an_event_with_its_tally_positions_quote_and_
     assert (event.slug, event.date, event.precision, event.url) == \
         ("2025-12-03-children", datetime.date(2025, 12, 3), "day", "events/2025-12-03-children/")
     assert (event.body.slug, event.tally, event.outcome) == ("un-general-assembly", Tally(91, 12, 57), "adopted")
-    assert [(p.state.slug, p.vote) for p in event.positions] == [("ukraine", "yes"), ("russian-federation", "no")]
+    assert [(p.state.slug, p.word, p.label) for p in event.positions] == \
+        [("ukraine", "yes", "Yes"), ("russian-federation", "no", "No")]
+    assert (event.positions_heading, event.position_name) == ("How named states voted", "vote")
     assert [(q.speaker.slug, q.source) for q in event.quotes] == [("mariana-betsa", 2)]
     assert [(s.publisher, s.date) for s in event.sources] == \
         [("United Nations", None), ("Ministry of Foreign Affairs of Ukraine", datetime.date(2025, 12, 4))]
@@ -198,6 +200,63 @@ def test_a_person_belongs_to_a_state_or_an_organisation_not_to_a_person(content)
 def test_a_position_is_a_state_s_vote_in_words(content, line, problem):
     found, = content.problems(vote_with("  ukraine: yes", line))
     assert found.startswith(f"{VOTE_FILE}:10: {problem}"), found
+
+
+# A summit: its positions are stances, in words of their own, and need no tally.
+SUMMIT = """title: Leaders meet on a peace formula
+date: 2023-08-05
+type: summit
+summary: Leaders met on a peace formula.
+actors: [ukraine, russian-federation]
+positions:
+  ukraine: endorsed
+  russian-federation: not-invited
+sources:
+  - title: A report of the summit
+    publisher: A publisher
+    url: https://example.org/summit
+"""
+SUMMIT_FILE = "content/events/2023-08-05-summit.md"
+
+
+def summit_with(old: str, new: str) -> dict[str, str]:
+    """Return the summit with one of its lines (or a part of one) changed."""
+    assert SUMMIT.count(old) == 1, old
+    return {SUMMIT_FILE: SUMMIT.replace(old, new)}
+
+
+def test_a_summit_s_positions_are_stances_in_its_own_words_under_its_own_heading(content):
+    timeline = content.timeline({SUMMIT_FILE: SUMMIT, VOTE_FILE: VOTE})
+    summit, vote = timeline.events
+    assert [(p.state.slug, p.word, p.label) for p in summit.positions] == \
+        [("ukraine", "endorsed", "Endorsed"), ("russian-federation", "not-invited", "Not invited")]
+    assert (summit.positions_heading, summit.position_name, summit.tally) == \
+        ("Who endorsed the communiqué", "stance", None)
+    ukraine = next(actor for actor in timeline.actors if actor.slug == "ukraine")
+    assert [(row.event, row.position.label) for row in timeline.stances_of(ukraine)] == [(summit, "Endorsed")]
+    assert [row.event for row in timeline.record_of(ukraine)] == [vote]
+
+
+SUMMIT_WORDS = "one of endorsed, did-not-endorse, observer, not-invited: the positions at an event of type `summit`"
+
+
+@pytest.mark.parametrize("old, new, problem", [
+    ("type: summit", "type: statement",
+     "7: positions: an event of type `statement` cannot have positions; expected no `positions`, or a type that has "
+     "them: vote, veto, summit, talks (set in TIMELINE_POSITIONS)"),
+    ("  ukraine: endorsed", "  ukraine: endorse",
+     f"8: positions.ukraine: `endorse` is not allowed (did you mean `endorsed`?); expected {SUMMIT_WORDS}"),
+    ("  ukraine: endorsed", "  ukraine: yes", f"8: positions.ukraine: `yes` is not allowed; expected {SUMMIT_WORDS}"),
+    ("  ukraine: endorsed", "  ukraine: true",
+     f"8: positions.ukraine: `True` is not allowed (write the word, e.g. `\"endorsed\"`, not true/false); expected "
+     f"{SUMMIT_WORDS}"),
+    ("type: summit", "type: talks",
+     "8: positions.ukraine: `endorsed` is not allowed; expected one of took-part, declined: the positions at an event "
+     "of type `talks`"),
+])
+def test_a_position_is_in_the_words_of_its_event_s_type(content, old, new, problem):
+    found = content.problems(summit_with(old, new))
+    assert found[0] == f"{SUMMIT_FILE}:{problem}", found
 
 
 def test_a_position_or_a_quote_belongs_to_one_of_the_event_s_actors(content):
