@@ -281,17 +281,22 @@ class TimelineReader(BaseReader):
             "frontmatter": fm,
             "field_lines": front.lines if front else {},
             "read_problem": problem or body_problem,
-            "unsafe_markup": locate_unsafe_markup(html, body, first_line),
+            "unsafe_markup": locate_unsafe_markup(html or "", body, first_line),
             # Pelican's own page generator needs a title; events and actors are titled by validation.
             # Stripped whatever the settings: a title with markup is refused unless they say to strip it.
             "title": strip_markup(str(fm.get("title") or fm.get("name") or "")),
         }
         if fm.get("status") in PAGE_STATUSES:
             metadata["status"] = fm["status"]
+        if html is None:
+            # Pelican keeps what a reader returns, but reads a file again while its kept content is None:
+            # a body that ran out of time (on a busy machine, say) is tried again, not remembered as a failure.
+            return None, metadata
         return namespace_ids(sanitise_html(html), slug_of(source_path)), metadata
 
-    def convert(self, body: str, first_line: int) -> tuple[str, Problem | None]:
-        """The body as HTML, or the problem that stopped Markdown from converting it."""
+    def convert(self, body: str, first_line: int) -> tuple[str | None, Problem | None]:
+        """The body as HTML, or the problem that stopped Markdown from converting it (with None for HTML
+        when it ran out of time, which a second try may not)."""
         if len(body) > MAX_BODY_CHARACTERS:
             return "", replace(too_long("body", len(body), MAX_BODY_CHARACTERS, "characters",
                                         "a shorter text: the body is a few paragraphs in your own words"),
@@ -301,10 +306,10 @@ class TimelineReader(BaseReader):
             with time_limit(seconds):
                 return demote_headings(self.markdown.reset().convert(body)), None
         except MarkdownTookTooLong:
-            problem = f"Markdown took more than {seconds} s to convert it (TIMELINE_MARKDOWN_SECONDS)"
+            html, problem = None, f"Markdown took more than {seconds} s to convert it (TIMELINE_MARKDOWN_SECONDS)"
         except Exception as error:  # a converter's failure on one file must not stop the others' reading
-            problem = f"Markdown could not convert it ({type(error).__name__})"
+            html, problem = "", f"Markdown could not convert it ({type(error).__name__})"
         # A converter stopped half-way keeps the state of that text; a fresh one starts clean.
         self.markdown = markdown.Markdown(**self.settings["MARKDOWN"])
-        return "", Problem("", first_line, "body", problem,
-                           "ordinary paragraphs (thousands of `[`, `<` or `*` in one paragraph are slow to read)")
+        return html, Problem("", first_line, "body", problem,
+                             "ordinary paragraphs (thousands of `[`, `<` or `*` in one paragraph are slow to read)")
