@@ -118,6 +118,22 @@ class Figure:
     reported_by: str
 
 
+@dataclass(frozen=True)
+class Correction:
+    """A fact of the event's record that was wrong, put right on the day given."""
+
+    date: datetime.date
+    note: str
+
+    @property
+    def display_date(self) -> str:
+        return format_date(self.date)
+
+    @property
+    def iso_date(self) -> str:
+        return self.date.isoformat()
+
+
 @dataclass
 class Event:
     slug: str
@@ -141,6 +157,7 @@ class Event:
     quotes: list[Quote] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
+    corrections: list[Correction] = field(default_factory=list)  # as the editor wrote them
     previous: Event | None = None
     next: Event | None = None
 
@@ -152,6 +169,17 @@ class Event:
     def iso_date(self) -> str:
         """The date as precisely as it is known, for `<time datetime>`."""
         return self.date.isoformat()[: {"year": 4, "month": 7, "day": 10}[self.precision]]
+
+    @property
+    def correction_rows(self) -> list[CorrectionRow]:
+        """The event's corrections, oldest first: its page tells the history of its record in the order
+        it was put right, as everything else on the site reads in date order."""
+        ordered = sorted(self.corrections, key=lambda correction: correction.date)
+        return [CorrectionRow(self, correction, number) for number, correction in enumerate(ordered, start=1)]
+
+    @property
+    def last_corrected(self) -> datetime.date | None:
+        return max((correction.date for correction in self.corrections), default=None)
 
     def position_of(self, actor: Actor) -> Position | None:
         return next((p for p in self.positions if p.state is actor), None)
@@ -201,6 +229,24 @@ class FigureRow:
     @property
     def measure_label(self) -> str:
         return MEASURE_LABELS[self.figure.measure]
+
+
+@dataclass(frozen=True)
+class CorrectionRow:
+    """One correction, with the event it corrects and its number among that event's corrections."""
+
+    event: Event
+    correction: Correction
+    number: int
+
+    @property
+    def anchor(self) -> str:
+        """The id of the correction on its event's page."""
+        return f"correction-{self.number}"
+
+    @property
+    def url(self) -> str:
+        return f"{self.event.url}#{self.anchor}"
 
 
 @dataclass(frozen=True)
@@ -348,6 +394,9 @@ class Timeline:
                 self.quotes_by_actor[quote.speaker.slug].append(ActorQuote(event, quote))
         self.votes = [event for event in self.events if event.tally]
         self.figures = [FigureRow(event, figure) for event in self.events for figure in event.figures]
+        # Newest first: readers come to the corrections for what changed lately.
+        self.corrections = sorted((row for event in self.events for row in event.correction_rows), reverse=True,
+                                  key=lambda row: (row.correction.date, row.event.date, row.event.slug, row.number))
         # Each state's voting record is indexed once from the votes, not searched for state by state.
         self.records: dict[str, list[RecordRow]] = defaultdict(list)
         for event in self.votes:
