@@ -40,7 +40,8 @@ class SitePlan:
 def plan_site(timeline: Timeline, settings: dict) -> SitePlan:
     """Plan every page of the site, and the shards of the search index that hold those search finds."""
     before = [*home_page(timeline, settings), *event_pages(timeline, settings), *actor_pages(timeline, settings),
-              *actors_index(timeline, settings), *figures_page(timeline, settings)]
+              *actors_index(timeline, settings), *figures_page(timeline, settings),
+              *corrections_page(timeline, settings)]
     after = [*year_pages(timeline, settings), *type_pages(timeline, settings), *chronology_pages(timeline, settings)]
     # The search page names the shards' folders and is not in a shard itself: the shards are planned first.
     shards = plan_shards(before + after, settings["TIMELINE_SEARCH_SHARD_SIZE"])
@@ -158,6 +159,13 @@ def figures_page(timeline: Timeline, settings: dict) -> list[PlannedPage]:
         return []
     return [single_page(settings, "FIGURES", "figures", rows=timeline.figures,
                         chart=figures_chart(timeline.figures))]
+
+
+def corrections_page(timeline: Timeline, settings: dict) -> list[PlannedPage]:
+    """Plan the page of every correction, newest first, when any event has one."""
+    if not timeline.corrections:
+        return []
+    return [single_page(settings, "CORRECTIONS", "corrections", rows=timeline.corrections)]
 
 
 def search_page(timeline: Timeline, settings: dict, shards: list[Shard]) -> list[PlannedPage]:

@@ -23,6 +23,9 @@ DEFAULTS = {
     "ACTORS_INDEX_SAVE_AS": "actors/index.html",
     "FIGURES_URL": "children/",
     "FIGURES_SAVE_AS": "children/index.html",
+    # Every correction of the record, newest first; written only once there is one.
+    "CORRECTIONS_URL": "corrections/",
+    "CORRECTIONS_SAVE_AS": "corrections/index.html",
     "YEAR_URL": "years/{year}/",
     "YEAR_SAVE_AS": "years/{year}/index.html",
     "TYPE_URL": "types/{slug}/",
