@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from .charts import figures_chart
 from .citations import chronology
-from .feeds import feeds
+from .feeds import CORRECTIONS_FEED_TITLE, feeds
 from .linked_data import actor_json_ld, event_json_ld, script_json
 from .model import Event, ListingPage, Timeline, group_by_month, most_recent, pack, paginate, share_out
 from .search import Shard
@@ -162,10 +162,11 @@ def figures_page(timeline: Timeline, settings: dict) -> list[PlannedPage]:
 
 
 def corrections_page(timeline: Timeline, settings: dict) -> list[PlannedPage]:
-    """Plan the page of every correction, newest first, when any event has one."""
+    """Plan the page of every correction, newest first, when any event has one; it links to their feed."""
     if not timeline.corrections:
         return []
-    return [single_page(settings, "CORRECTIONS", "corrections", rows=timeline.corrections)]
+    feed = [(CORRECTIONS_FEED_TITLE, settings["CORRECTIONS_FEED_ATOM"])] if settings["TIMELINE_FEEDS"] else []
+    return [single_page(settings, "CORRECTIONS", "corrections", rows=timeline.corrections, page_feeds=feed)]
 
 
 def search_page(timeline: Timeline, settings: dict, shards: list[Shard]) -> list[PlannedPage]:
