@@ -25,7 +25,8 @@ class FeedEntry:
     summary: str
     # The event's date, not the build's: entry ids and dates stay the same from one build to the next.
     date: datetime.datetime
-    # Atom's `updated`: the day of the event's latest correction, so that feed readers show it again.
+    # Atom's `updated`: an event's is the day of its latest correction (else its date), so that feed readers
+    # show a corrected event again.
     modified: datetime.datetime
     category: str
     tags: tuple[str, ...]
