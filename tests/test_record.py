@@ -157,6 +157,14 @@ def test_the_children_page_charts_every_reported_figure_with_who_reported_it(sit
     assert len(chart.select("circle")) == len(figures)
 
 
+def test_corrections_are_shown_exactly_where_the_files_record_them(site):
+    corrected = [path.stem for path in EVENT_FILES if front_matter(path).get("corrections")]
+    sections = [path.stem for path in EVENT_FILES if site.page(f"/events/{path.stem}/").find(id="corrections-h")]
+    assert sections == corrected
+    assert (site.output / "corrections" / "index.html").is_file() == bool(corrected)
+    assert bool(site.page("/").select('footer a[href$="corrections/"]')) == bool(corrected)
+
+
 def new_event(tmp_path: Path, **options: str) -> tuple[subprocess.CompletedProcess, Path]:
     """Run `invoke new-event` with options on a copy of the real content."""
     content = tmp_path / "content"

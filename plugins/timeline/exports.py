@@ -23,7 +23,7 @@ from .settings import absolute_url
 SCHEMA = Path(__file__).with_name("events.schema.json")
 CSV_COLUMNS = ("id", "date", "precision", "end", "end_precision", "date_qualifier", "type", "title", "summary",
                "location", "actors", "symbol", "body", "outcome", "yes", "no", "abstain", "absent", "positions",
-               "disputed", "figures", "sources", "url")
+               "disputed", "figures", "sources", "corrections", "url")
 
 
 def event_record(event: Event, settings: dict) -> dict:
@@ -60,6 +60,8 @@ def event_record(event: Event, settings: dict) -> dict:
                      "reported_by": f.reported_by} for f in event.figures],
         "sources": [{"title": s.title, "publisher": s.publisher, "url": s.url,
                      "date": s.date.isoformat() if s.date else None} for s in event.sources],
+        "corrections": [{"date": row.correction.iso_date, "note": row.correction.note}
+                        for row in event.correction_rows],
         "url": absolute_url(settings, event.url) or event.url,
     }
 
@@ -88,6 +90,7 @@ def csv_row(record: dict) -> dict:
         "figures": " | ".join(f"{f['measure']} {f['qualifier']} {f['count']} ({f['reported_by']})"
                               for f in record["figures"]),
         "sources": " | ".join(s["url"] for s in record["sources"]),
+        "corrections": " | ".join(f"{c['date']}: {c['note']}" for c in record["corrections"]),
     }
 
 

@@ -11,18 +11,23 @@ from dataclasses import dataclass
 
 from markupsafe import escape
 
-from .model import Event, Timeline
+from .model import CorrectionRow, Event, Timeline
+
+CORRECTIONS_FEED_TITLE = "Corrections"
 
 
 @dataclass(frozen=True)
 class FeedEntry:
-    """One event, shaped as Pelican's feed writer expects an article to be."""
+    """One event, or one correction of an event, shaped as Pelican's feed writer expects an article to be."""
 
     title: str
     url: str
     summary: str
     # The event's date, not the build's: entry ids and dates stay the same from one build to the next.
     date: datetime.datetime
+    # Atom's `updated`: an event's is the day of its latest correction (else its date), so that feed readers
+    # show a corrected event again.
+    modified: datetime.datetime
     category: str
     tags: tuple[str, ...]
     author: str
@@ -32,15 +37,28 @@ class FeedEntry:
         return self.content
 
 
+def midnight(day: datetime.date) -> datetime.datetime:
+    return datetime.datetime.combine(day, datetime.time())
+
+
+# Pelican's writer reads the title as HTML (it strips tags and reads character references) and writes the
+# summary as Atom's `type="html"`: both are plain text, so both are escaped to HTML here.
 def feed_entry(event: Event, author: str) -> FeedEntry:
     # Pelican's writer reads the title as HTML (it strips tags and reads character references) and
     # writes the summary as Atom's `type="html"`: both are plain text, so both are escaped to HTML here.
     # An entry has one date, the start's, at midnight: the content opens with the date in words, which
     # keeps a span's end, a qualifier and a precision coarser than the day.
     return FeedEntry(title=escape(event.title), url=event.url, summary=escape(event.summary),
-                     date=datetime.datetime.combine(event.date, datetime.time()), category=event.type_label,
-                     tags=tuple(actor.name for actor in event.actors), author=author,
+                     date=midnight(event.date), modified=midnight(event.last_corrected or event.date),
+                     category=event.type_label, tags=tuple(actor.name for actor in event.actors), author=author,
                      content=f"<p>{escape(event.display_date)}</p>{event.html}")
+
+
+def correction_entry(row: CorrectionRow, author: str) -> FeedEntry:
+    """A correction, linking to its place on its event's page: its note is the whole entry."""
+    note, day = escape(row.correction.note), midnight(row.correction.date)
+    return FeedEntry(title=escape(f"Corrected: {row.event.title}"), url=row.url, summary=note, date=day,
+                     modified=day, category=CORRECTIONS_FEED_TITLE, tags=(), author=author, content=note)
 
 
 def feeds(timeline: Timeline, settings: dict) -> list[tuple[str, str, list[Event]]]:
@@ -60,10 +78,14 @@ def feeds(timeline: Timeline, settings: dict) -> list[tuple[str, str, list[Event
 
 
 def write_feeds(writer, timeline: Timeline, context: dict, settings: dict) -> None:
-    # Newest first, as feed readers show them.
+    """Write every feed, entries newest first as feed readers show them; the corrections' feed only once
+    there is one."""
+    author = settings["SITENAME"]
     for path, title, events in feeds(timeline, settings):
-        entries = [feed_entry(event, settings["SITENAME"]) for event in reversed(events)]
-        writer.write_feed(entries, context, path, feed_title=title)
+        writer.write_feed([feed_entry(event, author) for event in reversed(events)], context, path, feed_title=title)
+    if timeline.corrections:
+        writer.write_feed([correction_entry(row, author) for row in timeline.corrections], context,
+                          settings["CORRECTIONS_FEED_ATOM"], feed_title=CORRECTIONS_FEED_TITLE)
 
 
 def identify_feed(context: dict, feed) -> None:

@@ -116,6 +116,27 @@ class Figure:
     reported_by: str
 
 
+@dataclass(frozen=True)
+class Correction:
+    """A fact of the event's record that was wrong, put right on the day given."""
+
+    date: datetime.date
+    note: str
+
+    @property
+    def display_date(self) -> str:
+        return format_date(self.date)
+
+    @property
+    def iso_date(self) -> str:
+        return self.date.isoformat()
+
+    @property
+    def date_pieces(self) -> list[DatePiece]:
+        """The day, as the date macro writes an event's date."""
+        return date_pieces(Period(self.date, "day"))
+
+
 @dataclass
 class Event:
     slug: str
@@ -147,6 +168,7 @@ class Event:
     end_precision: str | None = None
     # How roughly the date is known (see dates.py): about, before, after, early, mid or late.
     date_qualifier: str | None = None
+    corrections: list[Correction] = field(default_factory=list)  # as the editor wrote them
     previous: Event | None = None
     next: Event | None = None
 
@@ -194,6 +216,17 @@ class Event:
             day = start.first
         listed_until = Period(self.date, "month").last
         return min(day, listed_until), QUALIFIER_RANKS[self.date_qualifier], self.slug
+
+    @property
+    def correction_rows(self) -> list[CorrectionRow]:
+        """The event's corrections, oldest first: its page tells the history of its record in the order
+        it was put right, as everything else on the site reads in date order."""
+        ordered = sorted(self.corrections, key=lambda correction: correction.date)
+        return [CorrectionRow(self, correction, number) for number, correction in enumerate(ordered, start=1)]
+
+    @property
+    def last_corrected(self) -> datetime.date | None:
+        return max((correction.date for correction in self.corrections), default=None)
 
     def position_of(self, actor: Actor) -> Position | None:
         return next((p for p in self.positions if p.state is actor), None)
@@ -252,6 +285,24 @@ class FigureRow:
     @property
     def measure_label(self) -> str:
         return MEASURE_LABELS[self.figure.measure]
+
+
+@dataclass(frozen=True)
+class CorrectionRow:
+    """One correction, with the event it corrects and its number among that event's corrections."""
+
+    event: Event
+    correction: Correction
+    number: int
+
+    @property
+    def anchor(self) -> str:
+        """The id of the correction on its event's page."""
+        return f"correction-{self.number}"
+
+    @property
+    def url(self) -> str:
+        return f"{self.event.url}#{self.anchor}"
 
 
 @dataclass(frozen=True)
@@ -399,6 +450,9 @@ class Timeline:
                 self.quotes_by_actor[quote.speaker.slug].append(ActorQuote(event, quote))
         self.votes = [event for event in self.events if event.tally]
         self.figures = [FigureRow(event, figure) for event in self.events for figure in event.figures]
+        # Newest first: readers come to the corrections for what changed lately.
+        self.corrections = sorted((row for event in self.events for row in event.correction_rows), reverse=True,
+                                  key=lambda row: (row.correction.date, row.event.date, row.event.slug, row.number))
         # Each state's voting record is indexed once from the votes, not searched for state by state.
         self.records: dict[str, list[RecordRow]] = defaultdict(list)
         for event in self.votes:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from .charts import figures_chart
 from .citations import chronology
-from .feeds import feeds
+from .feeds import CORRECTIONS_FEED_TITLE, feeds
 from .linked_data import actor_json_ld, event_json_ld, script_json
 from .model import Event, ListingPage, Timeline, group_by_month, most_recent, pack, paginate, share_out
 from .search import Shard
@@ -40,7 +40,8 @@ class SitePlan:
 def plan_site(timeline: Timeline, settings: dict) -> SitePlan:
     """Plan every page of the site, and the shards of the search index that hold those search finds."""
     before = [*home_page(timeline, settings), *event_pages(timeline, settings), *actor_pages(timeline, settings),
-              *actors_index(timeline, settings), *figures_page(timeline, settings)]
+              *actors_index(timeline, settings), *figures_page(timeline, settings),
+              *corrections_page(timeline, settings)]
     after = [*year_pages(timeline, settings), *type_pages(timeline, settings), *chronology_pages(timeline, settings)]
     # The search page names the shards' folders and is not in a shard itself: the shards are planned first.
     shards = plan_shards(before + after, settings["TIMELINE_SEARCH_SHARD_SIZE"])
@@ -159,6 +160,14 @@ def figures_page(timeline: Timeline, settings: dict) -> list[PlannedPage]:
         return []
     return [single_page(settings, "FIGURES", "figures", rows=timeline.figures,
                         chart=figures_chart(timeline.figures))]
+
+
+def corrections_page(timeline: Timeline, settings: dict) -> list[PlannedPage]:
+    """Plan the page of every correction, newest first, when any event has one; it links to their feed."""
+    if not timeline.corrections:
+        return []
+    feed = [(CORRECTIONS_FEED_TITLE, settings["CORRECTIONS_FEED_ATOM"])] if settings["TIMELINE_FEEDS"] else []
+    return [single_page(settings, "CORRECTIONS", "corrections", rows=timeline.corrections, page_feeds=feed)]
 
 
 def search_page(timeline: Timeline, settings: dict, shards: list[Shard]) -> list[PlannedPage]:

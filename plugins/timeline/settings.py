@@ -25,19 +25,23 @@ DEFAULTS = {
     "ACTORS_INDEX_SAVE_AS": "actors/index.html",
     "FIGURES_URL": "children/",
     "FIGURES_SAVE_AS": "children/index.html",
+    # Every correction of the record, newest first; written only once there is one.
+    "CORRECTIONS_URL": "corrections/",
+    "CORRECTIONS_SAVE_AS": "corrections/index.html",
     "YEAR_URL": "years/{year}/",
     "YEAR_SAVE_AS": "years/{year}/index.html",
     "TYPE_URL": "types/{slug}/",
     "TYPE_SAVE_AS": "types/{slug}/index.html",
     "CHRONOLOGY_URL": "chronology/",
     "CHRONOLOGY_SAVE_AS": "chronology/index.html",
-    # Atom feeds: the whole timeline, one per actor, one per event type. They need an absolute SITEURL
-    # (a feed reader resolves a relative link against the feed's own address), so pelicanconf.py turns
-    # them off and publishconf.py on.
+    # Atom feeds: the whole timeline, one per actor, one per event type, and the corrections. They need an
+    # absolute SITEURL (a feed reader resolves a relative link against the feed's own address), so
+    # pelicanconf.py turns them off and publishconf.py on.
     "TIMELINE_FEEDS": True,
     "TIMELINE_FEED_ATOM": "feeds/all.atom.xml",
     "ACTOR_FEED_ATOM": "feeds/actors/{slug}.atom.xml",
     "TYPE_FEED_ATOM": "feeds/types/{slug}.atom.xml",
+    "CORRECTIONS_FEED_ATOM": "feeds/corrections.atom.xml",
     # Open data: every event and actor as JSON and CSV, with the JSON Schema of events.json beside it.
     "EVENTS_JSON": "data/events.json",
     "EVENTS_SCHEMA": "data/events.schema.json",

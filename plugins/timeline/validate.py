@@ -17,8 +17,8 @@ from urllib.parse import urlparse
 from .dates import DATE_QUALIFIERS, THIRDS, Period, format_date
 from .files import slug_of
 from .markup import find_unsafe_markup, markup_in_text, strip_markup
-from .model import (MEASURE_LABELS, VOTE_WORDS, Actor, Conflict, Event, Figure, Position, Quote, Report, Source,
-                    Tally, Timeline)
+from .model import (MEASURE_LABELS, VOTE_WORDS, Actor, Conflict, Correction, Event, Figure, Position, Quote,
+                    Report, Source, Tally, Timeline)
 from .problems import ContentError, Problem, describe
 from .reader import PAGE_STATUSES
 from .settings import site_folders
@@ -27,12 +27,14 @@ PAGE_FIELDS = {"title", "status"}
 ACTOR_FIELDS = {"name", "kind", "role", "affiliation", "sort_name"}
 ACTOR_KINDS = ("state", "organisation", "person")
 EVENT_FIELDS = {"title", "date", "precision", "end", "date_qualifier", "type", "summary", "actors", "location",
-                "symbol", "body", "tally", "outcome", "positions", "quotes", "sources", "conflicts", "figures"}
+                "symbol", "body", "tally", "outcome", "positions", "quotes", "sources", "conflicts", "figures",
+                "corrections"}
 PRECISIONS = {4: "year", 7: "month", 10: "day"}
 OUTCOMES = ("adopted", "rejected", "vetoed")
 FIGURE_MEASURES = tuple(MEASURE_LABELS)
 FIGURE_QUALIFIERS = ("exactly", "at-least", "more-than")
 DATE_FORMS = "a date written YYYY-MM-DD, YYYY-MM or YYYY"
+CORRECTION_DAY = "the day the correction was made, written YYYY-MM-DD"
 # What RFC 3986 allows in no part of an address, unless written as %XX.
 NOT_IN_URLS = re.compile(r'[\x00-\x20\x7f<>"{}|\\^`]')
 
@@ -200,15 +202,16 @@ class Fields:
         return actor
 
     def date(self, field: str, data: dict | None = None, required: bool = True, today: datetime.date | None = None,
-             past: str = "the date the event took place") -> tuple[datetime.date, str] | None:
-        """A date and its precision (day, month or year) from YYYY-MM-DD, YYYY-MM or YYYY; after `today`, a
-        problem that expects `past`."""
+             past: str = "the date the event took place",
+             expected: str = DATE_FORMS) -> tuple[datetime.date, str] | None:
+        """A date and its precision (day, month or year) from YYYY-MM-DD, YYYY-MM or YYYY; a problem that
+        expects `expected` when it is not one, and after `today` one that expects `past`."""
         value = self.get(field, data)
         if value is None:
             if required:
-                self.problem(field, "missing", DATE_FORMS)
+                self.problem(field, "missing", expected)
             return None
-        if not self.scalar(field, value, "a date", DATE_FORMS):
+        if not self.scalar(field, value, "a date", expected):
             return None
         text = str(value)
         padded = {4: "-01-01", 7: "-01", 10: ""}.get(len(text))
@@ -217,7 +220,7 @@ class Fields:
                 raise ValueError
             when = datetime.date.fromisoformat(text + padded)
         except ValueError:
-            self.problem(field, f"`{text}` is not a real date", DATE_FORMS)
+            self.problem(field, f"`{text}` is not a real date", expected)
             return None
         if today and when > today:
             self.problem(field, f"{text} is in the future", past)
@@ -453,6 +456,36 @@ class EventFields(Fields):
             return None
         return qualifier
 
+    def corrections(self, when: tuple[datetime.date, str] | None, today: datetime.date) -> list[Correction]:
+        corrections = []
+        for path, data in self.entries("corrections"):
+            self.unknown({"date", "note"}, data, path + ".")
+            day = self.correction_day(f"{path}.date", data, when, today)
+            note = self.text(f"{path}.note", data)
+            if day and note:
+                corrections.append(Correction(day, note))
+        return corrections
+
+    def correction_day(self, field: str, data: dict, when: tuple[datetime.date, str] | None,
+                       today: datetime.date) -> datetime.date | None:
+        """The day a correction was made: a whole date, from the event's date (its first day, for an event
+        known to the month or year) to today."""
+        given = self.date(field, data, expected=CORRECTION_DAY)
+        if given is None:
+            return None
+        day, precision = given
+        text = data["date"]
+        if precision != "day":
+            self.problem(field, f"`{text}` gives no day", CORRECTION_DAY)
+        elif day > today:
+            self.problem(field, f"{text} is in the future", CORRECTION_DAY + ", today at the latest")
+        elif when and day < when[0]:
+            self.problem(field, f"{text} is before the event's date, {self.get('date')}",
+                         CORRECTION_DAY + ", on or after the event's date")
+        else:
+            return day
+        return None
+
 
 def parse_event(doc: SourceFile, actors: dict[str, Actor], problems: list[Problem],
                 today: datetime.date) -> Event | None:
@@ -487,7 +520,8 @@ def parse_event(doc: SourceFile, actors: dict[str, Actor], problems: list[Proble
         outcome=outcome or ({"vote": "adopted", "veto": "vetoed"}.get(event_type) if tally else None),
         **fields.positions(event_type, event_actors), quotes=fields.quotes(event_actors, sources_given),
         conflicts=fields.conflicts(), figures=fields.figures(), end=end[0] if end else None,
-        end_precision=end[1] if end else None, date_qualifier=qualifier)
+        end_precision=end[1] if end else None, date_qualifier=qualifier,
+        corrections=fields.corrections(when, today))
     return event if title and summary and event_type and when else None
 
 

@@ -3,18 +3,23 @@ reader would, and the timeline's indexes of each actor's events, quotes, votes a
 
 from __future__ import annotations
 
+import datetime
 from datetime import date
 
 import pytest
 
 from examples import actor, event
-from timeline.model import (ActorQuote, Conflict, Event, Position, Quote, Report, Tally, Timeline, most_recent,
-                            paginate, period_label, share_out, split_into_pages)
+from timeline.model import (ActorQuote, Conflict, Correction, Event, Position, Quote, Report, Tally, Timeline,
+                            most_recent, paginate, period_label, share_out, split_into_pages)
 
 
 def days(*dates: str) -> list[Event]:
     """Make one event on each date, in the order given."""
     return [event(day, f"e{number}") for number, day in enumerate(dates)]
+
+
+def day(text: str) -> datetime.date:
+    return datetime.date.fromisoformat(text)
 
 
 def slugs(events: list[Event]) -> list[str]:
@@ -188,3 +193,15 @@ def test_a_state_s_stances_are_its_positions_that_are_not_votes_kept_apart_from_
         [(SUMMIT, "not-invited"), (TALKS, "declined")]
     assert [row.event for row in timeline.record_of(RUSSIA)] == [VOTE]
     assert timeline.stances_of(CHINA) == []
+
+
+def test_every_correction_is_listed_newest_first_linking_to_its_place_on_its_event_s_page():
+    symbol, tally = Correction(day("2025-03-01"), "The symbol."), Correction(day("2025-03-10"), "The tally.")
+    vote = event("2025-02-24", "vote", corrections=[tally, symbol])
+    talks = event("2025-02-20", "talks", corrections=[Correction(day("2025-03-01"), "The place.")])
+    timeline = Timeline([vote, talks, event("2025-02-21", "other")], [])
+    assert [(row.event, row.correction.note, row.url) for row in timeline.corrections] == [
+        (vote, "The tally.", f"{vote.url}#correction-2"), (vote, "The symbol.", f"{vote.url}#correction-1"),
+        (talks, "The place.", f"{talks.url}#correction-1")]
+    assert [row.correction for row in vote.correction_rows] == [symbol, tally]
+    assert vote.last_corrected == day("2025-03-10") and timeline.events[1].last_corrected is None

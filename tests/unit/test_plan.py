@@ -3,12 +3,13 @@ is saved, and which of them the search index holds, in which shard."""
 
 from __future__ import annotations
 
+import datetime
 from collections import Counter
 
 import pytest
 
 from examples import actor, event
-from timeline.model import Timeline
+from timeline.model import Correction, Timeline
 from timeline.plan import PlannedPage, SitePlan, plan_site
 from timeline.settings import DEFAULTS
 
@@ -88,3 +89,13 @@ def test_each_year_and_each_type_has_its_listing_and_the_chronology_holds_every_
         [e.slug for e in EVENTS]
     assert [slug for save_as, slugs in listings.items() if save_as.startswith("chronology/") for slug in slugs] == \
         [e.slug for e in EVENTS]
+
+
+def test_the_corrections_page_is_planned_only_when_an_event_has_a_correction(site):
+    assert not [page for page in site.pages if page.template == "corrections"]
+    corrected = event("2023-01-12", "corrected", [UKRAINE], corrections=[
+        Correction(datetime.date(2023, 2, 1), "The date."), Correction(datetime.date(2023, 3, 1), "The place.")])
+    page = page_at(plan_site(Timeline([*EVENTS, corrected], [UKRAINE, RUSSIA]), SETTINGS), "corrections/index.html")
+    assert (page.url, page.template) == ("corrections/", "corrections")
+    assert [(row.event, row.correction.note) for row in page.values["rows"]] == \
+        [(corrected, "The place."), (corrected, "The date.")]

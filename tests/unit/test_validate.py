@@ -325,3 +325,54 @@ def test_every_mistake_of_every_file_is_listed_in_one_run_in_file_and_line_order
     assert [line.split(": ")[:2] for line in found] == [
         ["content/events/2025-12-03-children.md:3", "date"], ["content/events/2025-12-03-children.md:4", "type"],
         ["content/events/2025-12-04-second.md:7", "actors[0]"]]
+
+
+CORRECTIONS = """corrections:
+  - date: 2025-12-10
+    note: The tally gave 13 votes against; the UN's record gives 12.
+  - date: 2025-12-05
+    note: The resolution's symbol was A/RES/ES-11/8.
+sources:"""
+
+
+def test_corrections_become_the_event_s_corrections_oldest_first(content):
+    event, = content.timeline(vote_with("sources:", CORRECTIONS)).events
+    assert [(row.number, row.correction.date, row.correction.note[:14]) for row in event.correction_rows] == [
+        (1, datetime.date(2025, 12, 5), "The resolution"), (2, datetime.date(2025, 12, 10), "The tally gave")]
+    assert event.last_corrected == datetime.date(2025, 12, 10)
+
+
+CORRECTION_DAY = "expected the day the correction was made, written YYYY-MM-DD"
+
+
+@pytest.mark.parametrize("old, new, problem", [
+    ("  - date: 2025-12-10\n    note", "  - note", f"17: corrections[0].date: missing; {CORRECTION_DAY}"),
+    ("    note: The tally gave 13 votes against; the UN's record gives 12.\n", "",
+     "17: corrections[0].note: missing; expected a line of text"),
+    ("date: 2025-12-10", "date: 2025-12-32",
+     f"17: corrections[0].date: `2025-12-32` is not a real date; {CORRECTION_DAY}"),
+    ("date: 2025-12-10", "date: 2025-12", f"17: corrections[0].date: `2025-12` gives no day; {CORRECTION_DAY}"),
+    ("date: 2025-12-10", "date: 2026-06-01",
+     f"17: corrections[0].date: 2026-06-01 is in the future; {CORRECTION_DAY}, today at the latest"),
+    ("date: 2025-12-10", "date: 2025-11-30", "17: corrections[0].date: 2025-11-30 is before the event's date, "
+     f"2025-12-03; {CORRECTION_DAY}, on or after the event's date"),
+    ("    note: The tally", "    field: tally\n    note: The tally",
+     "18: corrections[0].field: unknown field; expected one of date, note"),
+])
+def test_each_mistake_in_a_correction_is_named_on_its_line(content, old, new, problem):
+    assert content.problems(vote_with("sources:", CORRECTIONS.replace(old, new))) == [f"{VOTE_FILE}:{problem}"]
+
+
+def test_corrections_are_a_list_of_dated_notes(content):
+    assert content.problems(vote_with("sources:", "corrections: fixed the tally\nsources:")) == [
+        f"{VOTE_FILE}:16: corrections: is `fixed the tally`, not a list; expected a list, one `- ` entry per line "
+        "or `[a, b]`"]
+    assert content.problems(vote_with("sources:", "corrections:\n  - fixed the tally\nsources:")) == [
+        f"{VOTE_FILE}:17: corrections[0]: is `fixed the tally`, not a group of fields; expected `- name: value` lines"]
+
+
+def test_a_correction_of_an_event_known_to_the_month_may_be_made_within_that_month(content):
+    month = vote_with("date: 2025-12-03", "date: 2025-12")[VOTE_FILE].replace(
+        "sources:", CORRECTIONS.replace("2025-12-05", "2025-12-01"))
+    event, = content.timeline({VOTE_FILE: month}).events
+    assert [row.correction.date.day for row in event.correction_rows] == [1, 10]
