@@ -22,6 +22,8 @@ CORPUS = [
     ("events/date-february-30.md", 3, "date", "`2023-02-30` is not a real date"),
     ("events/date-in-the-future.md", 3, "date", "is in the future"),
     ("events/date-as-a-list.md", 3, "date", "is a list, not a date"),
+    ("events/2023-01-15-date-differs-from-file-name.md", 3, "date",
+     "2023-01-16, but the file name says 2023-01-15"),
     ("events/end-before-date.md", 4, "end", "2023-02-04 is not after the date, 2023-02-05"),
     ("events/end-in-the-future.md", 4, "end", "2999-01-05 is in the future"),
     ("events/date-qualifier-unknown.md", 4, "date_qualifier", "`abuot` is not allowed (did you mean `about`?)"),

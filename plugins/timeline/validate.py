@@ -33,6 +33,8 @@ OUTCOMES = ("adopted", "rejected", "vetoed")
 FIGURE_MEASURES = tuple(MEASURE_LABELS)
 FIGURE_QUALIFIERS = ("exactly", "at-least", "more-than")
 DATE_FORMS = "a date written YYYY-MM-DD, YYYY-MM or YYYY"
+# A file name that starts with a date, written to the day, the month or the year: `2023-02-23-…`, `2022-03`.
+NAMED_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?(?=-|$)")
 # What RFC 3986 allows in no part of an address, unless written as %XX.
 NOT_IN_URLS = re.compile(r'[\x00-\x20\x7f<>"{}|\\^`]')
 
@@ -445,6 +447,17 @@ class EventFields(Fields):
             return None
         return end
 
+    def named_date(self, slug: str, start: tuple[datetime.date, str]) -> None:
+        """Check that the date the file's name starts with, to the precision written there, is the event's:
+        an address that says the 15th on a page that says the 16th misleads whoever shares it."""
+        named = NAMED_DATE.match(slug)
+        written = Period(*start).iso
+        if named and not written.startswith(named.group()):
+            renamed = written[:named.end()] + slug[named.end():]
+            self.problem("date", f"{written}, but the file name says {named.group()}",
+                         f"one date in both: `date: {named.group()}`, or the file renamed {renamed}.md (which "
+                         "changes the event's address)")
+
     def date_qualifier(self, start: tuple[datetime.date, str] | None) -> str | None:
         qualifier = self.choice("date_qualifier", DATE_QUALIFIERS, required=False)
         if qualifier in THIRDS and start and start[1] == "day":
@@ -468,6 +481,8 @@ def parse_event(doc: SourceFile, actors: dict[str, Actor], problems: list[Proble
     if when and precision and precision != when[1]:
         fields.problem("precision", f"`{precision}` but the date {fields.get('date')} is given to the "
                        f"{when[1]}", f"precision {when[1]}, or a date written to the {precision}")
+    if when:
+        fields.named_date(doc.slug, when)
     end, qualifier = fields.end(when, today), fields.date_qualifier(when)
     slugs = fields.items("actors", required=True)
     event_actors = [a for i, s in enumerate(slugs) if (a := fields.actor(f"actors[{i}]", s, actors))]

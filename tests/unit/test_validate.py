@@ -91,6 +91,13 @@ def vote_with(old: str, new: str) -> dict[str, str]:
     return {VOTE_FILE: VOTE.replace(old, new)}
 
 
+def dated(old: str, new: str) -> dict[str, str]:
+    """Return the vote with one of its lines changed, in a file named by its new date as editors name them."""
+    text = VOTE.replace(old, new)
+    date = next(line for line in text.splitlines() if line.startswith("date: ")).removeprefix("date: ")
+    return {f"content/events/{date}-children.md": text}
+
+
 def test_a_well_formed_vote_becomes_an_event_with_its_tally_positions_quote_and_sources(content):
     event, = content.timeline({VOTE_FILE: VOTE}).events
     assert (event.slug, event.date, event.precision, event.url) == \
@@ -108,7 +115,7 @@ def test_a_well_formed_vote_becomes_an_event_with_its_tally_positions_quote_and_
 @pytest.mark.parametrize("date, precision, day", [("2022-03", "month", datetime.date(2022, 3, 1)),
                                                   ("2022", "year", datetime.date(2022, 1, 1))])
 def test_a_date_known_to_the_month_or_year_has_that_precision(content, date, precision, day):
-    event, = content.timeline(vote_with("date: 2025-12-03", f"date: {date}")).events
+    event, = content.timeline(dated("date: 2025-12-03", f"date: {date}")).events
     assert (event.date, event.precision) == (day, precision)
 
 
@@ -119,12 +126,40 @@ DATE_FORMS = "expected a date written YYYY-MM-DD, YYYY-MM or YYYY"
     ("date: 2023-02-30", f"3: date: `2023-02-30` is not a real date; {DATE_FORMS}"),
     ("date: 23/02/2023", f"3: date: `23/02/2023` is not a real date; {DATE_FORMS}"),
     ("date: 2026-06-01", "3: date: 2026-06-01 is in the future; expected the date the event took place"),
-    ("date: 2025-12\nprecision: day",
-     "4: precision: `day` but the date 2025-12 is given to the month; expected precision month, or a date written "
-     "to the day"),
+    ("date: 2025-12-03\nprecision: month",
+     "4: precision: `month` but the date 2025-12-03 is given to the day; expected precision day, or a date written "
+     "to the month"),
 ])
 def test_a_wrong_date_is_named_on_its_line(content, date, problem):
     assert content.problems(vote_with("date: 2025-12-03", date)) == [f"{VOTE_FILE}:{problem}"]
+
+
+@pytest.mark.parametrize("path, date", [
+    ("content/events/2025-12-children.md", "date: 2025-12-03"),  # a name to the month, a date to the day
+    ("content/events/2025-children.md", "date: 2025-12"),
+    ("content/events/2025-2026-children.md", "date: 2025-12-03"),  # a year, then words that are digits
+    ("content/events/children.md", "date: 2025-12-03"),  # no date in the name at all
+])
+def test_a_file_name_may_give_the_date_less_precisely_or_not_at_all(content, path, date):
+    event, = content.timeline({path: VOTE.replace("date: 2025-12-03", date)}).events
+    assert event.url == f"events/{path.rsplit('/', 1)[1][:-3]}/"
+
+
+@pytest.mark.parametrize("name, date, problem", [
+    ("2025-12-04-children", "date: 2025-12-03",
+     "date: 2025-12-03, but the file name says 2025-12-04; expected one date in both: `date: 2025-12-04`, or the "
+     "file renamed 2025-12-03-children.md (which changes the event's address)"),
+    ("2025-12-03-children", "date: 2025-12",
+     "date: 2025-12, but the file name says 2025-12-03; expected one date in both: `date: 2025-12-03`, or the file "
+     "renamed 2025-12-children.md (which changes the event's address)"),
+    ("2024-children", "date: 2025-12-03",
+     "date: 2025-12-03, but the file name says 2024; expected one date in both: `date: 2024`, or the file renamed "
+     "2025-children.md (which changes the event's address)"),
+])
+def test_a_file_name_that_starts_with_another_date_than_the_event_s_is_named_on_the_date_line(content, name, date,
+                                                                                            problem):
+    path = f"content/events/{name}.md"
+    assert content.problems({path: VOTE.replace("date: 2025-12-03", date)}) == [f"{path}:3: {problem}"]
 
 
 @pytest.mark.parametrize("lines, end, precision, qualifier", [
@@ -133,7 +168,7 @@ def test_a_wrong_date_is_named_on_its_line(content, date, problem):
     ("date: 2025-12-03\ndate_qualifier: about", None, None, "about"),
 ])
 def test_a_span_and_a_rough_date_become_the_event_s_end_and_qualifier(content, lines, end, precision, qualifier):
-    event, = content.timeline(vote_with("date: 2025-12-03", lines)).events
+    event, = content.timeline(dated("date: 2025-12-03", lines)).events
     assert (event.end, event.end_precision, event.date_qualifier) == (end, precision, qualifier)
 
 
@@ -321,7 +356,7 @@ def test_two_files_with_one_slug_are_refused(content):
 def test_every_mistake_of_every_file_is_listed_in_one_run_in_file_and_line_order(content):
     first = vote_with("date: 2025-12-03", "date: 2025-13-03")[VOTE_FILE].replace("type: vote", "type: votes")
     second = VOTE.replace("[un-general-assembly,", "[un-general-asembly,")
-    found = content.problems({VOTE_FILE: first, "content/events/2025-12-04-second.md": second})
+    found = content.problems({VOTE_FILE: first, "content/events/2025-12-03-second.md": second})
     assert [line.split(": ")[:2] for line in found] == [
         ["content/events/2025-12-03-children.md:3", "date"], ["content/events/2025-12-03-children.md:4", "type"],
-        ["content/events/2025-12-04-second.md:7", "actors[0]"]]
+        ["content/events/2025-12-03-second.md:7", "actors[0]"]]
