@@ -43,6 +43,8 @@ CORPUS = [
     ("events/tally-not-whole.md", 8, "tally.abstain", "`57.5` is not a count"),
     ("events/tally-count-in-quotes.md", 8, "tally.yes", '`"91"` is text in quotes, not a count'),
     ("events/tally-exceeds-membership.md", 8, "tally", "200 votes and absences, more than the 193 members"),
+    ("events/tally-with-absences-short-of-membership.md", 8, "tally",
+     "150 yes, 30 no, 10 abstain and 2 absent add up to 192, not the 193 members"),
     ("events/tally-without-body.md", 7, "tally", "a tally without the body that voted"),
     ("events/voting-body-is-a-state.md", 5, "body", "`ukraine` is a state"),
     ("events/position-not-a-vote.md", 8, "positions.ukraine", "`maybe` is not allowed"),

@@ -334,11 +334,20 @@ class EventFields(Fields):
         if body_slug is None:
             self.problem("tally", "a tally without the body that voted", "`body:` naming " +
                          " or ".join(bodies))
-        elif body and tally.counted > bodies[body.slug]:
-            self.problem("tally", f"{tally.counted} votes and absences, more than the "
-                         f"{bodies[body.slug]} members of {body.name}",
-                         f"a total of at most {bodies[body.slug]}")
+        elif body:
+            self.tally_total(tally, body, bodies[body.slug])
         return tally, body
+
+    def tally_total(self, tally: Tally, body: Actor, members: int) -> None:
+        """Check the counts against the body's membership: with `absent` every member is counted, so they
+        add up to it exactly; without, to no more than it."""
+        if tally.absent is not None and tally.counted != members:
+            self.problem("tally", f"{tally.yes} yes, {tally.no} no, {tally.abstain} abstain and {tally.absent} "
+                         f"absent add up to {tally.counted}, not the {members} members of {body.name}",
+                         f"counts that add up to {members} (leave `absent` out if it is not known)")
+        elif tally.counted > members:
+            self.problem("tally", f"{tally.counted} votes and absences, more than the {members} members of "
+                         f"{body.name}", f"a total of at most {members}")
 
     def positions(self, event_type: str | None, actors: list[Actor]) -> dict:
         """Read the named states' positions, in the words of the event's type, with the heading they go under

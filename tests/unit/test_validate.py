@@ -195,10 +195,21 @@ def test_a_wrong_end_or_qualifier_is_named_on_its_line(content, lines, problem):
     ("91-12-57", ":8: tally: is `91-12-57`, not a group of `name: value` lines;"),
     ('{yes: "91", no: 12, abstain: 57}', ':8: tally.yes: `"91"` is text in quotes, not a count;'),
     ("{yes: 91, no: 12}", ":8: tally.abstain: missing; expected a whole number of 0 or more"),
+    ("{yes: 91, no: 12, abstain: 57, absent: 30}",
+     ":8: tally: 91 yes, 12 no, 57 abstain and 30 absent add up to 190, not the 193 members of UN General Assembly; "
+     "expected counts that add up to 193 (leave `absent` out if it is not known)"),
+    ("{yes: 91, no: 12, abstain: 57, absent: 40}", ":8: tally: 91 yes, 12 no, 57 abstain and 40 absent add up to 200,"),
 ])
-def test_a_tally_must_be_three_counts_that_fit_the_body(content, tally, problem):
+def test_a_tally_must_be_three_counts_that_fit_the_body_and_with_absences_add_up_to_it(content, tally, problem):
     found, = content.problems(vote_with("tally: {yes: 91, no: 12, abstain: 57}", f"tally: {tally}"))
     assert found.startswith(VOTE_FILE + problem), found
+
+
+@pytest.mark.parametrize("tally, counted", [("{yes: 91, no: 12, abstain: 57}", 160),
+                                            ("{yes: 91, no: 12, abstain: 57, absent: 33}", 193)])
+def test_a_tally_without_absences_may_fall_short_of_the_body_and_with_them_adds_up_to_it(content, tally, counted):
+    event, = content.timeline(vote_with("tally: {yes: 91, no: 12, abstain: 57}", f"tally: {tally}")).events
+    assert event.tally.counted == counted
 
 
 def test_a_tally_needs_a_voting_body(content):
