@@ -22,6 +22,7 @@ from .model import (MEASURE_LABELS, VOTE_WORDS, Actor, Conflict, Event, Figure, 
 from .problems import ContentError, Problem, describe
 from .reader import PAGE_STATUSES
 from .settings import site_folders
+from .skeleton import PLACEHOLDER_BODY
 
 PAGE_FIELDS = {"title", "status"}
 ACTOR_FIELDS = {"name", "kind", "role", "affiliation", "sort_name"}
@@ -280,6 +281,15 @@ def read_problems(doc: SourceFile, fields: Fields) -> bool:
     return False
 
 
+def check_placeholder(doc: SourceFile, fields: Fields) -> None:
+    """Refuse the body `invoke new-event` writes for the editor to replace: published, it tells readers
+    nothing. It is reported on the body's first line, where the task wrote it."""
+    if f"<p>{PLACEHOLDER_BODY}</p>" in doc.content:
+        fields.problems.append(Problem(fields.path, doc.metadata["body_line"], "body",
+                                       f"still holds the line `invoke new-event` wrote, \"{PLACEHOLDER_BODY}\"",
+                                       "what happened, in your own words, from the event's sources, in its place"))
+
+
 def parse_actors(docs: list[SourceFile], problems: list[Problem]) -> dict[str, Actor]:
     actors: dict[str, Actor] = {}
     affiliations: list[tuple[Actor, Fields, object]] = []
@@ -481,6 +491,7 @@ def parse_event(doc: SourceFile, actors: dict[str, Actor], problems: list[Proble
     fields = EventFields(doc, problems, actors)
     if read_problems(doc, fields):
         return None
+    check_placeholder(doc, fields)
     fields.unknown(EVENT_FIELDS)
     types = doc.settings["TIMELINE_EVENT_TYPES"]
     title, summary = fields.text("title"), fields.text("summary")

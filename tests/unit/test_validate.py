@@ -13,7 +13,7 @@ from conftest import ROOT
 from timeline.model import Tally, Timeline
 from timeline.problems import ContentError
 from timeline.reader import TimelineReader
-from timeline.skeleton import project_settings
+from timeline.skeleton import PLACEHOLDER_BODY, project_settings, write_event
 from timeline.validate import SourceFile, build_timeline
 
 TODAY = datetime.date(2026, 1, 1)
@@ -64,6 +64,10 @@ class Content:
         file = self.root / path
         file.parent.mkdir(parents=True, exist_ok=True)
         file.write_text(f"---\n{fields}---\nWhat happened, in the editor's words.\n", encoding="utf-8")
+        return self.load(file)
+
+    def load(self, file: Path) -> SourceFile:
+        """Read a file of the folder as the generator does."""
         html, metadata = self.reader.read(str(file))
         return SourceFile(html, metadata, self.settings, str(file))
 
@@ -355,6 +359,28 @@ def test_a_conflict_needs_two_reports(content):
     one_report = CONFLICT.replace('      - says: abstain\n        by: Interfax-Ukraine\n', "")
     assert content.problems(vote_with("sources:", one_report)) == [
         f"{VOTE_FILE}:19: conflicts[0].reports: fewer than two reports; expected what each source said"]
+
+
+NEW_EVENT = {"title": "Ukraine and Russia hold a call", "date": "2025-06-01", "type": "talks",
+             "actors": "ukraine,russian-federation", "summary": "The two states spoke.",
+             "source_url": "https://example.org/call", "source_title": "A call", "publisher": "Example"}
+
+
+def test_the_body_invoke_new_event_writes_is_refused_on_its_line_until_the_editor_replaces_it(content):
+    (content.root / "content" / "events").mkdir(parents=True)
+    file = write_event(NEW_EVENT, content.root / "content")
+    actors = [content.read(f"content/actors/{slug}.md", fields) for slug, fields in ACTORS.items()]
+    with pytest.raises(ContentError) as error:
+        build_timeline([content.load(file)], actors, today=TODAY)
+    line = file.read_text(encoding="utf-8").splitlines().index(PLACEHOLDER_BODY) + 1
+    assert [str(problem) for problem in error.value.problems] == [
+        f"content/events/2025-06-01-ukraine-and-russia-hold-a-call.md:{line}: body: still holds the line "
+        f"`invoke new-event` wrote, \"{PLACEHOLDER_BODY}\"; expected what happened, in your own words, from the "
+        "event's sources, in its place"]
+    file.write_text(file.read_text(encoding="utf-8").replace(PLACEHOLDER_BODY, "The two presidents spoke."),
+                    encoding="utf-8")
+    event, = build_timeline([content.load(file)], actors, today=TODAY).events
+    assert event.html == "<p>The two presidents spoke.</p>"
 
 
 def test_two_files_with_one_slug_are_refused(content):
