@@ -156,7 +156,7 @@ def new_event(c, title=None, date=None, type=None, actors=None, summary=None, so
     problems = skeleton.check_answers(answers, Path(content), skeleton.project_settings()["TIMELINE_EVENT_TYPES"])
     if problems:
         sys.exit("new-event: nothing written:\n" + "\n".join(problems))
-    print(f"Wrote {skeleton.write_event(answers, Path(content))}")
+    print(f"Wrote {skeleton.write_event(answers, Path(content))}: replace its body with what happened, then build")
 
 
 SCREENSHOTS = {"home": "", "event": "events/2025-12-03-ga-es-11-9-return-of-children/",
