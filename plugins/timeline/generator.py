@@ -18,7 +18,7 @@ from .problems import BuildStopped, ContentError, show
 from .search import SearchIndexer
 from .sitemap import write_sitemap
 from .summary import PRINTER, BuildSummary
-from .validate import SourceFile, build_timeline
+from .validate import SourceFile, build_timeline, unnamed_actors
 
 
 class TimelineGenerator(CachingGenerator):
@@ -44,6 +44,8 @@ class TimelineGenerator(CachingGenerator):
             self.timeline = build_timeline(events, actors, page_docs=page_docs)
         except ContentError as error:
             report(error)
+        self.warnings = unnamed_actors(self.timeline, actors)
+        show(self.warnings)
         self.sources = {(kind, doc.slug): source_digest(doc)
                         for kind, docs in (("Event", events), ("Actor", actors)) for doc in docs}
         self.context["timeline"] = self.timeline
@@ -62,7 +64,8 @@ class TimelineGenerator(CachingGenerator):
         if self.settings["TIMELINE_FEEDS"]:
             write_feeds(writer, self.timeline, self.context, self.settings)
         PRINTER.hand_over(BuildSummary(len(self.timeline.events), len(self.timeline.actors), written,
-                                       len(site.pages) - written, len(search.indexed), len(search.kept)))
+                                       len(site.pages) - written, len(search.indexed), len(search.kept),
+                                       len(self.warnings)))
 
     def write_pages(self, writer, pages: list[PlannedPage], cache: PageCache, search: SearchIndexer) -> int:
         """Write each planned page that the last build did not leave as it is now, telling the search index

@@ -553,6 +553,19 @@ def check_pages(docs: list[SourceFile], problems: list[Problem]) -> None:
                            "a file name the site does not use itself (not " + ", ".join(sorted(taken)) + ")")
 
 
+def unnamed_actors(timeline: Timeline, actor_docs: list[SourceFile]) -> list[Problem]:
+    """Warn of each actor that no event names: not wrong, so the build goes on, but likely a slip (an actor
+    left after its events were renamed, or added for an event not yet written) whose page lists nothing."""
+    warnings: list[Problem] = []
+    for doc in actor_docs:
+        if not timeline.events_by_actor[doc.slug]:
+            Fields(doc, display_path(doc), warnings).problem(
+                "name", f"warning: no event names `{doc.slug}` in its `actors`, so its page lists no events",
+                f"`{doc.slug}` in the `actors` of at least one event, or the file removed (the site is built all "
+                "the same)")
+    return warnings
+
+
 def build_timeline(event_docs: list[SourceFile], actor_docs: list[SourceFile],
                    today: datetime.date | None = None, page_docs: list[SourceFile] | None = None) -> Timeline:
     """The checked timeline; raises ContentError listing every problem found in any file."""

@@ -14,7 +14,7 @@ from timeline.model import Tally, Timeline
 from timeline.problems import ContentError
 from timeline.reader import TimelineReader
 from timeline.skeleton import PLACEHOLDER_BODY, project_settings, write_event
-from timeline.validate import SourceFile, build_timeline
+from timeline.validate import SourceFile, build_timeline, unnamed_actors
 
 TODAY = datetime.date(2026, 1, 1)
 ACTORS = {
@@ -381,6 +381,16 @@ def test_the_body_invoke_new_event_writes_is_refused_on_its_line_until_the_edito
                     encoding="utf-8")
     event, = build_timeline([content.load(file)], actors, today=TODAY).events
     assert event.html == "<p>The two presidents spoke.</p>"
+
+
+def test_an_actor_no_event_names_is_a_warning_on_the_line_of_its_name(content):
+    actors = {**ACTORS, "china": "name: China\nkind: state\nrole: Permanent member\n"}
+    docs = [content.read(f"content/actors/{slug}.md", fields) for slug, fields in actors.items()]
+    timeline = build_timeline([content.read(VOTE_FILE, VOTE)], docs, today=TODAY)
+    assert [str(warning) for warning in unnamed_actors(timeline, docs)] == [
+        "content/actors/china.md:2: name: warning: no event names `china` in its `actors`, so its page lists no "
+        "events; expected `china` in the `actors` of at least one event, or the file removed (the site is built "
+        "all the same)"]
 
 
 def test_two_files_with_one_slug_are_refused(content):
