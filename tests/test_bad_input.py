@@ -82,6 +82,9 @@ CORPUS = [
     ("actors/affiliation-a-person.md", 5, "affiliation", "`mariana-betsa` is a person"),
     ("actors/name-missing.md", 1, "name", "missing"),
     ("actors/name-with-event-handler.md", 2, "name", "contains onerror="),
+    ("actors/alias-not-a-slug.md", 5, "aliases[0]", "`Old Name` is not a slug"),
+    ("actors/alias-is-another-actors-slug.md", 5, "aliases[0]", "`ukraine` is the slug of content/actors/ukraine.md"),
+    ("actors/alias-listed-twice.md", 5, "aliases", "`someone-old` is listed 2 times"),
     ("actors/yaml-unclosed-quote.md", 4, "front matter", "a quotation mark that is never closed"),
     # Pelican would skip a page it cannot title, with exit code 0.
     ("pages/yaml-colon-in-title.md", 2, "front matter", "a colon and a space inside a value"),

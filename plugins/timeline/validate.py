@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from urllib.parse import urlparse
 
 from .dates import DATE_QUALIFIERS, THIRDS, Period, format_date
-from .files import slug_of
+from .files import SLUG, slug_of
 from .markup import find_unsafe_markup, markup_in_text, strip_markup
 from .model import (MEASURE_LABELS, VOTE_WORDS, Actor, Conflict, Event, Figure, Position, Quote, Report, Source,
                     Tally, Timeline)
@@ -25,7 +25,7 @@ from .settings import site_folders
 from .skeleton import PLACEHOLDER_BODY
 
 PAGE_FIELDS = {"title", "status"}
-ACTOR_FIELDS = {"name", "kind", "role", "affiliation", "sort_name"}
+ACTOR_FIELDS = {"name", "kind", "role", "affiliation", "sort_name", "aliases"}
 ACTOR_KINDS = ("state", "organisation", "person")
 EVENT_FIELDS = {"title", "date", "precision", "end", "date_qualifier", "type", "summary", "actors", "location",
                 "symbol", "body", "tally", "outcome", "positions", "quotes", "sources", "conflicts", "figures"}
@@ -195,12 +195,47 @@ class Fields:
                          expected)
             return None
         actor = actors.get(str(slug))
-        if actor is None:
+        renamed = next((a for a in actors.values() if str(slug) in a.aliases), None) if actor is None else None
+        if renamed:
+            self.problem(field, f"`{slug}` is the former slug of `{renamed.slug}`",
+                         f"`{renamed.slug}`, the actor's slug since its file was renamed")
+        elif actor is None:
             self.problem(field, f"no actor `{slug}`{closest(slug, actors)}", expected)
         elif actor.kind not in kinds:
             self.problem(field, f"`{slug}` is a {actor.kind}", "an actor of kind " + " or ".join(kinds))
             return None
         return actor
+
+    def aliases(self, slug: str, files: dict[str, str], taken: dict[str, str]) -> tuple[str, ...]:
+        """Read an actor's former slugs: each a slug that no actor has now and no other actor had. `files`
+        holds each actor's file by its slug; `taken`, each former slug read so far with the file giving it."""
+        given = self.items("aliases")
+        found: list[str] = []
+        for index, alias in enumerate(given):
+            if problem := self.alias_problem(alias, slug, files, taken):
+                self.problem(f"aliases[{index}]", *problem)
+            elif alias not in found:
+                found.append(alias)
+                taken[alias] = self.path
+        for alias, times in Counter(map(str, given)).items():
+            if times > 1:
+                self.problem("aliases", f"`{alias}` is listed {times} times", "each former slug once")
+        return tuple(found)
+
+    def alias_problem(self, alias: object, slug: str, files: dict[str, str],
+                      taken: dict[str, str]) -> tuple[str, str] | None:
+        """Say what keeps a former slug from leading to this actor, and what was expected."""
+        if not isinstance(alias, str) or not SLUG.fullmatch(alias):
+            return (f"{describe(alias)} is not a slug",
+                    "a former name of the actor's file, without `.md`: lower-case letters, digits and hyphens")
+        if alias == slug:
+            return f"`{alias}` is the actor's own slug", "only slugs it had before its file was renamed"
+        if alias in files:
+            return f"`{alias}` is the slug of {files[alias]}", "a former slug that no actor has now"
+        if taken.get(alias, self.path) != self.path:
+            return (f"`{alias}` is also a former slug of {taken[alias]}",
+                    "each former slug on one actor only, since its old address leads to one page")
+        return None
 
     def date(self, field: str, data: dict | None = None, required: bool = True, today: datetime.date | None = None,
              past: str = "the date the event took place") -> tuple[datetime.date, str] | None:
@@ -293,6 +328,8 @@ def check_placeholder(doc: SourceFile, fields: Fields) -> None:
 def parse_actors(docs: list[SourceFile], problems: list[Problem]) -> dict[str, Actor]:
     actors: dict[str, Actor] = {}
     affiliations: list[tuple[Actor, Fields, object]] = []
+    files = {doc.slug: display_path(doc) for doc in docs}
+    taken: dict[str, str] = {}
     for doc in docs:
         fields = Fields(doc, display_path(doc), problems)
         if read_problems(doc, fields):
@@ -304,7 +341,8 @@ def parse_actors(docs: list[SourceFile], problems: list[Problem]) -> dict[str, A
             continue
         actor = Actor(slug=doc.slug, name=name, kind=kind, role=role,
                       sort_name=fields.text("sort_name", required=False) or name, html=doc.content,
-                      source_path=fields.path, url=doc.settings["ACTOR_URL"].format(slug=doc.slug))
+                      source_path=fields.path, url=doc.settings["ACTOR_URL"].format(slug=doc.slug),
+                      aliases=fields.aliases(doc.slug, files, taken))
         actors[actor.slug] = actor
         if fields.get("affiliation") is not None:
             affiliations.append((actor, fields, fields.get("affiliation")))

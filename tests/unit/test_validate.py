@@ -361,6 +361,50 @@ def test_a_conflict_needs_two_reports(content):
         f"{VOTE_FILE}:19: conflicts[0].reports: fewer than two reports; expected what each source said"]
 
 
+RENAMED = {**ACTORS, "russian-federation": ACTORS["russian-federation"] + "aliases: [russia, the-russian-federation]\n"}
+
+
+def test_a_renamed_actor_keeps_its_former_slugs(content):
+    timeline = content.timeline({VOTE_FILE: VOTE}, RENAMED)
+    russia = next(actor for actor in timeline.actors if actor.slug == "russian-federation")
+    assert russia.aliases == ("russia", "the-russian-federation")
+
+
+@pytest.mark.parametrize("aliases, problem", [
+    ("[Russia]", "aliases[0]: `Russia` is not a slug; expected a former name of the actor's file, without `.md`: "
+                 "lower-case letters, digits and hyphens"),
+    ("[[russia]]", "aliases[0]: a list is not a slug;"),
+    ("russia", "aliases: is `russia`, not a list; expected a list, one `- ` entry per line or `[a, b]`"),
+    ("[russian-federation]", "aliases[0]: `russian-federation` is the actor's own slug; expected only slugs it had "
+                             "before its file was renamed"),
+    ("[ukraine]", "aliases[0]: `ukraine` is the slug of content/actors/ukraine.md; expected a former slug that no "
+                  "actor has now"),
+    ("[russia, russia]", "aliases: `russia` is listed 2 times; expected each former slug once"),
+])
+def test_a_former_slug_is_a_slug_no_actor_has_now(content, aliases, problem):
+    actors = {**ACTORS, "russian-federation": ACTORS["russian-federation"] + f"aliases: {aliases}\n"}
+    found, = content.problems({}, actors)
+    assert found.startswith(f"content/actors/russian-federation.md:5: {problem}"), found
+
+
+def test_one_former_slug_leads_to_one_actor_the_first_read(content):
+    actors = {**RENAMED, "ukraine": ACTORS["ukraine"] + "aliases: [russia]\n"}
+    assert content.problems({}, actors) == [
+        "content/actors/russian-federation.md:5: aliases[0]: `russia` is also a former slug of "
+        "content/actors/ukraine.md; expected each former slug on one actor only, since its old address leads to one "
+        "page"]
+
+
+def test_an_event_that_names_an_actor_by_its_former_slug_is_told_the_slug_now(content):
+    events = vote_with("actors: [un-general-assembly, ukraine, russian-federation,",
+                       "actors: [un-general-assembly, ukraine, russia,")
+    assert content.problems(events, RENAMED) == [
+        f"{VOTE_FILE}:7: actors[2]: `russia` is the former slug of `russian-federation`; expected "
+        "`russian-federation`, the actor's slug since its file was renamed",
+        f"{VOTE_FILE}:11: positions.russian-federation: `russian-federation` is not among the event's actors; "
+        "expected the state in `actors`"]
+
+
 NEW_EVENT = {"title": "Ukraine and Russia hold a call", "date": "2025-06-01", "type": "talks",
              "actors": "ukraine,russian-federation", "summary": "The two states spoke.",
              "source_url": "https://example.org/call", "source_title": "A call", "publisher": "Example"}
