@@ -58,7 +58,8 @@ class TimelineGenerator(CachingGenerator):
             written = self.write_pages(writer, site.pages, cache, search)
             # Pelican's own pages (About) are read by its PagesGenerator, whose context is complete by now.
             write_sitemap(self.output_path, self.settings,
-                          [page.url for page in site.pages] + [page.url for page in self.context["pages"]])
+                          [page.url for page in site.pages if page.in_sitemap] +
+                          [page.url for page in self.context["pages"]])
             write_exports(self.output_path, self.timeline, self.settings, cache)
         cache.finish()
         if self.settings["TIMELINE_FEEDS"]:

@@ -4,6 +4,7 @@ is saved, and which of them the search index holds, in which shard."""
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 import pytest
 
@@ -88,3 +89,14 @@ def test_each_year_and_each_type_has_its_listing_and_the_chronology_holds_every_
         [e.slug for e in EVENTS]
     assert [slug for save_as, slugs in listings.items() if save_as.startswith("chronology/") for slug in slugs] == \
         [e.slug for e in EVENTS]
+
+
+def test_a_renamed_actor_has_a_page_at_each_former_address_that_no_sitemap_or_search_lists():
+    renamed = replace(actor("russian-federation"), aliases=("russia", "the-russian-federation"))
+    site = plan_site(Timeline(EVENTS[:1], [UKRAINE, renamed]), SETTINGS)
+    former = [page for page in site.pages if page.template == "redirect"]
+    assert [(page.url, page.save_as, page.values["actor"]) for page in former] == [
+        ("actors/russia/", "actors/russia/index.html", renamed),
+        ("actors/the-russian-federation/", "actors/the-russian-federation/index.html", renamed)]
+    assert [(page.in_sitemap, page.search_group) for page in former] == [(False, None)] * 2
+    assert all(page.in_sitemap for page in site.pages if page.template != "redirect")
