@@ -1,5 +1,6 @@
 """A renamed actor keeps its old address and the links shared before: each former slug (`aliases`) has a page
-that sends readers on to the actor's page now and search engines to its new address."""
+that sends readers on to the actor's page now and search engines to its new address, and the home page's
+filter knows it (in a browser: test_browser_filters.py)."""
 
 from __future__ import annotations
 
@@ -60,3 +61,8 @@ def test_search_engines_are_sent_to_the_new_address_and_find_the_old_one_in_no_s
     sitemap = (published.output / "sitemap.xml").read_text(encoding="utf-8")
     assert f"<loc>{SITEURL}/actors/{NEW}/</loc>" in sitemap and f"/actors/{OLD}/" not in sitemap
 
+
+def test_the_home_page_s_actor_filter_lists_the_former_slug_with_the_actor(local):
+    option = local.page("/").select_one(f'#timeline-filters option[value="{NEW}"]')
+    assert option["data-aliases"] == OLD
+    assert local.page("/").select("option[data-aliases]") == [option]
