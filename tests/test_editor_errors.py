@@ -52,9 +52,14 @@ def test_the_fixture_site_builds_cleanly(fixture_site):
     assert (result.output / "events" / "2025-12-03-children-vote" / "index.html").is_file()
 
 
-def test_an_actor_no_event_names_is_a_warning_and_the_site_is_built_all_the_same(fixture_site):
+def add_unnamed_actor(fixture_site) -> None:
+    """Add China to the fixture site, which none of its events names."""
     (fixture_site.content / "actors" / "china.md").write_text("---\nname: China\nkind: state\nrole: A member\n---\n"
                                                             "A state.\n")
+
+
+def test_an_actor_no_event_names_is_a_warning_and_the_site_is_built_all_the_same(fixture_site):
+    add_unnamed_actor(fixture_site)
     result = fixture_site()
     assert result.returncode == 0, result.log
     assert result.problems == [
@@ -62,4 +67,3 @@ def test_an_actor_no_event_names_is_a_warning_and_the_site_is_built_all_the_same
         "events; expected `china` in the `actors` of at least one event, or the file removed (the site is built "
         "all the same)"]
     assert result.page("/actors/china/").h1.get_text() == "China"
-    assert "; 1 warning above; " in result.log.strip().splitlines()[-1]
