@@ -149,14 +149,14 @@ def livereload(c, port=8000):
       | {"actors": "actor slugs, separated by commas", "content": "the content folder (default content)"})
 def new_event(c, title=None, date=None, type=None, actors=None, summary=None, source_url=None,
               source_title=None, publisher=None, content="content"):
-    """Write a new event file that builds at once; asks for whatever is not given as an option."""
+    """Write a new event file, complete but for its body; asks for whatever is not given as an option."""
     given = locals()
     answers = {field: given[field] or input(f"{field.replace('_', ' ').capitalize()}: ").strip()
                for field in skeleton.FIELDS}
     problems = skeleton.check_answers(answers, Path(content), skeleton.project_settings()["TIMELINE_EVENT_TYPES"])
     if problems:
         sys.exit("new-event: nothing written:\n" + "\n".join(problems))
-    print(f"Wrote {skeleton.write_event(answers, Path(content))}")
+    print(f"Wrote {skeleton.write_event(answers, Path(content))}: replace its body with what happened, then build")
 
 
 SCREENSHOTS = {"home": "", "event": "events/2025-12-03-ga-es-11-9-return-of-children/",

@@ -3,6 +3,7 @@ serves the real one to a headless browser for the browser tests."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -152,9 +153,10 @@ def browser():
         yield chromium
 
 
-@pytest.fixture
-def open_page(browser, base_url):
-    """Open a page of the site in a fresh browser context (viewport, colour scheme, JavaScript on or off)."""
+@contextlib.contextmanager
+def page_opener(browser, base_url: str):
+    """Give a way to open a page of the site served at `base_url` in a fresh browser context (viewport, colour
+    scheme, JavaScript on or off); the contexts are closed afterwards."""
     contexts = []
 
     def open_(path: str, **context_options):
@@ -165,6 +167,15 @@ def open_page(browser, base_url):
         page.goto(base_url + path.lstrip("/"), wait_until="networkidle")
         return page
 
-    yield open_
-    for context in contexts:
-        context.close()
+    try:
+        yield open_
+    finally:
+        for context in contexts:
+            context.close()
+
+
+@pytest.fixture
+def open_page(browser, base_url):
+    """Open a page of the real site in a fresh browser context."""
+    with page_opener(browser, base_url) as open_:
+        yield open_

@@ -1,4 +1,5 @@
-"""A reader filters the timeline in place, shares the filtered view, and gets it back from the link."""
+"""A reader filters the timeline in place, shares the filtered view, and gets it back from the link, even one
+shared before an actor was renamed."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from conftest import section
+import headless
+from conftest import build, page_opener, section
+from test_renamed_actors import NEW, OLD, renamed_site
 
 pytestmark = pytest.mark.browser
 
@@ -79,3 +82,30 @@ def test_a_link_with_an_unknown_value_shows_every_event(open_page):
     page = open_page("/?actor=nobody")
     assert page.get_by_label("Actor", exact=True).input_value() == ""
     assert len(visible_events(page)) == len(page.locator("article.event-card").all())
+
+
+@pytest.fixture(scope="module")
+def open_renamed(browser, tmp_path_factory):
+    """Open a page of the fixture site whose Russian Federation was once `russia`, served as the real site is:
+    the real record has no actor renamed."""
+    root = tmp_path_factory.mktemp("renamed-browser")
+    result = build(renamed_site(root), root / "output")
+    assert result.returncode == 0, result.log
+    with headless.serve(result.output) as url, page_opener(browser, url) as open_:
+        yield open_
+
+
+def test_a_link_shared_before_an_actor_was_renamed_filters_as_its_slug_now_does(open_renamed):
+    now, before = open_renamed(f"/?actor={NEW}"), open_renamed(f"/?actor={OLD}")
+    total = len(before.locator("article.event-card").all())
+    assert 0 < len(visible_events(before)) < total
+    assert visible_events(before) == visible_events(now)
+    assert before.get_by_label("Actor", exact=True).input_value() == NEW
+    assert before.get_by_role("status").inner_text() == now.get_by_role("status").inner_text()
+    assert query(before) == {"actor": [NEW]}  # the shared link is mended for the next reader
+
+
+def test_the_former_address_of_a_renamed_actor_opens_its_page_now(open_renamed):
+    page = open_renamed(f"/actors/{OLD}/")
+    page.wait_for_url(f"**/actors/{NEW}/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Russian Federation"

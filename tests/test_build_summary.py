@@ -1,6 +1,6 @@
 """Every build ends with one line saying what it did: the events and actors it built, the pages it wrote
-and those it left as they were, the search shards it indexed and those it kept, and how long it took;
-with --debug, the log says why each page was drawn and each shard indexed."""
+and those it left as they were, the search shards it indexed and those it kept, the warnings it printed,
+and how long it took; with --debug, the log says why each page was drawn and each shard indexed."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import re
 import shutil
 
 from conftest import Build, invoke, project_copy
+from test_editor_errors import add_unnamed_actor
 
 SECONDS = r"; \d+\.\d s\."
 
@@ -53,6 +54,13 @@ def test_after_an_event_is_added_the_line_counts_it(fixture_site):
     assert pages_in(site) == 16  # the new event's page and its year's
     assert re.fullmatch(r"Built 3 events and 4 actors: 16 pages written, 0 left as they were; "
                         r"search: 1 shard indexed, 0 kept" + SECONDS, last_line(site))
+
+
+def test_after_a_warning_the_line_counts_it_too(fixture_site):
+    add_unnamed_actor(fixture_site)
+    site = fixture_site()
+    assert re.fullmatch(r"Built 2 events and 5 actors: 15 pages written, 0 left as they were; "
+                        r"search: 1 shard indexed, 0 kept; 1 warning above" + SECONDS, last_line(site))
 
 
 def test_with_debug_the_log_names_each_page_drawn_and_why(fixture_site):

@@ -1,4 +1,5 @@
-"""An editor's mistakes stop the build with a message naming the file and the field."""
+"""An editor's mistakes stop the build with a message naming the file and the field; a likely slip that is not
+wrong (an actor no event names) is a warning in the same format, and the build goes on."""
 
 from __future__ import annotations
 
@@ -47,4 +48,22 @@ def test_an_event_without_a_date_stops_the_build_naming_file_and_field(fixture_s
 def test_the_fixture_site_builds_cleanly(fixture_site):
     result = fixture_site()
     assert result.returncode == 0, result.log
+    assert result.problems == [] and "warning" not in result.log
     assert (result.output / "events" / "2025-12-03-children-vote" / "index.html").is_file()
+
+
+def add_unnamed_actor(fixture_site) -> None:
+    """Add China to the fixture site, which none of its events names."""
+    (fixture_site.content / "actors" / "china.md").write_text("---\nname: China\nkind: state\nrole: A member\n---\n"
+                                                            "A state.\n")
+
+
+def test_an_actor_no_event_names_is_a_warning_and_the_site_is_built_all_the_same(fixture_site):
+    add_unnamed_actor(fixture_site)
+    result = fixture_site()
+    assert result.returncode == 0, result.log
+    assert result.problems == [
+        "content/actors/china.md:2: name: warning: no event names `china` in its `actors`, so its page lists no "
+        "events; expected `china` in the `actors` of at least one event, or the file removed (the site is built "
+        "all the same)"]
+    assert result.page("/actors/china/").h1.get_text() == "China"

@@ -18,7 +18,7 @@ from .problems import BuildStopped, ContentError, show
 from .search import SearchIndexer
 from .sitemap import write_sitemap
 from .summary import PRINTER, BuildSummary
-from .validate import SourceFile, build_timeline
+from .validate import SourceFile, build_timeline, unnamed_actors
 
 
 class TimelineGenerator(CachingGenerator):
@@ -44,6 +44,8 @@ class TimelineGenerator(CachingGenerator):
             self.timeline = build_timeline(events, actors, page_docs=page_docs)
         except ContentError as error:
             report(error)
+        self.warnings = unnamed_actors(self.timeline, actors)
+        show(self.warnings)
         self.sources = {(kind, doc.slug): source_digest(doc)
                         for kind, docs in (("Event", events), ("Actor", actors)) for doc in docs}
         self.context["timeline"] = self.timeline
@@ -56,13 +58,15 @@ class TimelineGenerator(CachingGenerator):
             written = self.write_pages(writer, site.pages, cache, search)
             # Pelican's own pages (About) are read by its PagesGenerator, whose context is complete by now.
             write_sitemap(self.output_path, self.settings,
-                          [page.url for page in site.pages] + [page.url for page in self.context["pages"]])
+                          [page.url for page in site.pages if page.in_sitemap] +
+                          [page.url for page in self.context["pages"]])
             write_exports(self.output_path, self.timeline, self.settings, cache)
         cache.finish()
         if self.settings["TIMELINE_FEEDS"]:
             write_feeds(writer, self.timeline, self.context, self.settings)
         PRINTER.hand_over(BuildSummary(len(self.timeline.events), len(self.timeline.actors), written,
-                                       len(site.pages) - written, len(search.indexed), len(search.kept)))
+                                       len(site.pages) - written, len(search.indexed), len(search.kept),
+                                       len(self.warnings)))
 
     def write_pages(self, writer, pages: list[PlannedPage], cache: PageCache, search: SearchIndexer) -> int:
         """Write each planned page that the last build did not leave as it is now, telling the search index

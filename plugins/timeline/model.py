@@ -38,6 +38,8 @@ class Actor:
     source_path: str
     url: str
     affiliation: Actor | None = None
+    # Its former slugs, from before its file was renamed: each old address sends readers to the new one.
+    aliases: tuple[str, ...] = ()
 
     @property
     def kind_label(self) -> str:

@@ -29,6 +29,8 @@ class PlannedPage:
     values: dict
     # Set on the pages search finds: pages of one group (the events of a month) share a shard where they fit.
     search_group: str | None = None
+    # False for a page that only sends readers elsewhere: search engines are to list the page it sends them to.
+    in_sitemap: bool = True
 
 
 @dataclass(frozen=True)
@@ -40,8 +42,8 @@ class SitePlan:
 def plan_site(timeline: Timeline, settings: dict) -> SitePlan:
     """Plan every page of the site, and the shards of the search index that hold those search finds."""
     before = [*home_page(timeline, settings), *event_pages(timeline, settings), *actor_pages(timeline, settings),
-              *actors_index(timeline, settings), *figures_page(timeline, settings),
-              *corrections_page(timeline, settings)]
+              *former_addresses(timeline, settings), *actors_index(timeline, settings),
+              *figures_page(timeline, settings), *corrections_page(timeline, settings)]
     after = [*year_pages(timeline, settings), *type_pages(timeline, settings), *chronology_pages(timeline, settings)]
     # The search page names the shards' folders and is not in a shard itself: the shards are planned first.
     shards = plan_shards(before + after, settings["TIMELINE_SEARCH_SHARD_SIZE"])
@@ -148,6 +150,13 @@ def actor_pages(timeline: Timeline, settings: dict) -> list[PlannedPage]:
             page_feeds=page_feeds(titles, settings["ACTOR_FEED_ATOM"].format(slug=actor.slug)))
         planned += [replace(first, search_group=first.save_as), *rest]
     return planned
+
+
+def former_addresses(timeline: Timeline, settings: dict) -> list[PlannedPage]:
+    """Plan a page at the former address of each renamed actor (one per alias), which sends readers on to its
+    page now, so that old links and bookmarks still lead there."""
+    return [PlannedPage(*address(settings, "ACTOR", slug=alias)(), "redirect", {"actor": actor}, in_sitemap=False)
+            for actor in timeline.actors for alias in actor.aliases]
 
 
 def actors_index(timeline: Timeline, settings: dict) -> list[PlannedPage]:

@@ -282,6 +282,7 @@ class TimelineReader(BaseReader):
             "field_lines": front.lines if front else {},
             "read_problem": problem or body_problem,
             "unsafe_markup": locate_unsafe_markup(html or "", body, first_line),
+            "body_line": text_line,
             # Pelican's own page generator needs a title; events and actors are titled by validation.
             # Stripped whatever the settings: a title with markup is refused unless they say to strip it.
             "title": strip_markup(str(fm.get("title") or fm.get("name") or "")),

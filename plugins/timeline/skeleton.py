@@ -1,4 +1,4 @@
-"""A new event file that builds at once: the editor's starting point for `invoke new-event`."""
+"""A new event file, complete but for its body: the editor's starting point for `invoke new-event`."""
 
 from __future__ import annotations
 
@@ -13,6 +13,9 @@ from ruamel.yaml import YAML
 
 from .settings import DEFAULTS
 
+# The body of a new file, for the editor to replace: validation refuses it while it is there, so that it is
+# never published as if it were the event's account.
+PLACEHOLDER_BODY = "What happened, in your own words, from the sources above."
 FIELDS = ("title", "date", "type", "actors", "summary", "source_url", "source_title", "publisher")
 
 
@@ -62,6 +65,5 @@ def write_event(answers: dict[str, str], content: Path) -> Path:
     path = content / "events" / f"{answers['date']}-{slug}.md"
     if path.exists():
         raise FileExistsError(f"{path} already exists; choose another title")
-    path.write_text(f"---\n{text.getvalue()}---\nWhat happened, in your own words, from the sources above.\n",
-                    encoding="utf-8")
+    path.write_text(f"---\n{text.getvalue()}---\n{PLACEHOLDER_BODY}\n", encoding="utf-8")
     return path

@@ -1,5 +1,5 @@
 """The one line every build ends with: what it built, what it wrote and what it left, what the search
-index made again and what it kept, and how long it took.
+index made again and what it kept, how many warnings it printed, and how long it took.
 
 Pelican ends each build with a line of its own, `Done: Processed 0 articles, 0 drafts, …`, which counts
 only what its own generators read: right after an editor adds an event it says nothing of it. So the
@@ -31,12 +31,14 @@ class BuildSummary:
     pages_kept: int
     shards_indexed: int
     shards_kept: int
+    warnings: int  # printed before the pages were written; named only when there are some
 
     def line(self, seconds: float) -> str:
+        warned = f"{count(self.warnings, 'warning')} above; " if self.warnings else ""
         return (f"Built {count(self.events, 'event')} and {count(self.actors, 'actor')}: "
                 f"{count(self.pages_written, 'page')} written, {self.pages_kept} left as they were; "
                 f"search: {count(self.shards_indexed, 'shard')} indexed, {self.shards_kept} kept; "
-                f"{seconds:.1f} s.")
+                f"{warned}{seconds:.1f} s.")
 
 
 class SummaryPrinter(RenderHook):

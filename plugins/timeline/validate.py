@@ -15,16 +15,17 @@ from dataclasses import dataclass, replace
 from urllib.parse import urlparse
 
 from .dates import DATE_QUALIFIERS, THIRDS, Period, format_date
-from .files import slug_of
+from .files import SLUG, slug_of
 from .markup import find_unsafe_markup, markup_in_text, strip_markup
 from .model import (MEASURE_LABELS, VOTE_WORDS, Actor, Conflict, Correction, Event, Figure, Position, Quote,
                     Report, Source, Tally, Timeline)
 from .problems import ContentError, Problem, describe
 from .reader import PAGE_STATUSES
 from .settings import site_folders
+from .skeleton import PLACEHOLDER_BODY
 
 PAGE_FIELDS = {"title", "status"}
-ACTOR_FIELDS = {"name", "kind", "role", "affiliation", "sort_name"}
+ACTOR_FIELDS = {"name", "kind", "role", "affiliation", "sort_name", "aliases"}
 ACTOR_KINDS = ("state", "organisation", "person")
 EVENT_FIELDS = {"title", "date", "precision", "end", "date_qualifier", "type", "summary", "actors", "location",
                 "symbol", "body", "tally", "outcome", "positions", "quotes", "sources", "conflicts", "figures",
@@ -35,6 +36,8 @@ FIGURE_MEASURES = tuple(MEASURE_LABELS)
 FIGURE_QUALIFIERS = ("exactly", "at-least", "more-than")
 DATE_FORMS = "a date written YYYY-MM-DD, YYYY-MM or YYYY"
 CORRECTION_DAY = "the day the correction was made, written YYYY-MM-DD"
+# A file name that starts with a date, written to the day, the month or the year: `2023-02-23-…`, `2022-03`.
+NAMED_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?(?=-|$)")
 # What RFC 3986 allows in no part of an address, unless written as %XX.
 NOT_IN_URLS = re.compile(r'[\x00-\x20\x7f<>"{}|\\^`]')
 
@@ -194,12 +197,47 @@ class Fields:
                          expected)
             return None
         actor = actors.get(str(slug))
-        if actor is None:
+        renamed = next((a for a in actors.values() if str(slug) in a.aliases), None) if actor is None else None
+        if renamed:
+            self.problem(field, f"`{slug}` is the former slug of `{renamed.slug}`",
+                         f"`{renamed.slug}`, the actor's slug since its file was renamed")
+        elif actor is None:
             self.problem(field, f"no actor `{slug}`{closest(slug, actors)}", expected)
         elif actor.kind not in kinds:
             self.problem(field, f"`{slug}` is a {actor.kind}", "an actor of kind " + " or ".join(kinds))
             return None
         return actor
+
+    def aliases(self, slug: str, files: dict[str, str], taken: dict[str, str]) -> tuple[str, ...]:
+        """Read an actor's former slugs: each a slug that no actor has now and no other actor had. `files`
+        holds each actor's file by its slug; `taken`, each former slug read so far with the file giving it."""
+        given = self.items("aliases")
+        found: list[str] = []
+        for index, alias in enumerate(given):
+            if problem := self.alias_problem(alias, slug, files, taken):
+                self.problem(f"aliases[{index}]", *problem)
+            elif alias not in found:
+                found.append(alias)
+                taken[alias] = self.path
+        for alias, times in Counter(map(str, given)).items():
+            if times > 1:
+                self.problem("aliases", f"`{alias}` is listed {times} times", "each former slug once")
+        return tuple(found)
+
+    def alias_problem(self, alias: object, slug: str, files: dict[str, str],
+                      taken: dict[str, str]) -> tuple[str, str] | None:
+        """Say what keeps a former slug from leading to this actor, and what was expected."""
+        if not isinstance(alias, str) or not SLUG.fullmatch(alias):
+            return (f"{describe(alias)} is not a slug",
+                    "a former name of the actor's file, without `.md`: lower-case letters, digits and hyphens")
+        if alias == slug:
+            return f"`{alias}` is the actor's own slug", "only slugs it had before its file was renamed"
+        if alias in files:
+            return f"`{alias}` is the slug of {files[alias]}", "a former slug that no actor has now"
+        if taken.get(alias, self.path) != self.path:
+            return (f"`{alias}` is also a former slug of {taken[alias]}",
+                    "each former slug on one actor only, since its old address leads to one page")
+        return None
 
     def date(self, field: str, data: dict | None = None, required: bool = True, today: datetime.date | None = None,
              past: str = "the date the event took place",
@@ -281,9 +319,20 @@ def read_problems(doc: SourceFile, fields: Fields) -> bool:
     return False
 
 
+def check_placeholder(doc: SourceFile, fields: Fields) -> None:
+    """Refuse the body `invoke new-event` writes for the editor to replace: published, it tells readers
+    nothing. It is reported on the body's first line, where the task wrote it."""
+    if f"<p>{PLACEHOLDER_BODY}</p>" in doc.content:
+        fields.problems.append(Problem(fields.path, doc.metadata["body_line"], "body",
+                                       f"still holds the line `invoke new-event` wrote, \"{PLACEHOLDER_BODY}\"",
+                                       "what happened, in your own words, from the event's sources, in its place"))
+
+
 def parse_actors(docs: list[SourceFile], problems: list[Problem]) -> dict[str, Actor]:
     actors: dict[str, Actor] = {}
     affiliations: list[tuple[Actor, Fields, object]] = []
+    files = {doc.slug: display_path(doc) for doc in docs}
+    taken: dict[str, str] = {}
     for doc in docs:
         fields = Fields(doc, display_path(doc), problems)
         if read_problems(doc, fields):
@@ -295,7 +344,8 @@ def parse_actors(docs: list[SourceFile], problems: list[Problem]) -> dict[str, A
             continue
         actor = Actor(slug=doc.slug, name=name, kind=kind, role=role,
                       sort_name=fields.text("sort_name", required=False) or name, html=doc.content,
-                      source_path=fields.path, url=doc.settings["ACTOR_URL"].format(slug=doc.slug))
+                      source_path=fields.path, url=doc.settings["ACTOR_URL"].format(slug=doc.slug),
+                      aliases=fields.aliases(doc.slug, files, taken))
         actors[actor.slug] = actor
         if fields.get("affiliation") is not None:
             affiliations.append((actor, fields, fields.get("affiliation")))
@@ -335,11 +385,20 @@ class EventFields(Fields):
         if body_slug is None:
             self.problem("tally", "a tally without the body that voted", "`body:` naming " +
                          " or ".join(bodies))
-        elif body and tally.counted > bodies[body.slug]:
-            self.problem("tally", f"{tally.counted} votes and absences, more than the "
-                         f"{bodies[body.slug]} members of {body.name}",
-                         f"a total of at most {bodies[body.slug]}")
+        elif body:
+            self.tally_total(tally, body, bodies[body.slug])
         return tally, body
+
+    def tally_total(self, tally: Tally, body: Actor, members: int) -> None:
+        """Check the counts against the body's membership: with `absent` every member is counted, so they
+        add up to it exactly; without, to no more than it."""
+        if tally.absent is not None and tally.counted != members:
+            self.problem("tally", f"{tally.yes} yes, {tally.no} no, {tally.abstain} abstain and {tally.absent} "
+                         f"absent add up to {tally.counted}, not the {members} members of {body.name}",
+                         f"counts that add up to {members} (leave `absent` out if it is not known)")
+        elif tally.counted > members:
+            self.problem("tally", f"{tally.counted} votes and absences, more than the {members} members of "
+                         f"{body.name}", f"a total of at most {members}")
 
     def positions(self, event_type: str | None, actors: list[Actor]) -> dict:
         """Read the named states' positions, in the words of the event's type, with the heading they go under
@@ -448,6 +507,17 @@ class EventFields(Fields):
             return None
         return end
 
+    def named_date(self, slug: str, start: tuple[datetime.date, str]) -> None:
+        """Check that the date the file's name starts with, to the precision written there, is the event's:
+        an address that says the 15th on a page that says the 16th misleads whoever shares it."""
+        named = NAMED_DATE.match(slug)
+        written = Period(*start).iso
+        if named and not written.startswith(named.group()):
+            renamed = written[:named.end()] + slug[named.end():]
+            self.problem("date", f"{written}, but the file name says {named.group()}",
+                         f"one date in both: `date: {named.group()}`, or the file renamed {renamed}.md (which "
+                         "changes the event's address)")
+
     def date_qualifier(self, start: tuple[datetime.date, str] | None) -> str | None:
         qualifier = self.choice("date_qualifier", DATE_QUALIFIERS, required=False)
         if qualifier in THIRDS and start and start[1] == "day":
@@ -492,6 +562,7 @@ def parse_event(doc: SourceFile, actors: dict[str, Actor], problems: list[Proble
     fields = EventFields(doc, problems, actors)
     if read_problems(doc, fields):
         return None
+    check_placeholder(doc, fields)
     fields.unknown(EVENT_FIELDS)
     types = doc.settings["TIMELINE_EVENT_TYPES"]
     title, summary = fields.text("title"), fields.text("summary")
@@ -501,6 +572,8 @@ def parse_event(doc: SourceFile, actors: dict[str, Actor], problems: list[Proble
     if when and precision and precision != when[1]:
         fields.problem("precision", f"`{precision}` but the date {fields.get('date')} is given to the "
                        f"{when[1]}", f"precision {when[1]}, or a date written to the {precision}")
+    if when:
+        fields.named_date(doc.slug, when)
     end, qualifier = fields.end(when, today), fields.date_qualifier(when)
     slugs = fields.items("actors", required=True)
     event_actors = [a for i, s in enumerate(slugs) if (a := fields.actor(f"actors[{i}]", s, actors))]
@@ -550,6 +623,19 @@ def check_pages(docs: list[SourceFile], problems: list[Problem]) -> None:
         if folder in taken:
             fields.problem("file name", f"the page would be written to {folder}/, where the site's own pages are",
                            "a file name the site does not use itself (not " + ", ".join(sorted(taken)) + ")")
+
+
+def unnamed_actors(timeline: Timeline, actor_docs: list[SourceFile]) -> list[Problem]:
+    """Warn of each actor that no event names: not wrong, so the build goes on, but likely a slip (an actor
+    left after its events were renamed, or added for an event not yet written) whose page lists nothing."""
+    warnings: list[Problem] = []
+    for doc in actor_docs:
+        if not timeline.events_by_actor[doc.slug]:
+            Fields(doc, display_path(doc), warnings).problem(
+                "name", f"warning: no event names `{doc.slug}` in its `actors`, so its page lists no events",
+                f"`{doc.slug}` in the `actors` of at least one event, or the file removed (the site is built all "
+                "the same)")
+    return warnings
 
 
 def build_timeline(event_docs: list[SourceFile], actor_docs: list[SourceFile],

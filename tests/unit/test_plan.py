@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
+from dataclasses import replace
 
 import pytest
 
@@ -99,3 +100,14 @@ def test_the_corrections_page_is_planned_only_when_an_event_has_a_correction(sit
     assert (page.url, page.template) == ("corrections/", "corrections")
     assert [(row.event, row.correction.note) for row in page.values["rows"]] == \
         [(corrected, "The place."), (corrected, "The date.")]
+
+
+def test_a_renamed_actor_has_a_page_at_each_former_address_that_no_sitemap_or_search_lists():
+    renamed = replace(actor("russian-federation"), aliases=("russia", "the-russian-federation"))
+    site = plan_site(Timeline(EVENTS[:1], [UKRAINE, renamed]), SETTINGS)
+    former = [page for page in site.pages if page.template == "redirect"]
+    assert [(page.url, page.save_as, page.values["actor"]) for page in former] == [
+        ("actors/russia/", "actors/russia/index.html", renamed),
+        ("actors/the-russian-federation/", "actors/the-russian-federation/index.html", renamed)]
+    assert [(page.in_sitemap, page.search_group) for page in former] == [(False, None)] * 2
+    assert all(page.in_sitemap for page in site.pages if page.template != "redirect")

@@ -13,8 +13,8 @@ from conftest import ROOT
 from timeline.model import Tally, Timeline
 from timeline.problems import ContentError
 from timeline.reader import TimelineReader
-from timeline.skeleton import project_settings
-from timeline.validate import SourceFile, build_timeline
+from timeline.skeleton import PLACEHOLDER_BODY, project_settings, write_event
+from timeline.validate import SourceFile, build_timeline, unnamed_actors
 
 TODAY = datetime.date(2026, 1, 1)
 ACTORS = {
@@ -64,6 +64,10 @@ class Content:
         file = self.root / path
         file.parent.mkdir(parents=True, exist_ok=True)
         file.write_text(f"---\n{fields}---\nWhat happened, in the editor's words.\n", encoding="utf-8")
+        return self.load(file)
+
+    def load(self, file: Path) -> SourceFile:
+        """Read a file of the folder as the generator does."""
         html, metadata = self.reader.read(str(file))
         return SourceFile(html, metadata, self.settings, str(file))
 
@@ -91,6 +95,13 @@ def vote_with(old: str, new: str) -> dict[str, str]:
     return {VOTE_FILE: VOTE.replace(old, new)}
 
 
+def dated(old: str, new: str) -> dict[str, str]:
+    """Return the vote with one of its lines changed, in a file named by its new date as editors name them."""
+    text = VOTE.replace(old, new)
+    date = next(line for line in text.splitlines() if line.startswith("date: ")).removeprefix("date: ")
+    return {f"content/events/{date}-children.md": text}
+
+
 def test_a_well_formed_vote_becomes_an_event_with_its_tally_positions_quote_and_sources(content):
     event, = content.timeline({VOTE_FILE: VOTE}).events
     assert (event.slug, event.date, event.precision, event.url) == \
@@ -108,7 +119,7 @@ def test_a_well_formed_vote_becomes_an_event_with_its_tally_positions_quote_and_
 @pytest.mark.parametrize("date, precision, day", [("2022-03", "month", datetime.date(2022, 3, 1)),
                                                   ("2022", "year", datetime.date(2022, 1, 1))])
 def test_a_date_known_to_the_month_or_year_has_that_precision(content, date, precision, day):
-    event, = content.timeline(vote_with("date: 2025-12-03", f"date: {date}")).events
+    event, = content.timeline(dated("date: 2025-12-03", f"date: {date}")).events
     assert (event.date, event.precision) == (day, precision)
 
 
@@ -119,12 +130,40 @@ DATE_FORMS = "expected a date written YYYY-MM-DD, YYYY-MM or YYYY"
     ("date: 2023-02-30", f"3: date: `2023-02-30` is not a real date; {DATE_FORMS}"),
     ("date: 23/02/2023", f"3: date: `23/02/2023` is not a real date; {DATE_FORMS}"),
     ("date: 2026-06-01", "3: date: 2026-06-01 is in the future; expected the date the event took place"),
-    ("date: 2025-12\nprecision: day",
-     "4: precision: `day` but the date 2025-12 is given to the month; expected precision month, or a date written "
-     "to the day"),
+    ("date: 2025-12-03\nprecision: month",
+     "4: precision: `month` but the date 2025-12-03 is given to the day; expected precision day, or a date written "
+     "to the month"),
 ])
 def test_a_wrong_date_is_named_on_its_line(content, date, problem):
     assert content.problems(vote_with("date: 2025-12-03", date)) == [f"{VOTE_FILE}:{problem}"]
+
+
+@pytest.mark.parametrize("path, date", [
+    ("content/events/2025-12-children.md", "date: 2025-12-03"),  # a name to the month, a date to the day
+    ("content/events/2025-children.md", "date: 2025-12"),
+    ("content/events/2025-2026-children.md", "date: 2025-12-03"),  # a year, then words that are digits
+    ("content/events/children.md", "date: 2025-12-03"),  # no date in the name at all
+])
+def test_a_file_name_may_give_the_date_less_precisely_or_not_at_all(content, path, date):
+    event, = content.timeline({path: VOTE.replace("date: 2025-12-03", date)}).events
+    assert event.url == f"events/{path.rsplit('/', 1)[1][:-3]}/"
+
+
+@pytest.mark.parametrize("name, date, problem", [
+    ("2025-12-04-children", "date: 2025-12-03",
+     "date: 2025-12-03, but the file name says 2025-12-04; expected one date in both: `date: 2025-12-04`, or the "
+     "file renamed 2025-12-03-children.md (which changes the event's address)"),
+    ("2025-12-03-children", "date: 2025-12",
+     "date: 2025-12, but the file name says 2025-12-03; expected one date in both: `date: 2025-12-03`, or the file "
+     "renamed 2025-12-children.md (which changes the event's address)"),
+    ("2024-children", "date: 2025-12-03",
+     "date: 2025-12-03, but the file name says 2024; expected one date in both: `date: 2024`, or the file renamed "
+     "2025-children.md (which changes the event's address)"),
+])
+def test_a_file_name_that_starts_with_another_date_than_the_event_s_is_named_on_the_date_line(content, name, date,
+                                                                                            problem):
+    path = f"content/events/{name}.md"
+    assert content.problems({path: VOTE.replace("date: 2025-12-03", date)}) == [f"{path}:3: {problem}"]
 
 
 @pytest.mark.parametrize("lines, end, precision, qualifier", [
@@ -133,7 +172,7 @@ def test_a_wrong_date_is_named_on_its_line(content, date, problem):
     ("date: 2025-12-03\ndate_qualifier: about", None, None, "about"),
 ])
 def test_a_span_and_a_rough_date_become_the_event_s_end_and_qualifier(content, lines, end, precision, qualifier):
-    event, = content.timeline(vote_with("date: 2025-12-03", lines)).events
+    event, = content.timeline(dated("date: 2025-12-03", lines)).events
     assert (event.end, event.end_precision, event.date_qualifier) == (end, precision, qualifier)
 
 
@@ -160,10 +199,21 @@ def test_a_wrong_end_or_qualifier_is_named_on_its_line(content, lines, problem):
     ("91-12-57", ":8: tally: is `91-12-57`, not a group of `name: value` lines;"),
     ('{yes: "91", no: 12, abstain: 57}', ':8: tally.yes: `"91"` is text in quotes, not a count;'),
     ("{yes: 91, no: 12}", ":8: tally.abstain: missing; expected a whole number of 0 or more"),
+    ("{yes: 91, no: 12, abstain: 57, absent: 30}",
+     ":8: tally: 91 yes, 12 no, 57 abstain and 30 absent add up to 190, not the 193 members of UN General Assembly; "
+     "expected counts that add up to 193 (leave `absent` out if it is not known)"),
+    ("{yes: 91, no: 12, abstain: 57, absent: 40}", ":8: tally: 91 yes, 12 no, 57 abstain and 40 absent add up to 200,"),
 ])
-def test_a_tally_must_be_three_counts_that_fit_the_body(content, tally, problem):
+def test_a_tally_must_be_three_counts_that_fit_the_body_and_with_absences_add_up_to_it(content, tally, problem):
     found, = content.problems(vote_with("tally: {yes: 91, no: 12, abstain: 57}", f"tally: {tally}"))
     assert found.startswith(VOTE_FILE + problem), found
+
+
+@pytest.mark.parametrize("tally, counted", [("{yes: 91, no: 12, abstain: 57}", 160),
+                                            ("{yes: 91, no: 12, abstain: 57, absent: 33}", 193)])
+def test_a_tally_without_absences_may_fall_short_of_the_body_and_with_them_adds_up_to_it(content, tally, counted):
+    event, = content.timeline(vote_with("tally: {yes: 91, no: 12, abstain: 57}", f"tally: {tally}")).events
+    assert event.tally.counted == counted
 
 
 def test_a_tally_needs_a_voting_body(content):
@@ -311,6 +361,82 @@ def test_a_conflict_needs_two_reports(content):
         f"{VOTE_FILE}:19: conflicts[0].reports: fewer than two reports; expected what each source said"]
 
 
+RENAMED = {**ACTORS, "russian-federation": ACTORS["russian-federation"] + "aliases: [russia, the-russian-federation]\n"}
+
+
+def test_a_renamed_actor_keeps_its_former_slugs(content):
+    timeline = content.timeline({VOTE_FILE: VOTE}, RENAMED)
+    russia = next(actor for actor in timeline.actors if actor.slug == "russian-federation")
+    assert russia.aliases == ("russia", "the-russian-federation")
+
+
+@pytest.mark.parametrize("aliases, problem", [
+    ("[Russia]", "aliases[0]: `Russia` is not a slug; expected a former name of the actor's file, without `.md`: "
+                 "lower-case letters, digits and hyphens"),
+    ("[[russia]]", "aliases[0]: a list is not a slug;"),
+    ("russia", "aliases: is `russia`, not a list; expected a list, one `- ` entry per line or `[a, b]`"),
+    ("[russian-federation]", "aliases[0]: `russian-federation` is the actor's own slug; expected only slugs it had "
+                             "before its file was renamed"),
+    ("[ukraine]", "aliases[0]: `ukraine` is the slug of content/actors/ukraine.md; expected a former slug that no "
+                  "actor has now"),
+    ("[russia, russia]", "aliases: `russia` is listed 2 times; expected each former slug once"),
+])
+def test_a_former_slug_is_a_slug_no_actor_has_now(content, aliases, problem):
+    actors = {**ACTORS, "russian-federation": ACTORS["russian-federation"] + f"aliases: {aliases}\n"}
+    found, = content.problems({}, actors)
+    assert found.startswith(f"content/actors/russian-federation.md:5: {problem}"), found
+
+
+def test_one_former_slug_leads_to_one_actor_the_first_read(content):
+    actors = {**RENAMED, "ukraine": ACTORS["ukraine"] + "aliases: [russia]\n"}
+    assert content.problems({}, actors) == [
+        "content/actors/russian-federation.md:5: aliases[0]: `russia` is also a former slug of "
+        "content/actors/ukraine.md; expected each former slug on one actor only, since its old address leads to one "
+        "page"]
+
+
+def test_an_event_that_names_an_actor_by_its_former_slug_is_told_the_slug_now(content):
+    events = vote_with("actors: [un-general-assembly, ukraine, russian-federation,",
+                       "actors: [un-general-assembly, ukraine, russia,")
+    assert content.problems(events, RENAMED) == [
+        f"{VOTE_FILE}:7: actors[2]: `russia` is the former slug of `russian-federation`; expected "
+        "`russian-federation`, the actor's slug since its file was renamed",
+        f"{VOTE_FILE}:11: positions.russian-federation: `russian-federation` is not among the event's actors; "
+        "expected the state in `actors`"]
+
+
+NEW_EVENT = {"title": "Ukraine and Russia hold a call", "date": "2025-06-01", "type": "talks",
+             "actors": "ukraine,russian-federation", "summary": "The two states spoke.",
+             "source_url": "https://example.org/call", "source_title": "A call", "publisher": "Example"}
+
+
+def test_the_body_invoke_new_event_writes_is_refused_on_its_line_until_the_editor_replaces_it(content):
+    (content.root / "content" / "events").mkdir(parents=True)
+    file = write_event(NEW_EVENT, content.root / "content")
+    actors = [content.read(f"content/actors/{slug}.md", fields) for slug, fields in ACTORS.items()]
+    with pytest.raises(ContentError) as error:
+        build_timeline([content.load(file)], actors, today=TODAY)
+    line = file.read_text(encoding="utf-8").splitlines().index(PLACEHOLDER_BODY) + 1
+    assert [str(problem) for problem in error.value.problems] == [
+        f"content/events/2025-06-01-ukraine-and-russia-hold-a-call.md:{line}: body: still holds the line "
+        f"`invoke new-event` wrote, \"{PLACEHOLDER_BODY}\"; expected what happened, in your own words, from the "
+        "event's sources, in its place"]
+    file.write_text(file.read_text(encoding="utf-8").replace(PLACEHOLDER_BODY, "The two presidents spoke."),
+                    encoding="utf-8")
+    event, = build_timeline([content.load(file)], actors, today=TODAY).events
+    assert event.html == "<p>The two presidents spoke.</p>"
+
+
+def test_an_actor_no_event_names_is_a_warning_on_the_line_of_its_name(content):
+    actors = {**ACTORS, "china": "name: China\nkind: state\nrole: Permanent member\n"}
+    docs = [content.read(f"content/actors/{slug}.md", fields) for slug, fields in actors.items()]
+    timeline = build_timeline([content.read(VOTE_FILE, VOTE)], docs, today=TODAY)
+    assert [str(warning) for warning in unnamed_actors(timeline, docs)] == [
+        "content/actors/china.md:2: name: warning: no event names `china` in its `actors`, so its page lists no "
+        "events; expected `china` in the `actors` of at least one event, or the file removed (the site is built "
+        "all the same)"]
+
+
 def test_two_files_with_one_slug_are_refused(content):
     events = {VOTE_FILE: VOTE, "content/events/2025/2025-12-03-children.md": VOTE}
     assert content.problems(events) == [
@@ -321,10 +447,10 @@ def test_two_files_with_one_slug_are_refused(content):
 def test_every_mistake_of_every_file_is_listed_in_one_run_in_file_and_line_order(content):
     first = vote_with("date: 2025-12-03", "date: 2025-13-03")[VOTE_FILE].replace("type: vote", "type: votes")
     second = VOTE.replace("[un-general-assembly,", "[un-general-asembly,")
-    found = content.problems({VOTE_FILE: first, "content/events/2025-12-04-second.md": second})
+    found = content.problems({VOTE_FILE: first, "content/events/2025-12-03-second.md": second})
     assert [line.split(": ")[:2] for line in found] == [
         ["content/events/2025-12-03-children.md:3", "date"], ["content/events/2025-12-03-children.md:4", "type"],
-        ["content/events/2025-12-04-second.md:7", "actors[0]"]]
+        ["content/events/2025-12-03-second.md:7", "actors[0]"]]
 
 
 CORRECTIONS = """corrections:
@@ -374,5 +500,5 @@ def test_corrections_are_a_list_of_dated_notes(content):
 def test_a_correction_of_an_event_known_to_the_month_may_be_made_within_that_month(content):
     month = vote_with("date: 2025-12-03", "date: 2025-12")[VOTE_FILE].replace(
         "sources:", CORRECTIONS.replace("2025-12-05", "2025-12-01"))
-    event, = content.timeline({VOTE_FILE: month}).events
+    event, = content.timeline({"content/events/2025-12-children.md": month}).events
     assert [row.correction.date.day for row in event.correction_rows] == [1, 10]

@@ -39,10 +39,14 @@
     history.replaceState(null, "", url);
   };
 
+  // A link shared before an actor was renamed names it by a former slug, which its option lists.
+  const current = (select, value) =>
+    [...select.options].find((option) => option.dataset.aliases?.split(" ").includes(value))?.value ?? value;
+
   const params = new URLSearchParams(location.search);
   for (const name of names) {
     const select = form.elements[name];
-    select.value = params.get(name) || "";
+    select.value = current(select, params.get(name) || "");
     if (select.selectedIndex < 0) select.value = "";  // an unknown value in a shared link shows everything
   }
   form.addEventListener("change", apply);
