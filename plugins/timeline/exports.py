@@ -23,7 +23,7 @@ from .settings import absolute_url
 SCHEMA = Path(__file__).with_name("events.schema.json")
 CSV_COLUMNS = ("id", "date", "precision", "end", "end_precision", "date_qualifier", "type", "title", "summary",
                "location", "actors", "symbol", "body", "outcome", "yes", "no", "abstain", "absent", "positions",
-               "disputed", "figures", "sources", "url")
+               "disputed", "figures", "sources", "source_dates", "url")
 
 
 def event_record(event: Event, settings: dict) -> dict:
@@ -88,6 +88,8 @@ def csv_row(record: dict) -> dict:
         "figures": " | ".join(f"{f['measure']} {f['qualifier']} {f['count']} ({f['reported_by']})"
                               for f in record["figures"]),
         "sources": " | ".join(s["url"] for s in record["sources"]),
+        # One entry per source, in the order of `sources`, so that none is left out and the two line up.
+        "source_dates": " | ".join(s["date"] or "unknown" for s in record["sources"]),
     }
 
 

@@ -63,6 +63,9 @@ class Tally:
 
 @dataclass(frozen=True)
 class Source:
+    """A source as its editor listed it. Its date is the day it was published, or None where the editor wrote
+    that the source shows none (`date: unknown`)."""
+
     title: str
     publisher: str
     url: str
@@ -70,7 +73,7 @@ class Source:
 
     @property
     def display_date(self) -> str:
-        return format_date(self.date) if self.date else ""
+        return format_date(self.date) if self.date else "undated"
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,9 @@ OUTCOMES = ("adopted", "rejected", "vetoed")
 FIGURE_MEASURES = tuple(MEASURE_LABELS)
 FIGURE_QUALIFIERS = ("exactly", "at-least", "more-than")
 DATE_FORMS = "a date written YYYY-MM-DD, YYYY-MM or YYYY"
+# What an editor writes for a source that shows no date of its own, so that no date is left out by mistake.
+UNKNOWN = "unknown"
+SOURCE_DATE = f"the day the source was published, written YYYY-MM-DD, or `{UNKNOWN}` if the source shows none"
 # What RFC 3986 allows in no part of an address, unless written as %XX.
 NOT_IN_URLS = re.compile(r'[\x00-\x20\x7f<>"{}|\\^`]')
 
@@ -304,10 +307,11 @@ def parse_actors(docs: list[SourceFile], problems: list[Problem]) -> dict[str, A
 class EventFields(Fields):
     """The parts of an event that need the actors, the settings and each other."""
 
-    def __init__(self, doc: SourceFile, problems: list[Problem], actors: dict[str, Actor]):
+    def __init__(self, doc: SourceFile, problems: list[Problem], actors: dict[str, Actor], today: datetime.date):
         super().__init__(doc, display_path(doc), problems)
         self.actors = actors
         self.settings = doc.settings
+        self.today = today
 
     def tally(self) -> tuple[Tally | None, Actor | None]:
         data = self.mapping("tally", "the counts as `{yes: 91, no: 12, abstain: 57}`, or a line each for "
@@ -375,10 +379,33 @@ class EventFields(Fields):
             title = self.text(f"{path}.title", data)
             publisher = self.text(f"{path}.publisher", data)
             url = self.http_url(f"{path}.url", data)
-            when = self.date(f"{path}.date", data, required=False)
+            when = self.source_date(f"{path}.date", data)
             if title and publisher and url:
-                sources.append(Source(title, publisher, url, when[0] if when else None))
+                sources.append(Source(title, publisher, url, when))
         return sources, len(entries)
+
+    def source_date(self, field: str, data: dict) -> datetime.date | None:
+        """Read the day a source was published: None where its editor wrote that it is unknown, or on a
+        problem (which stops the build)."""
+        value = self.get(field, data)
+        if value is None:
+            self.problem(field, "missing", SOURCE_DATE)
+            return None
+        if value == UNKNOWN or not self.scalar(field, value, "a date", SOURCE_DATE):
+            return None
+        text = str(value)
+        if isinstance(value, bool) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            self.problem(field, f"`{text}` is not a day written YYYY-MM-DD{closest(text, [UNKNOWN])}", SOURCE_DATE)
+            return None
+        try:
+            day = datetime.date.fromisoformat(text)
+        except ValueError:
+            self.problem(field, f"`{text}` is not a real date", SOURCE_DATE)
+            return None
+        if day > self.today:
+            self.problem(field, f"{text} is in the future", "the day the source was published")
+            return None
+        return day
 
     def quotes(self, actors: list[Actor], source_count: int) -> list[Quote]:
         quotes = []
@@ -456,7 +483,7 @@ class EventFields(Fields):
 
 def parse_event(doc: SourceFile, actors: dict[str, Actor], problems: list[Problem],
                 today: datetime.date) -> Event | None:
-    fields = EventFields(doc, problems, actors)
+    fields = EventFields(doc, problems, actors, today)
     if read_problems(doc, fields):
         return None
     fields.unknown(EVENT_FIELDS)

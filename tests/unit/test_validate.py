@@ -43,6 +43,7 @@ sources:
   - title: General Assembly adopts resolution
     publisher: United Nations
     url: https://press.un.org/en/2025/ga12738.doc.htm
+    date: unknown
   - title: Ukraine's statement
     publisher: Ministry of Foreign Affairs of Ukraine
     date: 2025-12-04
@@ -215,6 +216,7 @@ sources:
   - title: A report of the summit
     publisher: A publisher
     url: https://example.org/summit
+    date: unknown
 """
 SUMMIT_FILE = "content/events/2023-08-05-summit.md"
 
@@ -283,6 +285,23 @@ def test_every_event_has_a_source_with_a_web_address(content):
     assert f"{VOTE_FILE}:19: sources[0].url: `press.un.org/en/2025/ga12738.doc.htm` is not a web address; " \
         "expected a full address starting with https:// or http://" in \
         content.problems(vote_with("url: https://press.un.org", "url: press.un.org"))
+
+
+SOURCE_DATE = "expected the day the source was published, written YYYY-MM-DD, or `unknown` if the source shows none"
+
+
+@pytest.mark.parametrize("line, problem", [
+    ("", f"17: sources[0].date: missing; {SOURCE_DATE}"),
+    ("    date: 2025-12\n", f"20: sources[0].date: `2025-12` is not a day written YYYY-MM-DD; {SOURCE_DATE}"),
+    ("    date: 2025-02-30\n", f"20: sources[0].date: `2025-02-30` is not a real date; {SOURCE_DATE}"),
+    ("    date: unkown\n", f"20: sources[0].date: `unkown` is not a day written YYYY-MM-DD (did you mean `unknown`?); "
+                                f"{SOURCE_DATE}"),
+    ("    date: [2025-12-03]\n", f"20: sources[0].date: is a list, not a date; {SOURCE_DATE}"),
+    ("    date: 2026-02-01\n", "20: sources[0].date: 2026-02-01 is in the future; expected the day the source was "
+                            "published"),
+])
+def test_every_source_gives_the_day_it_was_published_or_says_it_is_unknown(content, line, problem):
+    assert content.problems(vote_with("    date: unknown\n", line)) == [f"{VOTE_FILE}:{problem}"]
 
 
 CONFLICT = """conflicts:
