@@ -58,6 +58,8 @@ CORPUS = [
     ("events/source-date-misspelt.md", 10, "sources[0].date",
      "`unkown` is not a day written YYYY-MM-DD (did you mean `unknown`?)"),
     ("events/source-date-in-the-future.md", 10, "sources[0].date", "2999-01-05 is in the future"),
+    ("events/source-archive-not-http.md", 12, "sources[0].archive",
+     "`web.archive.org/web/2023/https://example.org/a` is not a web address"),
     ("events/sources-missing.md", 1, "sources", "missing"),
     ("events/field-unknown.md", 7, "loaction", "unknown field (did you mean `location`?)"),
     ("events/conflict-reports-not-a-list.md", 9, "conflicts[0].reports", "is `2`, not a list"),

@@ -1,5 +1,6 @@
-"""A reader's and a reuser's checks on sources: each gives the day it was published or says "undated", on the
-event page, in the printable chronology and in the open data."""
+"""A reader's and a reuser's checks on sources: each gives the day it was published or says "undated", and an
+archived copy is linked beside the live one, on the event page, in the printable chronology and in the open
+data."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from conftest import section
 VOTE = "2025-12-03-children-vote"
 LIVE = ("https://gulfnews.com/amp/story/world%2Feurope%2Fun-assembly-tells-russia-to-return-captive-ukrainian-kids"
         "-1.500368524")
+ARCHIVE = "https://archive.example.org/2025/gulfnews-captive-ukrainian-kids"
 
 
 def text(element) -> str:
@@ -28,21 +30,35 @@ def test_a_source_whose_date_is_unknown_says_undated_where_its_date_would_be(fix
     assert (dated["datetime"], dated.get_text()) == ("2025-12-03", "3 December 2025")
 
 
-def test_the_chronology_notes_give_each_source_s_date_or_undated(fixture_site):
+def test_an_archived_copy_is_linked_beside_the_live_source(fixture_site):
+    source = section(fixture_site().page(f"/events/{VOTE}/"), "sources-h").select_one("li")
+    live, archived = source.find_all("a")
+    assert (live["href"], archived["href"], archived.get_text()) == (LIVE, ARCHIVE, "Archived copy")
+
+
+def test_the_chronology_notes_give_each_source_s_date_or_undated_and_its_archived_copy(fixture_site):
     notes = fixture_site().page("/chronology/").select("ol.notes > li")
-    undated, dated = (next(note for note in notes if note.a["href"] == url) for url in ("https://example.org/a", LIVE))
-    assert "undated" in text(undated) and "3 December 2025" in text(dated)
+    undated, archived = (next(note for note in notes if note.a["href"] == url)
+                         for url in ("https://example.org/a", LIVE))
+    assert "undated" in text(undated) and undated.select_one(".source-archive") is None
+    assert "3 December 2025" in text(archived)
+    assert archived.select_one("a.source-archive")["href"] == ARCHIVE
+    # On paper, where a link shows nothing, both addresses are printed.
+    assert text(archived.select_one(".source-url")) == f"{LIVE}; archived copy: {ARCHIVE}"
 
 
-def test_the_open_data_carry_each_source_s_date_or_null_where_it_is_unknown(fixture_site):
+def test_the_open_data_carry_each_source_s_date_and_archived_copy(fixture_site):
     result = fixture_site()
     data = json.loads((result.output / "data" / "events.json").read_text(encoding="utf-8"))
     schema = json.loads((result.output / "data" / data["schema"]).read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(data)
     events = {event["id"]: event for event in data["events"]}
     assert events["2022-03"]["sources"] == [{"title": "A source", "publisher": "A publisher",
-                                            "url": "https://example.org/a", "date": None}]
-    assert events[VOTE]["sources"][0]["date"] == "2025-12-03"
+                                            "url": "https://example.org/a", "date": None, "archive": None}]
+    vote = events[VOTE]
+    assert (vote["sources"][0]["date"], vote["sources"][0]["archive"]) == ("2025-12-03", ARCHIVE)
     with (result.output / "data" / "events.csv").open(encoding="utf-8", newline="") as handle:
         rows = {row["id"]: row for row in csv.DictReader(handle)}
-    assert [rows[slug]["source_dates"] for slug in ("2022-03", VOTE)] == ["unknown", "2025-12-03"]
+    assert [rows["2022-03"][key] for key in ("sources", "source_dates", "source_archives")] == \
+        ["https://example.org/a", "unknown", "none"]
+    assert [rows[VOTE][key] for key in ("source_dates", "source_archives")] == ["2025-12-03", ARCHIVE]

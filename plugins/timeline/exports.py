@@ -23,7 +23,7 @@ from .settings import absolute_url
 SCHEMA = Path(__file__).with_name("events.schema.json")
 CSV_COLUMNS = ("id", "date", "precision", "end", "end_precision", "date_qualifier", "type", "title", "summary",
                "location", "actors", "symbol", "body", "outcome", "yes", "no", "abstain", "absent", "positions",
-               "disputed", "figures", "sources", "source_dates", "url")
+               "disputed", "figures", "sources", "source_dates", "source_archives", "url")
 
 
 def event_record(event: Event, settings: dict) -> dict:
@@ -59,7 +59,7 @@ def event_record(event: Event, settings: dict) -> dict:
         "figures": [{"measure": f.measure, "count": f.count, "qualifier": f.qualifier,
                      "reported_by": f.reported_by} for f in event.figures],
         "sources": [{"title": s.title, "publisher": s.publisher, "url": s.url,
-                     "date": s.date.isoformat() if s.date else None} for s in event.sources],
+                     "date": s.date.isoformat() if s.date else None, "archive": s.archive} for s in event.sources],
         "url": absolute_url(settings, event.url) or event.url,
     }
 
@@ -88,8 +88,9 @@ def csv_row(record: dict) -> dict:
         "figures": " | ".join(f"{f['measure']} {f['qualifier']} {f['count']} ({f['reported_by']})"
                               for f in record["figures"]),
         "sources": " | ".join(s["url"] for s in record["sources"]),
-        # One entry per source, in the order of `sources`, so that none is left out and the two line up.
+        # One entry per source, in the order of `sources`, so that none is left out and the three line up.
         "source_dates": " | ".join(s["date"] or "unknown" for s in record["sources"]),
+        "source_archives": " | ".join(s["archive"] or "none" for s in record["sources"]),
     }
 
 

@@ -64,12 +64,13 @@ class Tally:
 @dataclass(frozen=True)
 class Source:
     """A source as its editor listed it. Its date is the day it was published, or None where the editor wrote
-    that the source shows none (`date: unknown`)."""
+    that the source shows none (`date: unknown`); an archive is the address of a copy kept elsewhere."""
 
     title: str
     publisher: str
     url: str
     date: datetime.date | None = None
+    archive: str | None = None
 
     @property
     def display_date(self) -> str:

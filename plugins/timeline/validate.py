@@ -227,11 +227,12 @@ class Fields:
             return None
         return when, PRECISIONS[len(text)]
 
-    def http_url(self, field: str, data: dict) -> str | None:
+    def http_url(self, field: str, data: dict, required: bool = True) -> str | None:
         url = self.get(field, data)
         expected = "a full address starting with https:// or http://"
         if url is None or url == "":
-            self.problem(field, "missing", expected)
+            if required:
+                self.problem(field, "missing", expected)
             return None
         if not self.scalar(field, url, "a web address", expected):
             return None
@@ -375,13 +376,14 @@ class EventFields(Fields):
         sources = []
         entries = self.entries("sources", required=True)
         for path, data in entries:
-            self.unknown({"title", "publisher", "url", "date"}, data, path + ".")
+            self.unknown({"title", "publisher", "url", "date", "archive"}, data, path + ".")
             title = self.text(f"{path}.title", data)
             publisher = self.text(f"{path}.publisher", data)
             url = self.http_url(f"{path}.url", data)
             when = self.source_date(f"{path}.date", data)
+            archive = self.http_url(f"{path}.archive", data, required=False)
             if title and publisher and url:
-                sources.append(Source(title, publisher, url, when))
+                sources.append(Source(title, publisher, url, when, archive))
         return sources, len(entries)
 
     def source_date(self, field: str, data: dict) -> datetime.date | None:

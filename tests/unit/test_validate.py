@@ -304,6 +304,19 @@ def test_every_source_gives_the_day_it_was_published_or_says_it_is_unknown(conte
     assert content.problems(vote_with("    date: unknown\n", line)) == [f"{VOTE_FILE}:{problem}"]
 
 
+ARCHIVE = "    archive: https://archive.example.org/2025/ga12738\n"
+
+
+def test_a_source_may_name_an_archived_copy_at_a_web_address(content):
+    event, = content.timeline(vote_with("    date: unknown\n", "    date: unknown\n" + ARCHIVE)).events
+    assert [(s.date, s.archive) for s in event.sources] == [
+        (None, "https://archive.example.org/2025/ga12738"), (datetime.date(2025, 12, 4), None)]
+    not_an_address = vote_with("    date: unknown\n", "    date: unknown\n    archive: archive.example.org/a\n")
+    assert content.problems(not_an_address) == [
+        f"{VOTE_FILE}:21: sources[0].archive: `archive.example.org/a` is not a web address; expected a full address "
+        "starting with https:// or http://"]
+
+
 CONFLICT = """conflicts:
   - about: Ukraine's own vote
     position_of: ukraine
