@@ -4,6 +4,7 @@ positions and voting records add up, however many files content/ holds; and the 
 from __future__ import annotations
 
 import functools
+import json
 import re
 import shutil
 import subprocess
@@ -60,6 +61,18 @@ def test_every_source_gives_the_day_it_was_published_or_says_it_is_unknown_and_t
         assert written == "unknown" or re.fullmatch(r"\d{4}-\d{2}-\d{2}", written), (source["url"], written)
         shown = item.time["datetime"] if item.time else item.select_one(".undated").get_text()
         assert shown == (written if written != "unknown" else "undated"), source["url"]
+
+
+@pytest.mark.parametrize("path", [path for path in EVENT_FILES if "symbol" in front_matter(path)],
+                         ids=lambda p: p.stem)
+def test_a_un_symbol_links_the_document_line_to_the_document_the_data_names(site, path):
+    symbol = front_matter(path)["symbol"]
+    line = site.page(f"/events/{path.stem}/").select_one("p.symbol")
+    data = json.loads((site.output / "data" / "events" / f"{path.stem}.json").read_text(encoding="utf-8"))
+    assert line.get_text() == f"Document: {symbol}"
+    assert (line.a["href"] if line.a else None) == data["symbol_url"]
+    if re.match(r"[AS]/", symbol) and "-S/" not in symbol:
+        assert data["symbol_url"], symbol
 
 
 @pytest.mark.parametrize("path", VOTES, ids=lambda p: p.stem)

@@ -1,6 +1,6 @@
-"""A reader's and a reuser's checks on sources: each gives the day it was published or says "undated", and an
-archived copy is linked beside the live one, on the event page, in the printable chronology and in the open
-data."""
+"""A reader's and a reuser's checks on sources: each gives the day it was published or says "undated", an
+archived copy is linked beside the live one, and a UN document symbol links to the document itself, on the
+event page, in the printable chronology and in the open data."""
 
 from __future__ import annotations
 
@@ -47,7 +47,17 @@ def test_the_chronology_notes_give_each_source_s_date_or_undated_and_its_archive
     assert text(archived.select_one(".source-url")) == f"{LIVE}; archived copy: {ARCHIVE}"
 
 
-def test_the_open_data_carry_each_source_s_date_and_archived_copy(fixture_site):
+def test_a_un_symbol_links_to_its_document_and_the_link_follows_the_setting(fixture_site):
+    document = fixture_site().page(f"/events/{VOTE}/").select_one("p.symbol a")
+    assert (document["href"], document.get_text()) == ("https://undocs.org/A/RES/ES-11/9", "A/RES/ES-11/9")
+    elsewhere = fixture_site(TIMELINE_SYMBOL_URL="https://documents.example.org/{symbol}?lang=en")
+    assert elsewhere.page(f"/events/{VOTE}/").select_one("p.symbol a")["href"] == \
+        "https://documents.example.org/A/RES/ES-11/9?lang=en"
+    unlinked = fixture_site(TIMELINE_SYMBOL_URL="").page(f"/events/{VOTE}/").select_one("p.symbol")
+    assert text(unlinked) == "Document: A/RES/ES-11/9" and unlinked.a is None
+
+
+def test_the_open_data_carry_source_dates_archives_and_the_symbol_s_document(fixture_site):
     result = fixture_site()
     data = json.loads((result.output / "data" / "events.json").read_text(encoding="utf-8"))
     schema = json.loads((result.output / "data" / data["schema"]).read_text(encoding="utf-8"))
@@ -57,8 +67,10 @@ def test_the_open_data_carry_each_source_s_date_and_archived_copy(fixture_site):
                                             "url": "https://example.org/a", "date": None, "archive": None}]
     vote = events[VOTE]
     assert (vote["sources"][0]["date"], vote["sources"][0]["archive"]) == ("2025-12-03", ARCHIVE)
+    assert (vote["symbol_url"], events["2022-03"]["symbol_url"]) == ("https://undocs.org/A/RES/ES-11/9", None)
     with (result.output / "data" / "events.csv").open(encoding="utf-8", newline="") as handle:
         rows = {row["id"]: row for row in csv.DictReader(handle)}
-    assert [rows["2022-03"][key] for key in ("sources", "source_dates", "source_archives")] == \
-        ["https://example.org/a", "unknown", "none"]
-    assert [rows[VOTE][key] for key in ("source_dates", "source_archives")] == ["2025-12-03", ARCHIVE]
+    assert [rows["2022-03"][key] for key in ("sources", "source_dates", "source_archives", "symbol_url")] == \
+        ["https://example.org/a", "unknown", "none", ""]
+    assert [rows[VOTE][key] for key in ("source_dates", "source_archives", "symbol_url")] == \
+        ["2025-12-03", ARCHIVE, "https://undocs.org/A/RES/ES-11/9"]

@@ -22,8 +22,8 @@ from .settings import absolute_url
 
 SCHEMA = Path(__file__).with_name("events.schema.json")
 CSV_COLUMNS = ("id", "date", "precision", "end", "end_precision", "date_qualifier", "type", "title", "summary",
-               "location", "actors", "symbol", "body", "outcome", "yes", "no", "abstain", "absent", "positions",
-               "disputed", "figures", "sources", "source_dates", "source_archives", "url")
+               "location", "actors", "symbol", "symbol_url", "body", "outcome", "yes", "no", "abstain", "absent",
+               "positions", "disputed", "figures", "sources", "source_dates", "source_archives", "url")
 
 
 def event_record(event: Event, settings: dict) -> dict:
@@ -42,6 +42,7 @@ def event_record(event: Event, settings: dict) -> dict:
         "location": event.location,
         "actors": [actor.slug for actor in event.actors],
         "symbol": event.symbol,
+        "symbol_url": event.symbol_url,
         "body": event.body.slug if event.body else None,
         "outcome": event.outcome,
         "tally": None if event.tally is None else {

@@ -136,6 +136,8 @@ class Event:
     url: str
     location: str | None = None
     symbol: str | None = None
+    # The official document of a UN symbol, at the address TIMELINE_SYMBOL_URL gives (see symbols.py).
+    symbol_url: str | None = None
     body: Actor | None = None
     tally: Tally | None = None
     outcome: str | None = None

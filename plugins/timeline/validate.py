@@ -22,6 +22,7 @@ from .model import (MEASURE_LABELS, VOTE_WORDS, Actor, Conflict, Event, Figure, 
 from .problems import ContentError, Problem, describe
 from .reader import PAGE_STATUSES
 from .settings import site_folders
+from .symbols import symbol_url
 
 PAGE_FIELDS = {"title", "status"}
 ACTOR_FIELDS = {"name", "kind", "role", "affiliation", "sort_name"}
@@ -506,12 +507,14 @@ def parse_event(doc: SourceFile, actors: dict[str, Actor], problems: list[Proble
     tally, body = fields.tally()
     outcome = fields.choice("outcome", OUTCOMES, required=False)
     sources, sources_given = fields.sources()
+    symbol = fields.text("symbol", required=False)
     event = Event(
         slug=doc.slug, title=title or "", date=when[0] if when else today, precision=when[1] if when else "day",
         type=event_type or "", type_label=types.get(event_type, ""), summary=summary or "",
         actors=event_actors, sources=sources, html=doc.content, source_path=fields.path,
         url=doc.settings["EVENT_URL"].format(slug=doc.slug),
-        location=fields.text("location", required=False), symbol=fields.text("symbol", required=False),
+        location=fields.text("location", required=False), symbol=symbol,
+        symbol_url=symbol_url(symbol, doc.settings["TIMELINE_SYMBOL_URL"]),
         body=body, tally=tally,
         outcome=outcome or ({"vote": "adopted", "veto": "vetoed"}.get(event_type) if tally else None),
         **fields.positions(event_type, event_actors), quotes=fields.quotes(event_actors, sources_given),

@@ -317,6 +317,15 @@ def test_a_source_may_name_an_archived_copy_at_a_web_address(content):
         "starting with https:// or http://"]
 
 
+def test_a_un_symbol_links_to_its_document_and_another_body_s_does_not(content):
+    event, = content.timeline(vote_with("body: un-general-assembly", "body: un-general-assembly\n"
+                                        "symbol: S/RES/2774 (2025)")).events
+    assert event.symbol_url == content.settings["TIMELINE_SYMBOL_URL"].format(symbol="S/RES/2774%20%282025%29")
+    other, = content.timeline(vote_with("body: un-general-assembly", "body: un-general-assembly\n"
+                                        "symbol: ICC-01/22-18")).events
+    assert (other.symbol, other.symbol_url) == ("ICC-01/22-18", None)
+
+
 CONFLICT = """conflicts:
   - about: Ukraine's own vote
     position_of: ukraine
