@@ -146,9 +146,10 @@ def livereload(c, port=8000):
 
 
 @task(help={field: f"the event's {field.replace('_', ' ')}" for field in skeleton.FIELDS}
-      | {"actors": "actor slugs, separated by commas", "content": "the content folder (default content)"})
+      | {"actors": "actor slugs, separated by commas", "content": "the content folder (default content)",
+         "source_date": "the day the source was published, YYYY-MM-DD, or unknown if it shows none"})
 def new_event(c, title=None, date=None, type=None, actors=None, summary=None, source_url=None,
-              source_title=None, publisher=None, content="content"):
+              source_title=None, publisher=None, source_date=None, content="content"):
     """Write a new event file, complete but for its body; asks for whatever is not given as an option."""
     given = locals()
     answers = {field: given[field] or input(f"{field.replace('_', ' ').capitalize()}: ").strip()

@@ -122,6 +122,10 @@ def test_a_body_keeps_its_headings_below_the_page_title(fixture_site, body, head
      "TIMELINE_POSITIONS: 'sumit' is not in TIMELINE_EVENT_TYPES; expected one of invasion, vote, veto, session"),
     ("EVENT_PATHS", "events", "EVENT_PATHS: is 'events'; expected a value like the default, ['events']"),
     ("SLUGIFY_SOURCE", "title", "SLUGIFY_SOURCE: is 'title'; expected \"basename\""),
+    ("TIMELINE_SYMBOL_URL", "undocs.org/{symbol}", "TIMELINE_SYMBOL_URL: is 'undocs.org/{symbol}'; expected an "
+     "address starting with https:// or http:// with exactly the placeholders {symbol}, or \"\" for no links"),
+    ("TIMELINE_SYMBOL_URL", "https://undocs.org/",
+     "TIMELINE_SYMBOL_URL: is 'https://undocs.org/'; expected an address"),
 ])
 def test_a_setting_that_cannot_work_stops_the_build_in_one_line(fixture_site, setting, value, message):
     result = fixture_site(**{setting: value})

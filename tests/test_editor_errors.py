@@ -12,7 +12,7 @@ type: meeting
 summary: Names an actor that has no file.
 actors: [ukraine, ukriane]
 sources:
-  - {title: A source, publisher: A publisher, url: "https://example.org/x"}
+  - {title: A source, publisher: A publisher, date: unknown, url: "https://example.org/x"}
 ---
 Body.
 """
@@ -23,7 +23,7 @@ type: statement
 summary: Has no date.
 actors: [ukraine]
 sources:
-  - {title: A source, publisher: A publisher, url: "https://example.org/x"}
+  - {title: A source, publisher: A publisher, date: unknown, url: "https://example.org/x"}
 ---
 Body.
 """

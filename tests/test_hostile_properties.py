@@ -60,7 +60,7 @@ def event_files(draw) -> str:
     return (f"---\ntitle: {values['title']}\ndate: 2023-01-10\ntype: statement\nsummary: {values['summary']}\n"
             f"location: {values['location']}\nsymbol: {values['symbol']}\nactors: [ukraine, mariana-betsa]\n"
             f"quotes:\n  - speaker: mariana-betsa\n    text: {quote}\n    source: 1\n{extra}"
-            f"sources:\n  - title: {source}\n    publisher: A publisher\n    url: https://example.org/a\n"
+            f"sources:\n  - title: {source}\n    publisher: A publisher\n    date: unknown\n    url: https://example.org/a\n"
             f"---\n{draw(MARKDOWN)}\n")
 
 

@@ -40,6 +40,9 @@ def test_events_json_validates_against_its_schema_with_one_entry_per_event_file(
     (lambda e: e["tally"].update(yes=-1), "yes"),
     (lambda e: e["positions"].append({"actor": "ukraine", "vote": "maybe"}), "vote"),
     (lambda e: e.pop("sources"), "sources"),
+    (lambda e: e["sources"][0].update(archive="web.archive.org/web/2025"), "archive"),
+    (lambda e: e["sources"][0].pop("date"), "date"),
+    (lambda e: e.update(symbol_url="undocs.org/A/RES/ES-11/9"), "symbol_url"),
 ])
 def test_the_schema_rejects_a_record_that_breaks_it(site, validator, change, field):
     data = load(site, "data/events.json")

@@ -32,6 +32,7 @@ quotes:
 sources:
   - title: A & B < C
     publisher: A publisher
+    date: unknown
     url: https://example.org/a?b=1&c=2
 ---
 A body.
@@ -114,6 +115,7 @@ quotes:
 sources:
   - title: 'A source {quoted}'
     publisher: '{quoted} Publisher'
+    date: unknown
     url: https://example.org/a
 ---
 {payload}

@@ -18,7 +18,7 @@ type: meeting
 summary: Names an actor that has no file.
 actors: [ukriane]
 sources:
-  - {title: A source, publisher: A publisher, url: "https://example.org/x"}
+  - {title: A source, publisher: A publisher, date: unknown, url: "https://example.org/x"}
 ---
 Body.
 """

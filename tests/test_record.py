@@ -4,6 +4,7 @@ positions and voting records add up, however many files content/ holds; and the 
 from __future__ import annotations
 
 import functools
+import json
 import re
 import shutil
 import subprocess
@@ -47,9 +48,31 @@ def test_every_event_and_actor_file_has_a_page(site):
 @pytest.mark.parametrize("path", EVENT_FILES, ids=lambda p: p.stem)
 def test_every_event_page_lists_its_sources_and_links_its_actors(site, path):
     data, page = front_matter(path), site.page(f"/events/{path.stem}/")
-    assert [a["href"] for a in page.select("ol.sources > li > a")] == [s["url"] for s in data["sources"]]
+    assert [li.a["href"] for li in page.select("ol.sources > li")] == [s["url"] for s in data["sources"]]
     actors = section(page, "actors-h").select("a")
     assert linked_slugs(actors) == data["actors"]
+
+
+@pytest.mark.parametrize("path", EVENT_FILES, ids=lambda p: p.stem)
+def test_every_source_gives_the_day_it_was_published_or_says_it_is_unknown_and_the_page_shows_which(site, path):
+    listed = section(site.page(f"/events/{path.stem}/"), "sources-h").select("ol.sources > li")
+    for source, item in zip(front_matter(path)["sources"], listed, strict=True):
+        written = str(source.get("date"))
+        assert written == "unknown" or re.fullmatch(r"\d{4}-\d{2}-\d{2}", written), (source["url"], written)
+        shown = item.time["datetime"] if item.time else item.select_one(".undated").get_text()
+        assert shown == (written if written != "unknown" else "undated"), source["url"]
+
+
+@pytest.mark.parametrize("path", [path for path in EVENT_FILES if "symbol" in front_matter(path)],
+                         ids=lambda p: p.stem)
+def test_a_un_symbol_links_the_document_line_to_the_document_the_data_names(site, path):
+    symbol = front_matter(path)["symbol"]
+    line = site.page(f"/events/{path.stem}/").select_one("p.symbol")
+    data = json.loads((site.output / "data" / "events" / f"{path.stem}.json").read_text(encoding="utf-8"))
+    assert line.get_text() == f"Document: {symbol}"
+    assert (line.a["href"] if line.a else None) == data["symbol_url"]
+    if re.match(r"[AS]/", symbol) and "-S/" not in symbol:
+        assert data["symbol_url"], symbol
 
 
 @pytest.mark.parametrize("path", VOTES, ids=lambda p: p.stem)
@@ -179,7 +202,8 @@ def new_event(tmp_path: Path, **options: str) -> tuple[subprocess.CompletedProce
 
 CALL = {"title": "Ukraine and China hold a call", "date": "2025-06-01", "type": "talks",
         "actors": "ukraine,china", "summary": "A test event written by the new-event task.",
-        "source_url": "https://example.org/call", "source_title": "A call", "publisher": "Example"}
+        "source_url": "https://example.org/call", "source_title": "A call", "publisher": "Example",
+        "source_date": "unknown"}
 
 
 def test_new_event_writes_a_file_that_stops_the_build_on_its_body_until_the_editor_writes_it(tmp_path):

@@ -18,6 +18,7 @@ SUMMIT, ROUGH = "2024-06-15-peace-summit", "2025-12-envoys-meet"
 SOURCE = """sources:
   - title: A source
     publisher: A publisher
+    date: unknown
     url: https://example.org/a
 ---
 A fixture body.

@@ -37,6 +37,7 @@ positions:
 sources:
   - title: A report of the summit
     publisher: A publisher
+    date: unknown
     url: https://example.org/summit
 ---
 A fixture body.

@@ -51,7 +51,7 @@ def test_by_default_the_build_stops_naming_every_field_with_unsafe_markup(fixtur
     path = f"content/events/{UNSAFE.name}"
     found = {tuple(line.split(": ", 2)[:2]) for line in result.problems}
     assert found == {(f"{path}:2", "title"), (f"{path}:5", "summary"), (f"{path}:9", "quotes[0].text"),
-                     (f"{path}:12", "sources[0].title"), (f"{path}:18", "body"), (f"{path}:20", "body")}
-    assert f"{path}:18: body: contains <script>;" in result.log
-    assert f"{path}:20: body: contains onerror=, href=javascript:;" in result.log
+                     (f"{path}:12", "sources[0].title"), (f"{path}:19", "body"), (f"{path}:21", "body")}
+    assert f"{path}:19: body: contains <script>;" in result.log
+    assert f"{path}:21: body: contains onerror=, href=javascript:;" in result.log
     assert not result.output.exists()

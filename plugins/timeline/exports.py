@@ -22,8 +22,8 @@ from .settings import absolute_url
 
 SCHEMA = Path(__file__).with_name("events.schema.json")
 CSV_COLUMNS = ("id", "date", "precision", "end", "end_precision", "date_qualifier", "type", "title", "summary",
-               "location", "actors", "symbol", "body", "outcome", "yes", "no", "abstain", "absent", "positions",
-               "disputed", "figures", "sources", "corrections", "url")
+               "location", "actors", "symbol", "symbol_url", "body", "outcome", "yes", "no", "abstain", "absent",
+               "positions", "disputed", "figures", "sources", "source_dates", "source_archives", "corrections", "url")
 
 
 def event_record(event: Event, settings: dict) -> dict:
@@ -42,6 +42,7 @@ def event_record(event: Event, settings: dict) -> dict:
         "location": event.location,
         "actors": [actor.slug for actor in event.actors],
         "symbol": event.symbol,
+        "symbol_url": event.symbol_url,
         "body": event.body.slug if event.body else None,
         "outcome": event.outcome,
         "tally": None if event.tally is None else {
@@ -59,7 +60,7 @@ def event_record(event: Event, settings: dict) -> dict:
         "figures": [{"measure": f.measure, "count": f.count, "qualifier": f.qualifier,
                      "reported_by": f.reported_by} for f in event.figures],
         "sources": [{"title": s.title, "publisher": s.publisher, "url": s.url,
-                     "date": s.date.isoformat() if s.date else None} for s in event.sources],
+                     "date": s.date.isoformat() if s.date else None, "archive": s.archive} for s in event.sources],
         "corrections": [{"date": row.correction.iso_date, "note": row.correction.note}
                         for row in event.correction_rows],
         "url": absolute_url(settings, event.url) or event.url,
@@ -90,6 +91,9 @@ def csv_row(record: dict) -> dict:
         "figures": " | ".join(f"{f['measure']} {f['qualifier']} {f['count']} ({f['reported_by']})"
                               for f in record["figures"]),
         "sources": " | ".join(s["url"] for s in record["sources"]),
+        # One entry per source, in the order of `sources`, so that none is left out and the three line up.
+        "source_dates": " | ".join(s["date"] or "unknown" for s in record["sources"]),
+        "source_archives": " | ".join(s["archive"] or "none" for s in record["sources"]),
         "corrections": " | ".join(f"{c['date']}: {c['note']}" for c in record["corrections"]),
     }
 

@@ -65,14 +65,18 @@ class Tally:
 
 @dataclass(frozen=True)
 class Source:
+    """A source as its editor listed it. Its date is the day it was published, or None where the editor wrote
+    that the source shows none (`date: unknown`); an archive is the address of a copy kept elsewhere."""
+
     title: str
     publisher: str
     url: str
     date: datetime.date | None = None
+    archive: str | None = None
 
     @property
     def display_date(self) -> str:
-        return format_date(self.date) if self.date else ""
+        return format_date(self.date) if self.date else "undated"
 
 
 @dataclass(frozen=True)
@@ -155,6 +159,8 @@ class Event:
     url: str
     location: str | None = None
     symbol: str | None = None
+    # The official document of a UN symbol, at the address TIMELINE_SYMBOL_URL gives (see symbols.py).
+    symbol_url: str | None = None
     body: Actor | None = None
     tally: Tally | None = None
     outcome: str | None = None

@@ -86,8 +86,15 @@ DEFAULTS = {
     # How long Markdown may take over one body before the file is reported: Python-Markdown is quadratic on
     # some texts, and no file may hold a build up without limit. A long body of 100 KB takes about 2 s.
     "TIMELINE_MARKDOWN_SECONDS": 10,
+    # Where the official document of a UN symbol (A/RES/ES-11/6, S/RES/2774 (2025)) is found: the symbol,
+    # URL-quoted, takes the place of {symbol} (see symbols.py); "" links no symbol. A university library's
+    # guide gives this address of the UN's document system (undocs.org followed by the symbol); the UN's own
+    # documentation of it was not found, hence a setting, to be changed in one place.
+    "TIMELINE_SYMBOL_URL": "https://undocs.org/{symbol}",
 }
 CHOICES = {"TIMELINE_UNSAFE_MARKUP": ("error", "strip")}
+# Settings that are addresses on other sites, with placeholders, rather than paths of this one.
+ADDRESSES = ("TIMELINE_SYMBOL_URL",)
 
 
 # The kinds of setting that name a file the plugin writes.
@@ -137,6 +144,8 @@ def setting_problem(name: str, value: object) -> str | None:
         return f"{name}: is {value!r}; expected one of " + ", ".join(map(repr, CHOICES[name]))
     if isinstance(value, int) and not isinstance(value, bool) and value < 1:
         return f"{name}: is {value!r}; expected a whole number of 1 or more"
+    if name in ADDRESSES:
+        return f"{name}: is {value!r}; expected {problem}" if (problem := address_problem(value, default)) else None
     if isinstance(value, str) and (problem := path_problem(value, default)):
         return f"{name}: is {value!r}; expected {problem}"
     if isinstance(value, dict) and (problem := mapping_problem(value, default)):
@@ -149,12 +158,23 @@ def setting_problem(name: str, value: object) -> str | None:
 
 
 def path_problem(value: str, default: str) -> str | None:
-    wanted, given = placeholders(default), placeholders(value)
-    if given is None or given != wanted:
-        return "a path with exactly the placeholders " + (", ".join(sorted(f"{{{n}}}" for n in wanted)) or "none")
+    if placeholders(value) != placeholders(default):
+        return "a path with exactly the placeholders " + placeholder_list(default)
     if value.startswith("/") or ".." in value.split("/"):
         return "a path inside the output folder (no leading `/`, no `..`)"
     return None
+
+
+def address_problem(value: str, default: str) -> str | None:
+    """Judge an address on another site: http(s), with its default's placeholders; or "" for no links."""
+    if value == "" or value.startswith(("https://", "http://")) and placeholders(value) == placeholders(default):
+        return None
+    return f"an address starting with https:// or http:// with exactly the placeholders {placeholder_list(default)}" \
+        ', or "" for no links'
+
+
+def placeholder_list(pattern: str) -> str:
+    return ", ".join(sorted(f"{{{name}}}" for name in placeholders(pattern) or ())) or "none"
 
 
 def placeholders(pattern: str) -> set[str] | None:

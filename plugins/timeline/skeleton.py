@@ -16,7 +16,7 @@ from .settings import DEFAULTS
 # The body of a new file, for the editor to replace: validation refuses it while it is there, so that it is
 # never published as if it were the event's account.
 PLACEHOLDER_BODY = "What happened, in your own words, from the sources above."
-FIELDS = ("title", "date", "type", "actors", "summary", "source_url", "source_title", "publisher")
+FIELDS = ("title", "date", "type", "actors", "summary", "source_url", "source_title", "publisher", "source_date")
 
 
 def project_settings(settings_file: str = "pelicanconf.py") -> dict:
@@ -25,12 +25,7 @@ def project_settings(settings_file: str = "pelicanconf.py") -> dict:
 
 def check_answers(answers: dict[str, str], content: Path, types: dict[str, str]) -> list[str]:
     """What is wrong with the answers, in the editor's terms; empty when the file can be written."""
-    problems = []
-    try:
-        if datetime.date.fromisoformat(answers["date"]) > datetime.date.today():
-            problems.append(f"date: {answers['date']} is in the future")
-    except ValueError:
-        problems.append(f"date: `{answers['date']}` is not a date written YYYY-MM-DD")
+    problems = [problem for field in ("date", "source_date") if (problem := date_problem(field, answers[field]))]
     if answers["type"] not in types:
         problems.append(f"type: `{answers['type']}` is not one of {', '.join(types)}")
     known = {path.stem for path in (content / "actors").glob("*.md")}
@@ -40,6 +35,19 @@ def check_answers(answers: dict[str, str], content: Path, types: dict[str, str])
     if urlparse(answers["source_url"]).scheme not in ("http", "https"):
         problems.append(f"source_url: `{answers['source_url']}` does not start with https:// or http://")
     return problems
+
+
+def date_problem(field: str, answer: str) -> str | None:
+    """Judge a day written YYYY-MM-DD, not in the future; a source's date may also be `unknown`."""
+    if field == "source_date" and answer == "unknown":
+        return None
+    try:
+        if datetime.date.fromisoformat(answer) > datetime.date.today():
+            return f"{field}: {answer} is in the future"
+    except ValueError:
+        unknown = ", or unknown if the source shows none" if field == "source_date" else ""
+        return f"{field}: `{answer}` is not a date written YYYY-MM-DD{unknown}"
+    return None
 
 
 def actor_slugs(text: str) -> list[str]:
@@ -55,7 +63,7 @@ def write_event(answers: dict[str, str], content: Path) -> Path:
         "summary": answers["summary"],
         "actors": actor_slugs(answers["actors"]),
         "sources": [{"title": answers["source_title"], "publisher": answers["publisher"],
-                     "url": answers["source_url"]}],
+                     "date": answers["source_date"], "url": answers["source_url"]}],
     }
     yaml = YAML()
     yaml.width = 100

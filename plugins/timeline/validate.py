@@ -23,6 +23,7 @@ from .problems import ContentError, Problem, describe
 from .reader import PAGE_STATUSES
 from .settings import site_folders
 from .skeleton import PLACEHOLDER_BODY
+from .symbols import symbol_url
 
 PAGE_FIELDS = {"title", "status"}
 ACTOR_FIELDS = {"name", "kind", "role", "affiliation", "sort_name", "aliases"}
@@ -38,6 +39,9 @@ DATE_FORMS = "a date written YYYY-MM-DD, YYYY-MM or YYYY"
 CORRECTION_DAY = "the day the correction was made, written YYYY-MM-DD"
 # A file name that starts with a date, written to the day, the month or the year: `2023-02-23-…`, `2022-03`.
 NAMED_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?(?=-|$)")
+# What an editor writes for a source that shows no date of its own, so that no date is left out by mistake.
+UNKNOWN = "unknown"
+SOURCE_DATE = f"the day the source was published, written YYYY-MM-DD, or `{UNKNOWN}` if the source shows none"
 # What RFC 3986 allows in no part of an address, unless written as %XX.
 NOT_IN_URLS = re.compile(r'[\x00-\x20\x7f<>"{}|\\^`]')
 
@@ -265,11 +269,12 @@ class Fields:
             return None
         return when, PRECISIONS[len(text)]
 
-    def http_url(self, field: str, data: dict) -> str | None:
+    def http_url(self, field: str, data: dict, required: bool = True) -> str | None:
         url = self.get(field, data)
         expected = "a full address starting with https:// or http://"
         if url is None or url == "":
-            self.problem(field, "missing", expected)
+            if required:
+                self.problem(field, "missing", expected)
             return None
         if not self.scalar(field, url, "a web address", expected):
             return None
@@ -357,10 +362,11 @@ def parse_actors(docs: list[SourceFile], problems: list[Problem]) -> dict[str, A
 class EventFields(Fields):
     """The parts of an event that need the actors, the settings and each other."""
 
-    def __init__(self, doc: SourceFile, problems: list[Problem], actors: dict[str, Actor]):
+    def __init__(self, doc: SourceFile, problems: list[Problem], actors: dict[str, Actor], today: datetime.date):
         super().__init__(doc, display_path(doc), problems)
         self.actors = actors
         self.settings = doc.settings
+        self.today = today
 
     def tally(self) -> tuple[Tally | None, Actor | None]:
         data = self.mapping("tally", "the counts as `{yes: 91, no: 12, abstain: 57}`, or a line each for "
@@ -433,14 +439,38 @@ class EventFields(Fields):
         sources = []
         entries = self.entries("sources", required=True)
         for path, data in entries:
-            self.unknown({"title", "publisher", "url", "date"}, data, path + ".")
+            self.unknown({"title", "publisher", "url", "date", "archive"}, data, path + ".")
             title = self.text(f"{path}.title", data)
             publisher = self.text(f"{path}.publisher", data)
             url = self.http_url(f"{path}.url", data)
-            when = self.date(f"{path}.date", data, required=False)
+            when = self.source_date(f"{path}.date", data)
+            archive = self.http_url(f"{path}.archive", data, required=False)
             if title and publisher and url:
-                sources.append(Source(title, publisher, url, when[0] if when else None))
+                sources.append(Source(title, publisher, url, when, archive))
         return sources, len(entries)
+
+    def source_date(self, field: str, data: dict) -> datetime.date | None:
+        """Read the day a source was published: None where its editor wrote that it is unknown, or on a
+        problem (which stops the build)."""
+        value = self.get(field, data)
+        if value is None:
+            self.problem(field, "missing", SOURCE_DATE)
+            return None
+        if value == UNKNOWN or not self.scalar(field, value, "a date", SOURCE_DATE):
+            return None
+        text = str(value)
+        if isinstance(value, bool) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            self.problem(field, f"`{text}` is not a day written YYYY-MM-DD{closest(text, [UNKNOWN])}", SOURCE_DATE)
+            return None
+        try:
+            day = datetime.date.fromisoformat(text)
+        except ValueError:
+            self.problem(field, f"`{text}` is not a real date", SOURCE_DATE)
+            return None
+        if day > self.today:
+            self.problem(field, f"{text} is in the future", "the day the source was published")
+            return None
+        return day
 
     def quotes(self, actors: list[Actor], source_count: int) -> list[Quote]:
         quotes = []
@@ -559,7 +589,7 @@ class EventFields(Fields):
 
 def parse_event(doc: SourceFile, actors: dict[str, Actor], problems: list[Problem],
                 today: datetime.date) -> Event | None:
-    fields = EventFields(doc, problems, actors)
+    fields = EventFields(doc, problems, actors, today)
     if read_problems(doc, fields):
         return None
     check_placeholder(doc, fields)
@@ -583,12 +613,14 @@ def parse_event(doc: SourceFile, actors: dict[str, Actor], problems: list[Proble
     tally, body = fields.tally()
     outcome = fields.choice("outcome", OUTCOMES, required=False)
     sources, sources_given = fields.sources()
+    symbol = fields.text("symbol", required=False)
     event = Event(
         slug=doc.slug, title=title or "", date=when[0] if when else today, precision=when[1] if when else "day",
         type=event_type or "", type_label=types.get(event_type, ""), summary=summary or "",
         actors=event_actors, sources=sources, html=doc.content, source_path=fields.path,
         url=doc.settings["EVENT_URL"].format(slug=doc.slug),
-        location=fields.text("location", required=False), symbol=fields.text("symbol", required=False),
+        location=fields.text("location", required=False), symbol=symbol,
+        symbol_url=symbol_url(symbol, doc.settings["TIMELINE_SYMBOL_URL"]),
         body=body, tally=tally,
         outcome=outcome or ({"vote": "adopted", "veto": "vetoed"}.get(event_type) if tally else None),
         **fields.positions(event_type, event_actors), quotes=fields.quotes(event_actors, sources_given),

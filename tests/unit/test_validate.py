@@ -43,6 +43,7 @@ sources:
   - title: General Assembly adopts resolution
     publisher: United Nations
     url: https://press.un.org/en/2025/ga12738.doc.htm
+    date: unknown
   - title: Ukraine's statement
     publisher: Ministry of Foreign Affairs of Ukraine
     date: 2025-12-04
@@ -265,6 +266,7 @@ sources:
   - title: A report of the summit
     publisher: A publisher
     url: https://example.org/summit
+    date: unknown
 """
 SUMMIT_FILE = "content/events/2023-08-05-summit.md"
 
@@ -333,6 +335,45 @@ def test_every_event_has_a_source_with_a_web_address(content):
     assert f"{VOTE_FILE}:19: sources[0].url: `press.un.org/en/2025/ga12738.doc.htm` is not a web address; " \
         "expected a full address starting with https:// or http://" in \
         content.problems(vote_with("url: https://press.un.org", "url: press.un.org"))
+
+
+SOURCE_DATE = "expected the day the source was published, written YYYY-MM-DD, or `unknown` if the source shows none"
+
+
+@pytest.mark.parametrize("line, problem", [
+    ("", f"17: sources[0].date: missing; {SOURCE_DATE}"),
+    ("    date: 2025-12\n", f"20: sources[0].date: `2025-12` is not a day written YYYY-MM-DD; {SOURCE_DATE}"),
+    ("    date: 2025-02-30\n", f"20: sources[0].date: `2025-02-30` is not a real date; {SOURCE_DATE}"),
+    ("    date: unkown\n", f"20: sources[0].date: `unkown` is not a day written YYYY-MM-DD (did you mean `unknown`?); "
+                                f"{SOURCE_DATE}"),
+    ("    date: [2025-12-03]\n", f"20: sources[0].date: is a list, not a date; {SOURCE_DATE}"),
+    ("    date: 2026-02-01\n", "20: sources[0].date: 2026-02-01 is in the future; expected the day the source was "
+                            "published"),
+])
+def test_every_source_gives_the_day_it_was_published_or_says_it_is_unknown(content, line, problem):
+    assert content.problems(vote_with("    date: unknown\n", line)) == [f"{VOTE_FILE}:{problem}"]
+
+
+ARCHIVE = "    archive: https://archive.example.org/2025/ga12738\n"
+
+
+def test_a_source_may_name_an_archived_copy_at_a_web_address(content):
+    event, = content.timeline(vote_with("    date: unknown\n", "    date: unknown\n" + ARCHIVE)).events
+    assert [(s.date, s.archive) for s in event.sources] == [
+        (None, "https://archive.example.org/2025/ga12738"), (datetime.date(2025, 12, 4), None)]
+    not_an_address = vote_with("    date: unknown\n", "    date: unknown\n    archive: archive.example.org/a\n")
+    assert content.problems(not_an_address) == [
+        f"{VOTE_FILE}:21: sources[0].archive: `archive.example.org/a` is not a web address; expected a full address "
+        "starting with https:// or http://"]
+
+
+def test_a_un_symbol_links_to_its_document_and_another_body_s_does_not(content):
+    event, = content.timeline(vote_with("body: un-general-assembly", "body: un-general-assembly\n"
+                                        "symbol: S/RES/2774 (2025)")).events
+    assert event.symbol_url == content.settings["TIMELINE_SYMBOL_URL"].format(symbol="S/RES/2774%20%282025%29")
+    other, = content.timeline(vote_with("body: un-general-assembly", "body: un-general-assembly\n"
+                                        "symbol: ICC-01/22-18")).events
+    assert (other.symbol, other.symbol_url) == ("ICC-01/22-18", None)
 
 
 CONFLICT = """conflicts:
@@ -407,7 +448,8 @@ def test_an_event_that_names_an_actor_by_its_former_slug_is_told_the_slug_now(co
 
 NEW_EVENT = {"title": "Ukraine and Russia hold a call", "date": "2025-06-01", "type": "talks",
              "actors": "ukraine,russian-federation", "summary": "The two states spoke.",
-             "source_url": "https://example.org/call", "source_title": "A call", "publisher": "Example"}
+             "source_url": "https://example.org/call", "source_title": "A call", "publisher": "Example",
+             "source_date": "unknown"}
 
 
 def test_the_body_invoke_new_event_writes_is_refused_on_its_line_until_the_editor_replaces_it(content):
