@@ -201,6 +201,11 @@ class Fields:
             return None
         return actor
 
+    def once_each(self, field: str, slugs: list) -> None:
+        for slug, times in Counter(map(str, slugs)).items():
+            if times > 1:
+                self.problem(field, f"`{slug}` is listed {times} times", "each actor once")
+
     def date(self, field: str, data: dict | None = None, required: bool = True, today: datetime.date | None = None,
              past: str = "the date the event took place",
              expected: str = DATE_FORMS) -> tuple[datetime.date, str] | None:
@@ -504,9 +509,7 @@ def parse_event(doc: SourceFile, actors: dict[str, Actor], problems: list[Proble
     end, qualifier = fields.end(when, today), fields.date_qualifier(when)
     slugs = fields.items("actors", required=True)
     event_actors = [a for i, s in enumerate(slugs) if (a := fields.actor(f"actors[{i}]", s, actors))]
-    for slug, times in Counter(map(str, slugs)).items():
-        if times > 1:
-            fields.problem("actors", f"`{slug}` is listed {times} times", "each actor once")
+    fields.once_each("actors", slugs)
     tally, body = fields.tally()
     outcome = fields.choice("outcome", OUTCOMES, required=False)
     sources, sources_given = fields.sources()
