@@ -11,7 +11,7 @@ from ghp_import import ghp_import
 from invoke import Exit, task
 
 sys.path.insert(0, "plugins")
-from timeline import lock, outputcheck, skeleton, staging  # noqa: E402
+from timeline import lock, newevent, outputcheck, skeleton, staging  # noqa: E402
 from timeline.problems import BuildStopped  # noqa: E402
 
 OUTPUT = "output"
@@ -145,19 +145,22 @@ def livereload(c, port=8000):
     pelican_run(c, "pelicanconf.py", OUTPUT, "--autoreload", "--listen", f"-p {int(port)}")
 
 
-@task(help={field: f"the event's {field.replace('_', ' ')}" for field in skeleton.FIELDS}
-      | {"actors": "actor slugs, separated by commas", "content": "the content folder (default content)",
-         "source_date": "the day the source was published, YYYY-MM-DD, or unknown if it shows none"})
-def new_event(c, title=None, date=None, type=None, actors=None, summary=None, source_url=None,
+@task(help={field: f"the event's {field.replace('_', ' ')}" for field in newevent.FIELDS}
+      | {"actors": "actor slugs, separated by commas",
+         "name": "the short name of its file, after the date (default: from the title)",
+         "content": "the content folder (default content)"})
+def new_event(c, title=None, date=None, name=None, type=None, actors=None, summary=None, source_url=None,
               source_title=None, publisher=None, source_date=None, content="content"):
-    """Write a new event file, complete but for its body; asks for whatever is not given as an option."""
+    """Write a new event file, complete but for its body, checking each answer; asks for what no option gives."""
     given = locals()
-    answers = {field: given[field] or input(f"{field.replace('_', ' ').capitalize()}: ").strip()
-               for field in skeleton.FIELDS}
-    problems = skeleton.check_answers(answers, Path(content), skeleton.project_settings()["TIMELINE_EVENT_TYPES"])
-    if problems:
-        sys.exit("new-event: nothing written:\n" + "\n".join(problems))
-    print(f"Wrote {skeleton.write_event(answers, Path(content))}: replace its body with what happened, then build")
+    answers = {field: given[field] for field in newevent.FIELDS if given[field]}
+    try:
+        written = newevent.new_event(answers, Path(content), skeleton.project_settings())
+    except newevent.NothingWritten as stop:
+        raise Exit(str(stop)) from None
+    for path in written:
+        print(f"Wrote {path}")
+    print("Replace the body's one line with your own words: until then the build stops on it.")
 
 
 SCREENSHOTS = {"home": "", "event": "events/2025-12-03-ga-es-11-9-return-of-children/",

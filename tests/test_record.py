@@ -190,13 +190,16 @@ def test_corrections_are_shown_exactly_where_the_files_record_them(site):
     assert bool(site.page("/").select('footer a[href$="corrections/"]')) == bool(corrected)
 
 
-def new_event(tmp_path: Path, **options: str) -> tuple[subprocess.CompletedProcess, Path]:
-    """Run `invoke new-event` with options on a copy of the real content."""
+def new_event(tmp_path: Path, typed: list[str] | None = None,
+              **options: str) -> tuple[subprocess.CompletedProcess, Path]:
+    """Run `invoke new-event` with options on a copy of the real content, with the lines `typed` as its input
+    (without, no input at all)."""
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
     args = [arg for key, value in options.items() for arg in (f"--{key.replace('_', '-')}", value)]
+    stdin = {"stdin": subprocess.DEVNULL} if typed is None else {"input": "".join(f"{line}\n" for line in typed)}
     result = subprocess.run([sys.executable, "-m", "invoke", "new-event", *args, "--content", str(content)],
-                            cwd=ROOT, capture_output=True, text=True, stdin=subprocess.DEVNULL)
+                            cwd=ROOT, capture_output=True, text=True, **stdin)
     return result, content
 
 
@@ -228,3 +231,27 @@ def test_new_event_refuses_an_unknown_actor_and_writes_nothing(tmp_path):
     assert result.returncode != 0
     assert "actors: no actor `ukriane`" in result.stderr
     assert sorted(p.name for p in (content / "events").glob("*.md")) == [p.name for p in EVENT_FILES]
+
+
+def test_new_event_asks_again_for_a_wrong_date_and_creates_a_missing_actor_and_the_site_builds(tmp_path):
+    typed = ["The Assembly's president meets an envoy", "2025-02-30", "2025-02", "envoy-meeting", "meeting",
+             "un-general-assembly, new-envoy", "y", "A New Envoy", "person", "Special envoy", "ukraine",
+             "They met in New York.", "https://example.org/meeting", "A meeting", "Example", "2025-03-01"]
+    result, content = new_event(tmp_path, typed)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "date: `2025-02-30` is not a real date; expected a date written YYYY-MM-DD, YYYY-MM or YYYY\n" \
+        in result.stdout
+    assert f"Wrote {content}/actors/new-envoy.md\nWrote {content}/events/2025-02-envoy-meeting.md\n" in result.stdout
+    event = content / "events" / "2025-02-envoy-meeting.md"
+    event.write_text(event.read_text(encoding="utf-8").replace(PLACEHOLDER_BODY, "They met."), encoding="utf-8")
+    built = build(content, tmp_path / "output")
+    assert built.returncode == 0, built.log
+    envoy = built.page("/actors/new-envoy/")
+    assert envoy.h1.get_text(strip=True) == "A New Envoy"
+    assert envoy.find("article", id="2025-02-envoy-meeting")
+
+
+def test_new_event_given_up_at_a_prompt_writes_nothing_and_says_so_in_one_line(tmp_path):
+    result, content = new_event(tmp_path, ["A title", "2025-06-01", "", "talks", "ukraine, new-envoy", "y", ""])
+    assert (result.returncode, result.stderr) == (1, "new-event: the name was left empty, so nothing was written\n")
+    assert sorted(p.name for p in content.rglob("*.md")) == sorted(p.name for p in (ROOT / "content").rglob("*.md"))

@@ -12,7 +12,8 @@ Modules, by what they hold:
 - for reuse: feeds, exports (JSON and CSV), linked_data (JSON-LD), citations (the printable chronology),
   sitemap, and outputcheck (links, ids and headings of a built site);
 - for readers: search and search_shard (the Pagefind index of the event and actor pages, in shards);
-- for editors: skeleton (the file `invoke new-event` writes);
+- for editors: newevent (the questions `invoke new-event` asks, each answer checked) and skeleton (the
+  files it writes);
 - for maintainers: lock (one build at a time on a cache or an output folder), staging (output/
   replaced whole by `invoke build`) and summary (the line each build ends with).
 """

@@ -50,10 +50,18 @@ def problem_with(path: Path, content: Path) -> Problem | None:
         return Problem(shown, 1, "file", f"`{path.name}` is not a Markdown file, so it would not be read",
                        "a Markdown file ending in .md (or move the file out of the folder)")
     slug = slug_of(path.name)
-    if not SLUG.fullmatch(slug):
-        return Problem(shown, 1, "file name", f"`{path.name}` does not make a plain address",
-                       f"lower-case letters, digits and hyphens, e.g. `{suggested_slug(slug)}.md`")
+    if problem := address_problem(slug, path.name[len(slug):]):
+        return Problem(shown, 1, "file name", *problem)
     return None
+
+
+def address_problem(slug: str, extension: str = "") -> tuple[str, str] | None:
+    """Why a file's name (its slug and extension) makes no plain address, and a name that would; None
+    when it makes one."""
+    if SLUG.fullmatch(slug):
+        return None
+    return (f"`{slug}{extension}` does not make a plain address",
+            f"lower-case letters, digits and hyphens, e.g. `{suggested_slug(slug)}{extension}`")
 
 
 def content_files(content: Path, folders: list[str]) -> tuple[dict[str, list[str]], list[Problem]]:

@@ -18,7 +18,12 @@ class Problem:
     expected: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.field}: {self.problem}; expected {self.expected}"
+        return f"{self.path}:{self.line}: {self.message}"
+
+    @property
+    def message(self) -> str:
+        """The problem without its place, as said of an answer that is not yet in a file."""
+        return f"{self.field}: {self.problem}; expected {self.expected}"
 
 
 def describe(value: object) -> str:

@@ -1,77 +1,65 @@
-"""A new event file, complete but for its body: the editor's starting point for `invoke new-event`."""
+"""The files `invoke new-event` writes: an event and its new actors, laid out as the editing guide's examples
+are, so that a new file looks like every other one."""
 
 from __future__ import annotations
 
-import datetime
-import io
+import json
 from pathlib import Path
-from urllib.parse import urlparse
 
 from pelican.settings import read_settings
-from pelican.utils import slugify
-from ruamel.yaml import YAML
+from yaml.error import YAMLError
 
+from .reader import FrontMatter, Unreadable
 from .settings import DEFAULTS
 
-# The body of a new file, for the editor to replace: validation refuses it while it is there, so that it is
-# never published as if it were the event's account.
-PLACEHOLDER_BODY = "What happened, in your own words, from the sources above."
-FIELDS = ("title", "date", "type", "actors", "summary", "source_url", "source_title", "publisher", "source_date")
+# The body of a new event until the editor writes one. One constant, so that validation can recognise a body
+# left as it was written and refuse to publish it.
+PLACEHOLDER_BODY = ("Replace this line with what happened, in your own words, from the sources above: "
+                    "a few short paragraphs.")
+PLACEHOLDER_BIOGRAPHY = "Replace this line with a short, neutral biography, in your own words."
 
 
 def project_settings(settings_file: str = "pelicanconf.py") -> dict:
     return {**DEFAULTS, **read_settings(settings_file)}
 
 
-def check_answers(answers: dict[str, str], content: Path, types: dict[str, str]) -> list[str]:
-    """What is wrong with the answers, in the editor's terms; empty when the file can be written."""
-    problems = [problem for field in ("date", "source_date") if (problem := date_problem(field, answers[field]))]
-    if answers["type"] not in types:
-        problems.append(f"type: `{answers['type']}` is not one of {', '.join(types)}")
-    known = {path.stem for path in (content / "actors").glob("*.md")}
-    for slug in actor_slugs(answers["actors"]):
-        if slug not in known:
-            problems.append(f"actors: no actor `{slug}`; add content/actors/{slug}.md first")
-    if urlparse(answers["source_url"]).scheme not in ("http", "https"):
-        problems.append(f"source_url: `{answers['source_url']}` does not start with https:// or http://")
-    return problems
-
-
-def date_problem(field: str, answer: str) -> str | None:
-    """Judge a day written YYYY-MM-DD, not in the future; a source's date may also be `unknown`."""
-    if field == "source_date" and answer == "unknown":
-        return None
+def yaml_value(text: str) -> str:
+    """Write text as a YAML value: as it stands where the reader reads it back as written, else in double
+    quotes (a title with `: `, a summary that starts with `[`, the word `true`)."""
     try:
-        if datetime.date.fromisoformat(answer) > datetime.date.today():
-            return f"{field}: {answer} is in the future"
-    except ValueError:
-        unknown = ", or unknown if the source shows none" if field == "source_date" else ""
-        return f"{field}: `{answer}` is not a date written YYYY-MM-DD{unknown}"
-    return None
+        read = FrontMatter(f"value: {text}").data
+    except (YAMLError, Unreadable):
+        read = None
+    value = read.get("value") if isinstance(read, dict) else None
+    if value is not None and not isinstance(value, bool) and str(value) == text:
+        return text
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted one
 
 
-def actor_slugs(text: str) -> list[str]:
-    return [slug.strip() for slug in text.split(",") if slug.strip()]
+def event_text(event: dict, source: dict) -> str:
+    """Lay out an event as "A complete event" in docs/editing.md: its fields, its actors as `[a, b]`, then
+    its source as a list entry."""
+    lines = [f"{field}: {yaml_value(event[field])}" for field in ("title", "date", "type", "summary")]
+    lines.append(f"actors: [{', '.join(map(yaml_value, event['actors']))}]")
+    lines.append("sources:")
+    entry = [f"{field}: {yaml_value(source[field])}" for field in ("title", "publisher", "date", "url")
+             if source.get(field)]
+    lines += ["  - " + entry[0], *("    " + line for line in entry[1:])]
+    return file_text(lines, PLACEHOLDER_BODY)
 
 
-def write_event(answers: dict[str, str], content: Path) -> Path:
-    """Write content/events/<date>-<title-slug>.md and return its path."""
-    front = {
-        "title": answers["title"],
-        "date": answers["date"],
-        "type": answers["type"],
-        "summary": answers["summary"],
-        "actors": actor_slugs(answers["actors"]),
-        "sources": [{"title": answers["source_title"], "publisher": answers["publisher"],
-                     "date": answers["source_date"], "url": answers["source_url"]}],
-    }
-    yaml = YAML()
-    yaml.width = 100
-    text = io.StringIO()
-    yaml.dump(front, text)
-    slug = slugify(answers["title"], regex_subs=[(r"[^\w\s-]", ""), (r"[-\s]+", "-")])[:60].strip("-")
-    path = content / "events" / f"{answers['date']}-{slug}.md"
-    if path.exists():
-        raise FileExistsError(f"{path} already exists; choose another title")
-    path.write_text(f"---\n{text.getvalue()}---\n{PLACEHOLDER_BODY}\n", encoding="utf-8")
-    return path
+def actor_text(actor: dict) -> str:
+    """Lay out an actor as the guide's example of an actor file: name, kind, role, then a person's
+    affiliation."""
+    return file_text([f"{field}: {yaml_value(actor[field])}" for field in ("name", "kind", "role", "affiliation")
+                      if actor.get(field)], PLACEHOLDER_BIOGRAPHY)
+
+
+def file_text(front_matter: list[str], body: str) -> str:
+    return "\n".join(["---", *front_matter, "---", body]) + "\n"
+
+
+def write_new(path: Path, text: str) -> None:
+    """Write a file that must not exist yet: an editor's file is never overwritten."""
+    with path.open("x", encoding="utf-8") as handle:
+        handle.write(text)

@@ -223,9 +223,7 @@ class Fields:
             elif alias not in found:
                 found.append(alias)
                 taken[alias] = self.path
-        for alias, times in Counter(map(str, given)).items():
-            if times > 1:
-                self.problem("aliases", f"`{alias}` is listed {times} times", "each former slug once")
+        self.once_each("aliases", given, "each former slug once")
         return tuple(found)
 
     def alias_problem(self, alias: object, slug: str, files: dict[str, str],
@@ -242,6 +240,11 @@ class Fields:
             return (f"`{alias}` is also a former slug of {taken[alias]}",
                     "each former slug on one actor only, since its old address leads to one page")
         return None
+
+    def once_each(self, field: str, slugs: list, expected: str = "each actor once") -> None:
+        for slug, times in Counter(map(str, slugs)).items():
+            if times > 1:
+                self.problem(field, f"`{slug}` is listed {times} times", expected)
 
     def date(self, field: str, data: dict | None = None, required: bool = True, today: datetime.date | None = None,
              past: str = "the date the event took place",
@@ -268,6 +271,29 @@ class Fields:
             self.problem(field, f"{text} is in the future", past)
             return None
         return when, PRECISIONS[len(text)]
+
+    def source_date(self, field: str, data: dict, today: datetime.date) -> datetime.date | None:
+        """Read the day a source was published: None where its editor wrote that it is unknown, or on a
+        problem (which stops the build)."""
+        value = self.get(field, data)
+        if value is None:
+            self.problem(field, "missing", SOURCE_DATE)
+            return None
+        if value == UNKNOWN or not self.scalar(field, value, "a date", SOURCE_DATE):
+            return None
+        text = str(value)
+        if isinstance(value, bool) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            self.problem(field, f"`{text}` is not a day written YYYY-MM-DD{closest(text, [UNKNOWN])}", SOURCE_DATE)
+            return None
+        try:
+            day = datetime.date.fromisoformat(text)
+        except ValueError:
+            self.problem(field, f"`{text}` is not a real date", SOURCE_DATE)
+            return None
+        if day > today:
+            self.problem(field, f"{text} is in the future", "the day the source was published")
+            return None
+        return day
 
     def http_url(self, field: str, data: dict, required: bool = True) -> str | None:
         url = self.get(field, data)
@@ -443,34 +469,11 @@ class EventFields(Fields):
             title = self.text(f"{path}.title", data)
             publisher = self.text(f"{path}.publisher", data)
             url = self.http_url(f"{path}.url", data)
-            when = self.source_date(f"{path}.date", data)
+            when = self.source_date(f"{path}.date", data, self.today)
             archive = self.http_url(f"{path}.archive", data, required=False)
             if title and publisher and url:
                 sources.append(Source(title, publisher, url, when, archive))
         return sources, len(entries)
-
-    def source_date(self, field: str, data: dict) -> datetime.date | None:
-        """Read the day a source was published: None where its editor wrote that it is unknown, or on a
-        problem (which stops the build)."""
-        value = self.get(field, data)
-        if value is None:
-            self.problem(field, "missing", SOURCE_DATE)
-            return None
-        if value == UNKNOWN or not self.scalar(field, value, "a date", SOURCE_DATE):
-            return None
-        text = str(value)
-        if isinstance(value, bool) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-            self.problem(field, f"`{text}` is not a day written YYYY-MM-DD{closest(text, [UNKNOWN])}", SOURCE_DATE)
-            return None
-        try:
-            day = datetime.date.fromisoformat(text)
-        except ValueError:
-            self.problem(field, f"`{text}` is not a real date", SOURCE_DATE)
-            return None
-        if day > self.today:
-            self.problem(field, f"{text} is in the future", "the day the source was published")
-            return None
-        return day
 
     def quotes(self, actors: list[Actor], source_count: int) -> list[Quote]:
         quotes = []
@@ -607,9 +610,7 @@ def parse_event(doc: SourceFile, actors: dict[str, Actor], problems: list[Proble
     end, qualifier = fields.end(when, today), fields.date_qualifier(when)
     slugs = fields.items("actors", required=True)
     event_actors = [a for i, s in enumerate(slugs) if (a := fields.actor(f"actors[{i}]", s, actors))]
-    for slug, times in Counter(map(str, slugs)).items():
-        if times > 1:
-            fields.problem("actors", f"`{slug}` is listed {times} times", "each actor once")
+    fields.once_each("actors", slugs)
     tally, body = fields.tally()
     outcome = fields.choice("outcome", OUTCOMES, required=False)
     sources, sources_given = fields.sources()

@@ -13,7 +13,8 @@ from conftest import ROOT
 from timeline.model import Tally, Timeline
 from timeline.problems import ContentError
 from timeline.reader import TimelineReader
-from timeline.skeleton import PLACEHOLDER_BODY, project_settings, write_event
+from timeline.newevent import new_event
+from timeline.skeleton import PLACEHOLDER_BODY, project_settings
 from timeline.validate import SourceFile, build_timeline, unnamed_actors
 
 TODAY = datetime.date(2026, 1, 1)
@@ -453,9 +454,9 @@ NEW_EVENT = {"title": "Ukraine and Russia hold a call", "date": "2025-06-01", "t
 
 
 def test_the_body_invoke_new_event_writes_is_refused_on_its_line_until_the_editor_replaces_it(content):
-    (content.root / "content" / "events").mkdir(parents=True)
-    file = write_event(NEW_EVENT, content.root / "content")
     actors = [content.read(f"content/actors/{slug}.md", fields) for slug, fields in ACTORS.items()]
+    (content.root / "content" / "events").mkdir(parents=True)
+    *_, file = new_event(NEW_EVENT, content.root / "content", content.settings, say=lambda line: None)
     with pytest.raises(ContentError) as error:
         build_timeline([content.load(file)], actors, today=TODAY)
     line = file.read_text(encoding="utf-8").splitlines().index(PLACEHOLDER_BODY) + 1
