@@ -4,6 +4,8 @@ plugin setting that cannot work stops the build before anything is read, in one 
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 
 from timeline.outputcheck import check_output
@@ -144,3 +146,17 @@ def test_a_page_title_with_markup_is_refused_or_stripped_as_an_event_title_is(fi
     assert stripped.returncode == 0, stripped.log
     assert stripped.page("/about/").h1.get_text() == "About us"
     assert "About us" in menu(stripped)
+
+
+def test_what_another_version_of_the_plugin_read_is_read_again_not_trusted(fixture_site):
+    assert fixture_site().returncode == 0
+    cache = fixture_site.content.parent / "output-cache"
+    # Make the kept reads look like another version's: the same files, but none of the fields this one keeps.
+    kept = pickle.loads((cache / "TimelineGenerator-Readers").read_bytes())
+    kept = {path: (stamp, (content, {"title": "x"})) for path, (stamp, (content, metadata)) in kept.items()}
+    (cache / "TimelineGenerator-Readers").write_bytes(pickle.dumps(kept))
+    (cache / "TimelineGenerator-code.txt").write_text("the digest of another version")
+    result = fixture_site()
+    assert result.returncode == 0, result.log
+    assert "Traceback" not in result.log
+    assert result.page("/events/2022-03/").h1.get_text() == "An event known only to the month"

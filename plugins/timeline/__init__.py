@@ -26,7 +26,7 @@ from pelican.log import console
 from .feeds import identify_feed
 from .generator import HideBuildStoppedTraceback, TimelineGenerator
 from .lock import hold_cache
-from .page_cache import retain_pages
+from .page_cache import forget_reads_of_other_code, retain_pages
 from .reader import TimelineReader
 from .settings import apply_defaults
 from .summary import PRINTER
@@ -51,6 +51,7 @@ def register() -> None:
     # Sent at the start of every run (autoreload included), before Pelican cleans the output folder or
     # reads its cache; not at `initialized`, which `pelican --listen` (`invoke serve`) sends too.
     signals.get_generators.connect(hold_cache)
+    signals.get_generators.connect(forget_reads_of_other_code)
     signals.get_generators.connect(retain_pages)
     signals.feed_generated.connect(identify_feed)
     signals.get_generators.connect(PRINTER.start)

@@ -28,6 +28,9 @@ import pelican
 from .model import Actor, Event, Timeline
 
 MANIFEST = "TimelineGenerator-pages.json"
+# The digest of the plugin's code that last filled the cache, beside Pelican's caches of what was read.
+CODE_STAMP = "TimelineGenerator-code.txt"
+READ_CACHES = "*-Readers"
 logger = logging.getLogger(__name__)
 
 
@@ -52,6 +55,23 @@ def file_stamp(path: Path) -> list[int] | None:
     except OSError:
         return None
     return [status.st_size, status.st_mtime_ns]
+
+
+def forget_reads_of_other_code(pelican_instance) -> None:
+    """Remove Pelican's caches of what was read when the plugin's code is not the code that read it: the
+    reader keeps what this version makes of a file (its fields, its lines, its problems), which another
+    version may not have made, and Pelican would hand it over as if it were fresh."""
+    cache = Path(pelican_instance.settings["CACHE_PATH"])
+    stamp, code = cache / CODE_STAMP, PageCache.code()
+    try:
+        if stamp.read_text(encoding="utf-8") == code:
+            return
+    except OSError:
+        pass
+    for path in cache.glob(READ_CACHES):
+        path.unlink(missing_ok=True)
+    cache.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(code, encoding="utf-8")
 
 
 def retain_pages(pelican_instance) -> None:
