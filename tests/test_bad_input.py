@@ -78,6 +78,7 @@ CORPUS = [
     ("events/summary-with-script.md", 5, "summary", "contains <script>"),
     ("events/body-with-iframe.md", 15, "body", "contains <iframe>"),
     ("events/body-still-the-new-event-placeholder.md", 13, "body", "still holds the line `invoke new-event` wrote"),
+    ("actors/biography-still-the-new-event-placeholder.md", 7, "body", "still holds the line `invoke new-event` wrote"),
     ("events/yaml-colon-in-title.md", 2, "front matter", "a colon and a space inside a value"),
     ("events/yaml-unclosed-quote.md", 5, "front matter", "a quotation mark that is never closed"),
     ("events/yaml-unclosed-bracket.md", 6, "front matter", "a list opened with `[` and not closed with `]`"),

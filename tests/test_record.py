@@ -16,7 +16,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from conftest import ROOT, build, section
-from timeline.skeleton import PLACEHOLDER_BODY, project_settings
+from timeline.skeleton import PLACEHOLDER_BIOGRAPHY, PLACEHOLDER_BODY, project_settings
 
 EVENT_FILES = sorted((ROOT / "content" / "events").glob("*.md"))
 ACTOR_FILES = sorted((ROOT / "content" / "actors").glob("*.md"))
@@ -242,8 +242,9 @@ def test_new_event_asks_again_for_a_wrong_date_and_creates_a_missing_actor_and_t
     assert "date: `2025-02-30` is not a real date; expected a date written YYYY-MM-DD, YYYY-MM or YYYY\n" \
         in result.stdout
     assert f"Wrote {content}/actors/new-envoy.md\nWrote {content}/events/2025-02-envoy-meeting.md\n" in result.stdout
-    event = content / "events" / "2025-02-envoy-meeting.md"
-    event.write_text(event.read_text(encoding="utf-8").replace(PLACEHOLDER_BODY, "They met."), encoding="utf-8")
+    for path, placeholder, words in ((content / "events" / "2025-02-envoy-meeting.md", PLACEHOLDER_BODY, "They met."),
+                                     (content / "actors" / "new-envoy.md", PLACEHOLDER_BIOGRAPHY, "An envoy.")):
+        path.write_text(path.read_text(encoding="utf-8").replace(placeholder, words), encoding="utf-8")
     built = build(content, tmp_path / "output")
     assert built.returncode == 0, built.log
     envoy = built.page("/actors/new-envoy/")

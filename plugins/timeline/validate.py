@@ -22,7 +22,7 @@ from .model import (MEASURE_LABELS, VOTE_WORDS, Actor, Conflict, Correction, Eve
 from .problems import ContentError, Problem, describe
 from .reader import PAGE_STATUSES
 from .settings import site_folders
-from .skeleton import PLACEHOLDER_BODY
+from .skeleton import PLACEHOLDER_BIOGRAPHY, PLACEHOLDER_BODY
 from .symbols import symbol_url
 
 PAGE_FIELDS = {"title", "status"}
@@ -350,13 +350,14 @@ def read_problems(doc: SourceFile, fields: Fields) -> bool:
     return False
 
 
-def check_placeholder(doc: SourceFile, fields: Fields) -> None:
-    """Refuse the body `invoke new-event` writes for the editor to replace: published, it tells readers
-    nothing. It is reported on the body's first line, where the task wrote it."""
-    if f"<p>{PLACEHOLDER_BODY}</p>" in doc.content:
+def check_placeholder(doc: SourceFile, fields: Fields, placeholder: str = PLACEHOLDER_BODY,
+                      expected: str = "what happened, in your own words, from the event's sources") -> None:
+    """Refuse a body `invoke new-event` writes for the editor to replace (an event's, a new actor's):
+    published, it tells readers nothing. It is reported on the body's first line, where the task wrote it."""
+    if f"<p>{placeholder}</p>" in doc.content:
         fields.problems.append(Problem(fields.path, doc.metadata["body_line"], "body",
-                                       f"still holds the line `invoke new-event` wrote, \"{PLACEHOLDER_BODY}\"",
-                                       "what happened, in your own words, from the event's sources, in its place"))
+                                       f"still holds the line `invoke new-event` wrote, \"{placeholder}\"",
+                                       f"{expected}, in its place"))
 
 
 def parse_actors(docs: list[SourceFile], problems: list[Problem]) -> dict[str, Actor]:
@@ -368,6 +369,7 @@ def parse_actors(docs: list[SourceFile], problems: list[Problem]) -> dict[str, A
         fields = Fields(doc, display_path(doc), problems)
         if read_problems(doc, fields):
             continue
+        check_placeholder(doc, fields, PLACEHOLDER_BIOGRAPHY, "a short, neutral biography, in your own words")
         fields.unknown(ACTOR_FIELDS)
         name, role = fields.text("name"), fields.text("role")
         kind = fields.choice("kind", ACTOR_KINDS)

@@ -15,7 +15,7 @@ from conftest import FIXTURES, ROOT
 from timeline.files import content_files
 from timeline.newevent import EVENT_QUESTIONS, NewEvent, NothingWritten, new_event
 from timeline.reader import TimelineReader
-from timeline.skeleton import PLACEHOLDER_BODY, actor_text, event_text, project_settings, yaml_value
+from timeline.skeleton import PLACEHOLDER_BIOGRAPHY, PLACEHOLDER_BODY, actor_text, event_text, project_settings, yaml_value
 from timeline.validate import SourceFile, build_timeline
 
 TODAY = datetime.date(2026, 1, 1)
@@ -182,9 +182,11 @@ def test_an_actor_file_has_the_layout_of_the_guide_s_actor_example():
 
 def read_timeline(content: Path):
     """Read every event and actor of `content` as the build does, and validate them, once the editor has
-    written the new events' bodies (the build refuses the placeholder)."""
-    for path in (content / "events").glob("*.md"):
-        path.write_text(path.read_text(encoding="utf-8").replace(PLACEHOLDER_BODY, "What happened."), encoding="utf-8")
+    written the new files' bodies (the build refuses the placeholders)."""
+    for path in content.rglob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace(PLACEHOLDER_BODY, "What happened.").replace(PLACEHOLDER_BIOGRAPHY, "Who."),
+                        encoding="utf-8")
     settings = {**SETTINGS, "PATH": str(content)}
     reader, (found, _) = TimelineReader(settings), content_files(content, ["events", "actors"])
     docs = {folder: [SourceFile(*reader.read(str(content / path)), settings, str(content / path)) for path in paths]
