@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .problems import BuildStopped
-from .settings import SEARCH_INDEX_FOLDER as INDEX_FOLDER
+from .settings import SEARCH_INDEX_FOLDER
 
 SHARD_SCRIPT = Path(__file__).with_name("search_shard.py")
 LAST_USED = "last-build.json"  # in the store: the indexes the last build used
@@ -38,7 +38,7 @@ class Shard:
 
     @property
     def folder(self) -> str:
-        return f"{INDEX_FOLDER}/{self.name}/"
+        return f"{SEARCH_INDEX_FOLDER}/{self.name}/"
 
 
 class SearchIndexError(BuildStopped):
@@ -66,7 +66,7 @@ class SearchIndexer:
         self.thread = threading.Thread(target=self.work, name="search-index", daemon=True)
 
     def __enter__(self) -> SearchIndexer:
-        shutil.rmtree(self.output / INDEX_FOLDER, ignore_errors=True)
+        shutil.rmtree(self.output / SEARCH_INDEX_FOLDER, ignore_errors=True)
         self.thread.start()
         return self
 
