@@ -26,7 +26,8 @@ class TimelineGenerator(CachingGenerator):
         super().__init__(*args, **kwargs)
         # Made before any generator reads a file: Pelican's own page generator would follow a loop of
         # links, or read a page from outside the content folder.
-        folders = self.settings["EVENT_PATHS"] + self.settings["ACTOR_PATHS"] + self.settings["PAGE_PATHS"]
+        folders = (self.settings["EVENT_PATHS"] + self.settings["ACTOR_PATHS"] + self.settings["PERIOD_PATHS"] +
+                   self.settings["PAGE_PATHS"])
         self.files, problems = content_files(Path(self.path), folders)
         if problems:
             report(ContentError(problems))
@@ -39,9 +40,10 @@ class TimelineGenerator(CachingGenerator):
         events = self.read_folder(self.settings["EVENT_PATHS"])
         actors = self.read_folder(self.settings["ACTOR_PATHS"])
         page_docs = self.read_folder(self.settings["PAGE_PATHS"])
+        periods = self.read_folder(self.settings["PERIOD_PATHS"])
         self.readers.save_cache()
         try:
-            self.timeline = build_timeline(events, actors, page_docs=page_docs)
+            self.timeline = build_timeline(events, actors, page_docs=page_docs, period_docs=periods)
         except ContentError as error:
             report(error)
         self.warnings = unnamed_actors(self.timeline, actors)

@@ -244,10 +244,42 @@ class Event:
 
 
 @dataclass(frozen=True)
+class TimePeriod:
+    """A stretch of time an editor defined in content/periods/ (an emergency session, a round of talks): from
+    its date to its end, or still going on where the record shows no end. Its facts rest on its sources,
+    which are sources of events on the record."""
+
+    slug: str
+    title: str
+    start: Period
+    end: Period | None
+    summary: str
+    sources: list[Source]
+    source_path: str
+
+    @property
+    def date_pieces(self) -> list[DatePiece]:
+        """`28 February 2022 – 3 March 2022`, or `from 28 February 2022, ongoing` where no end is known."""
+        if self.end:
+            return date_pieces(self.start, self.end)
+        return [DatePiece("from "), DatePiece(" ".join(self.start.words), self.start.iso), DatePiece(", ongoing")]
+
+    @property
+    def display_date(self) -> str:
+        return "".join(piece.text for piece in self.date_pieces)
+
+    @property
+    def last_day(self) -> datetime.date | None:
+        return self.end.last if self.end else None
+
+
+@dataclass(frozen=True)
 class MonthGroup:
     key: str
     label: str
     events: list[Event]
+    # Set where the month listed before it is long past: "11 months later".
+    gap: str | None = None
 
 
 @dataclass(frozen=True)
@@ -332,12 +364,34 @@ def months_of(events: list[Event]) -> list[list[Event]]:
 
 
 def group_by_month(events: list[Event]) -> list[YearGroup]:
-    """Events (already in date order) grouped by year, then month."""
+    """Events (already in date order) grouped by year, then month; a month long after the one before it
+    says how long, so that a reader scrolling the list sees the quiet stretch the axis shows."""
     years: dict[int, list[MonthGroup]] = defaultdict(list)
+    before: datetime.date | None = None
     for month in months_of(events):
         first = month[0].date
-        years[first.year].append(MonthGroup(f"{first:%Y-%m}", format_date(first, "month"), month))
+        gap = gap_label(before, first)
+        years[first.year].append(MonthGroup(f"{first:%Y-%m}", format_date(first, "month"), month, gap))
+        before = first
     return [YearGroup(year, months) for year, months in years.items()]
+
+
+# A gap of this many months or more between two listed months is said in the list.
+GAP_MONTHS = 3
+
+
+def gap_label(before: datetime.date | None, after: datetime.date) -> str | None:
+    """`11 months later`, `1 year and 2 months later`, `2 years later` from the month of `before` to that of
+    `after`; None for no month before, or one less than GAP_MONTHS before."""
+    if before is None:
+        return None
+    months = (after.year - before.year) * 12 + after.month - before.month
+    if months < GAP_MONTHS:
+        return None
+    years, rest = divmod(months, 12)
+    parts = [f"{years} year{'s' if years > 1 else ''}"] if years else []
+    parts += [f"{rest} month{'s' if rest > 1 else ''}"] if rest else []
+    return " and ".join(parts) + " later"
 
 
 def pack(runs: list[list[T]], limit: int) -> list[list[T]]:
@@ -443,8 +497,9 @@ def share_out(rows: list, pages: list[ListingPage]) -> list[list]:
 class Timeline:
     """All events in date order and all actors, with the indexes the pages need."""
 
-    def __init__(self, events: list[Event], actors: list[Actor]):
+    def __init__(self, events: list[Event], actors: list[Actor], periods: list[TimePeriod] | None = None):
         self.events = sorted(events, key=lambda e: e.sort_key)
+        self.periods = sorted(periods or [], key=lambda p: (p.start.first, p.slug))
         self.actors = sorted(actors, key=lambda a: a.sort_name.casefold())
         for before, after in zip(self.events, self.events[1:]):
             before.next, after.previous = after, before

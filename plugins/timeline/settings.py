@@ -17,6 +17,8 @@ DEFAULTS = {
     "TIMELINE_URL": "",
     "TIMELINE_SAVE_AS": "index.html",
     "ACTOR_PATHS": ["actors"],
+    # Periods drawn as bands on the time axis (an emergency session, a round of talks): no page of their own.
+    "PERIOD_PATHS": ["periods"],
     "EVENT_URL": "events/{slug}/",
     "EVENT_SAVE_AS": "events/{slug}/index.html",
     "ACTOR_URL": "actors/{slug}/",

@@ -18,7 +18,7 @@ from .dates import DATE_QUALIFIERS, THIRDS, Period, format_date
 from .files import SLUG, slug_of
 from .markup import find_unsafe_markup, markup_in_text, strip_markup
 from .model import (MEASURE_LABELS, VOTE_WORDS, Actor, Conflict, Correction, Event, Figure, Position, Quote,
-                    Report, Source, Tally, Timeline)
+                    Report, Source, Tally, Timeline, TimePeriod)
 from .problems import ContentError, Problem, describe
 from .reader import PAGE_STATUSES
 from .settings import site_folders
@@ -31,6 +31,9 @@ ACTOR_KINDS = ("state", "organisation", "person")
 EVENT_FIELDS = {"title", "date", "precision", "end", "date_qualifier", "type", "summary", "actors", "location",
                 "symbol", "body", "tally", "outcome", "positions", "quotes", "sources", "conflicts", "figures",
                 "corrections"}
+PERIOD_FIELDS = {"title", "date", "end", "summary", "sources"}
+# A period's title labels its band on the axis, which must fit a phone's width.
+PERIOD_TITLE_LENGTH = 40
 PRECISIONS = {4: "year", 7: "month", 10: "day"}
 OUTCOMES = ("adopted", "rejected", "vetoed")
 FIGURE_MEASURES = tuple(MEASURE_LABELS)
@@ -531,14 +534,17 @@ class EventFields(Fields):
                 figures.append(Figure(*values))
         return figures
 
-    def end(self, start: tuple[datetime.date, str] | None, today: datetime.date) -> tuple[datetime.date, str] | None:
-        """The last day, month or year of a span, which must come wholly after its start."""
+    def end(self, start: tuple[datetime.date, str] | None, today: datetime.date,
+            what: str = "event") -> tuple[datetime.date, str] | None:
+        """The last day, month or year of a span (of an event, or a period), which must come wholly after its
+        start."""
         end = self.date("end", required=False, today=today,
-                        past="the date the event ended (leave `end` out while it goes on)")
+                        past=f"the date the {what} ended (leave `end` out while it goes on)")
         if end and start and Period(*end).first <= Period(*start).last:
+            article = "an" if what[0] in "aeiou" else "a"
             self.problem("end", f"{self.get('end')} is not after the date, {self.get('date')}",
-                         f"a day, month or year after {format_date(*start)}, or no `end` for an event of one "
-                         f"{start[1]}")
+                         f"a day, month or year after {format_date(*start)}, or no `end` for {article} {what} of "
+                         f"one {start[1]}")
             return None
         return end
 
@@ -633,6 +639,31 @@ def parse_event(doc: SourceFile, actors: dict[str, Actor], problems: list[Proble
     return event if title and summary and event_type and when else None
 
 
+def parse_period(doc: SourceFile, cited: set[str], problems: list[Problem], today: datetime.date) -> TimePeriod | None:
+    """Read a period: its title, its dates, a summary and sources, each of them a source an event on the record
+    cites (`cited`), since a period only names a stretch of time the events already show."""
+    fields = EventFields(doc, problems, {}, today)
+    if read_problems(doc, fields):
+        return None
+    fields.unknown(PERIOD_FIELDS)
+    title, summary = fields.text("title"), fields.text("summary")
+    if title and len(title) > PERIOD_TITLE_LENGTH:
+        fields.problem("title", f"{len(title)} characters, too long to label the period's band on a phone",
+                       f"a title of at most {PERIOD_TITLE_LENGTH} characters")
+        title = None
+    when = fields.date("date", today=today, past="the date the period began")
+    end = fields.end(when, today, "period")
+    sources, _ = fields.sources()
+    for index, source in enumerate(sources):
+        if source.url not in cited:
+            fields.problem(f"sources[{index}].url", f"`{source.url}` is the source of no event",
+                           "the address of a source an event in content/events/ cites: a period rests on events "
+                           "already on the record")
+    if not (title and summary and when and sources):
+        return None
+    return TimePeriod(doc.slug, title, Period(*when), Period(*end) if end else None, summary, sources, fields.path)
+
+
 def duplicate_slugs(docs: list[SourceFile], problems: list[Problem]) -> None:
     seen: dict[str, SourceFile] = {}
     for doc in docs:
@@ -674,7 +705,8 @@ def unnamed_actors(timeline: Timeline, actor_docs: list[SourceFile]) -> list[Pro
 
 
 def build_timeline(event_docs: list[SourceFile], actor_docs: list[SourceFile],
-                   today: datetime.date | None = None, page_docs: list[SourceFile] | None = None) -> Timeline:
+                   today: datetime.date | None = None, page_docs: list[SourceFile] | None = None,
+                   period_docs: list[SourceFile] | None = None) -> Timeline:
     """The checked timeline; raises ContentError listing every problem found in any file."""
     problems: list[Problem] = []
     duplicate_slugs(actor_docs, problems)
@@ -684,6 +716,9 @@ def build_timeline(event_docs: list[SourceFile], actor_docs: list[SourceFile],
     events = [parse_event(doc, actors, problems, today) for doc in event_docs]
     duplicate_slugs(page_docs or [], problems)
     check_pages(page_docs or [], problems)
+    duplicate_slugs(period_docs or [], problems)
+    cited = {source.url for event in events if event for source in event.sources}
+    periods = [parse_period(doc, cited, problems, today) for doc in period_docs or []]
     if problems:
         raise ContentError(problems)
-    return Timeline([e for e in events if e], list(actors.values()))
+    return Timeline([e for e in events if e], list(actors.values()), [p for p in periods if p])
