@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from .axis import Axis, Scale, one_year, time_axis, whole_years
 from .charts import figures_chart
 from .citations import chronology
 from .feeds import CORRECTIONS_FEED_TITLE, feeds
@@ -41,10 +42,13 @@ class SitePlan:
 
 def plan_site(timeline: Timeline, settings: dict) -> SitePlan:
     """Plan every page of the site, and the shards of the search index that hold those search finds."""
-    before = [*home_page(timeline, settings), *event_pages(timeline, settings), *actor_pages(timeline, settings),
-              *former_addresses(timeline, settings), *actors_index(timeline, settings),
-              *figures_page(timeline, settings), *corrections_page(timeline, settings)]
-    after = [*year_pages(timeline, settings), *type_pages(timeline, settings), *chronology_pages(timeline, settings)]
+    years = year_listings(timeline, settings)
+    before = [*home_page(timeline, settings, years), *event_pages(timeline, settings),
+              *actor_pages(timeline, settings), *former_addresses(timeline, settings),
+              *actors_index(timeline, settings), *figures_page(timeline, settings),
+              *corrections_page(timeline, settings)]
+    after = [*year_pages(timeline, settings, years), *type_pages(timeline, settings),
+             *chronology_pages(timeline, settings)]
     # The search page names the shards' folders and is not in a shard itself: the shards are planned first.
     shards = plan_shards(before + after, settings["TIMELINE_SEARCH_SHARD_SIZE"])
     return SitePlan(before + search_page(timeline, settings, shards) + after, shards)
@@ -112,16 +116,39 @@ def page_feeds(titles: dict[str, str], path: str) -> list[tuple[str, str]]:
     return [(titles[path], path)] if path in titles else []
 
 
-def home_page(timeline: Timeline, settings: dict) -> list[PlannedPage]:
-    """Plan the home page: every event of a small record; of a large one, its latest months (the year
-    pages hold the rest)."""
+def places(pages: list[ListingPage]) -> dict[str, str]:
+    """Give where each event of a listing is in it: its card on the page that lists it."""
+    return {event.slug: f"{page.url}#{event.slug}" for page in pages for event in page.events}
+
+
+def axis_of(timeline: Timeline, settings: dict, events: list[Event], found: dict[str, str],
+            scale: Scale | None = None, year_links: bool = True) -> Axis | None:
+    """Draw a listing's events on the axis, its crowded months linking to their place in it (`found`); on the
+    scale of the whole record unless told, so that every listing's axis reads the same."""
+    if not events:
+        return None
+    links = {year.year: settings["YEAR_URL"].format(year=year.year) for year in timeline.years} if year_links else {}
+    return time_axis(events, scale or whole_years(timeline.events), lambda event: found[event.slug],
+                     settings["TIMELINE_EVENT_TYPES"], timeline.periods, links)
+
+
+def year_listings(timeline: Timeline, settings: dict) -> dict[int, list[ListingPage]]:
+    return {year.year: listing(settings, year.events, "YEAR", year=year.year) for year in timeline.years}
+
+
+def home_page(timeline: Timeline, settings: dict, years: dict[int, list[ListingPage]]) -> list[PlannedPage]:
+    """Plan the home page: the axis of the whole record, then every event of a small record; of a large one,
+    its latest months (the year pages hold the rest, and the axis links to them)."""
     if len(timeline.events) <= settings["TIMELINE_HOME_LIMIT"]:
         events, recent_period = timeline.events, None
     else:
         events, recent_period = most_recent(timeline.events, settings["TIMELINE_HOME_LIMIT"])
+    found = {slug: place for pages in years.values() for slug, place in places(pages).items()}
+    found |= {event.slug: f"{settings['TIMELINE_URL']}#{event.slug}" for event in events}
     return [single_page(settings, "TIMELINE", "index", years=group_by_month(events),
                         nav=navigation(timeline, settings), recent_period=recent_period,
-                        actor_groups=timeline.named_actors_by_kind)]
+                        actor_groups=timeline.named_actors_by_kind,
+                        axis=axis_of(timeline, settings, timeline.events, found))]
 
 
 def event_pages(timeline: Timeline, settings: dict) -> list[PlannedPage]:
@@ -142,11 +169,12 @@ def actor_pages(timeline: Timeline, settings: dict) -> list[PlannedPage]:
         events = timeline.events_by_actor[actor.slug]
         pages = listing(settings, events, "ACTOR", slug=actor.slug)
         record = timeline.record_of(actor) if actor.kind == "state" else []
+        axis = axis_of(timeline, settings, events, places(pages))
         first, *rest = listing_pages(
             pages, "actor", {"record": share_out(record, pages),
                              "stances": share_out(timeline.stances_of(actor), pages),
                              "quotes": share_out(timeline.quotes_by_actor[actor.slug], pages)},
-            actor=actor, count=len(events), json_ld=script_json(actor_json_ld(actor, settings)),
+            actor=actor, count=len(events), axis=axis, json_ld=script_json(actor_json_ld(actor, settings)),
             page_feeds=page_feeds(titles, settings["ACTOR_FEED_ATOM"].format(slug=actor.slug)))
         planned += [replace(first, search_group=first.save_as), *rest]
     return planned
@@ -185,20 +213,26 @@ def search_page(timeline: Timeline, settings: dict, shards: list[Shard]) -> list
                         indexes=[shard.folder for shard in shards])]
 
 
-def year_pages(timeline: Timeline, settings: dict) -> list[PlannedPage]:
+def year_pages(timeline: Timeline, settings: dict, years: dict[int, list[ListingPage]]) -> list[PlannedPage]:
+    """Plan each year's pages, each with the axis of its year."""
     nav = navigation(timeline, settings)
     return [page for year in timeline.years
-            for page in listing_pages(listing(settings, year.events, "YEAR", year=year.year), "listing",
-                                      kicker="Year", heading=str(year.year), count=len(year.events), nav=nav)]
+            for page in listing_pages(years[year.year], "listing", kicker="Year", heading=str(year.year),
+                                      count=len(year.events), nav=nav,
+                                      axis=axis_of(timeline, settings, year.events, places(years[year.year]),
+                                                   one_year(year.year), year_links=False))]
 
 
 def type_pages(timeline: Timeline, settings: dict) -> list[PlannedPage]:
     nav, titles = navigation(timeline, settings), feed_titles(timeline, settings)
     types = settings["TIMELINE_EVENT_TYPES"]
-    return [page for slug, events in timeline.events_of_type().items()
-            for page in listing_pages(listing(settings, events, "TYPE", slug=slug), "listing", kicker="Event type",
-                                      heading=types[slug], count=len(events), nav=nav,
-                                      page_feeds=page_feeds(titles, settings["TYPE_FEED_ATOM"].format(slug=slug)))]
+    planned = []
+    for slug, events in timeline.events_of_type().items():
+        pages = listing(settings, events, "TYPE", slug=slug)
+        planned += listing_pages(pages, "listing", kicker="Event type", heading=types[slug], count=len(events),
+                                 nav=nav, axis=axis_of(timeline, settings, events, places(pages)),
+                                 page_feeds=page_feeds(titles, settings["TYPE_FEED_ATOM"].format(slug=slug)))
+    return planned
 
 
 def chronology_pages(timeline: Timeline, settings: dict) -> list[PlannedPage]:

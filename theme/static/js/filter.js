@@ -5,6 +5,7 @@
   "use strict";
   const form = document.getElementById("timeline-filters");
   const count = document.getElementById("filter-count");
+  const fold = document.getElementById("filters-fold");
   if (!form || !count) return;
   const names = ["actor", "type", "year"];
   const cards = [...document.querySelectorAll(".event-card[data-year]")];
@@ -31,6 +32,9 @@
     }
     hideEmpty(".month");
     hideEmpty(".year");
+    // "11 months later" counts from the month listed before, which a filter may have hidden.
+    const filtered = names.some((name) => state[name]);
+    for (const note of document.querySelectorAll(".gap-note")) note.hidden = filtered;
     count.textContent = shown === 0
       ? "No events match these filters."
       : `Showing ${shown} of ${cards.length} event${cards.length === 1 ? "" : "s"}.`;
@@ -53,6 +57,8 @@
   form.addEventListener("reset", () => setTimeout(apply));
   form.addEventListener("submit", (event) => event.preventDefault());
   form.hidden = false;
+  // A shared filtered view shows the filters that made it.
+  if (fold && names.some((name) => form.elements[name].value)) fold.open = true;
   // The links to year and type pages are the fallback for these controls; two ways to do one thing is one too many.
   for (const nav of document.querySelectorAll(".filter-nav")) nav.hidden = true;
   apply();

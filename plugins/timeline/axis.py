@@ -1,0 +1,298 @@
+"""The time axis drawn at the top of the timeline and of each listing: where each event, group of events,
+period and tick goes, computed here so that its template only draws.
+
+Across, positions are percentages of the axis's width, so the drawing (an inline SVG without a viewBox)
+keeps its marks and labels at their own size on a phone and on a desktop alike. Down, they are pixels.
+Events are marked one by one in up to LANES rows, each mark at least MIN_GAP from the next in its row; a
+month whose events do not fit is drawn as one bar, its height by how many events it holds, so that the
+axis stays small however long the record grows.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from .dates import MONTHS, format_date
+from .model import Event, TimePeriod
+
+LANES = 3
+MIN_GAP = 3.5  # percent of the width between two marks of one row: 10 px on a phone, 32 px on a desktop
+# Pixels down the drawing.
+BAND_ROW = 18
+LANE = 16
+GROUP_STRIP = 26
+TOP = 2
+# Each type's shape: a reader tells types apart by shape as well as by colour. Shapes are drawn around
+# (0, 0), about 12 px across; a type the settings add has the circle.
+SHAPES = {
+    "circle": "M-5 0a5 5 0 1 0 10 0a5 5 0 1 0-10 0z",
+    "square": "M-4.5-4.5h9v9h-9z",
+    "diamond": "M0-6l6 6-6 6-6-6z",
+    "triangle": "M0-6l6 10h-12z",
+    "down": "M0 5l6-10h-12z",
+    "plus": "M-2-6h4v4h4v4h-4v4h-4v-4h-4v-4h4z",
+    "cross": "M-4.5-6l4.5 4.5 4.5-4.5 1.5 1.5-4.5 4.5 4.5 4.5-1.5 1.5-4.5-4.5-4.5 4.5-1.5-1.5 4.5-4.5-4.5-4.5z",
+    "hexagon": "M-5-3l5-3 5 3v6l-5 3-5-3z",
+    "bar": "M-2-6h4v12h-4z",
+    "star": "M0-6l1.8 3.6 4 .6-2.9 2.8.7 4-3.6-1.9-3.6 1.9.7-4-2.9-2.8 4-.6z",
+    "wide": "M-6-2.5h12v5h-12z",
+    "ring": "M-6 0a6 6 0 1 0 12 0a6 6 0 1 0-12 0zm3 0a3 3 0 1 1 6 0a3 3 0 1 1-6 0z",
+}
+TYPE_SHAPES = {"invasion": "triangle", "vote": "circle", "veto": "cross", "session": "square", "warrant": "diamond",
+               "legal": "hexagon", "talks": "ring", "summit": "star", "meeting": "wide", "hearing": "bar",
+               "report": "down", "statement": "plus"}
+DEFAULT_SHAPE = "circle"
+
+
+@dataclass(frozen=True)
+class YearTick:
+    """A year's start on the axis, its label centred on the part of the year the axis shows."""
+
+    x: float
+    label_x: float
+    year: int
+    href: str | None  # the year's page, on axes other than that page's own
+
+
+@dataclass(frozen=True)
+class MonthTick:
+    x: float
+    label_x: float
+    label: str  # "Mar" or "M", or "" where months are too narrow to name
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One event, or the events of one day, at their place in a row; a span with its bar to its end."""
+
+    x: float
+    y: int
+    label: str  # its accessible name: "24 February 2022: Russia launches …" or "24 February 2025: 3 events"
+    href: str
+    type: str  # the event's type, or "" for a day's events
+    shape: str  # the name of the type's shape, or "" for a day's events
+    count: int
+    span: float | None = None  # the width of a span's bar
+
+
+@dataclass(frozen=True)
+class Group:
+    """The events of a month too crowded to mark one by one: a bar as wide as the month."""
+
+    x: float
+    width: float
+    y: int
+    height: int
+    label: str  # "March 2022: 4 events"
+    href: str  # the first of them in the list
+
+
+@dataclass(frozen=True)
+class Band:
+    """A period as a band in its own row, labelled with its title."""
+
+    x: float
+    width: float
+    y: int
+    label_x: float
+    anchor: str  # "start", or "end" for a band that starts past the middle, so its label stays on the axis
+    ongoing: bool
+    period: TimePeriod
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    type: str
+    label: str
+    shape: str
+
+
+@dataclass(frozen=True)
+class Axis:
+    label: str  # "2022–2025", what the axis covers
+    height: int
+    line_y: int
+    strip_y: int  # the top of the strip of crowded months, the whole of which is each month's link
+    years: list[YearTick]
+    months: list[MonthTick]
+    bands: list[Band]
+    marks: list[Mark]
+    groups: list[Group]
+    legend: list[LegendEntry]
+    shapes: dict[str, str]  # the shapes its marks and legend use, by name
+
+    @property
+    def has_days(self) -> bool:
+        return any(not mark.type for mark in self.marks)
+
+
+@dataclass(frozen=True)
+class Scale:
+    """Days to percentages of the width, from `first` (at 0) to `last` (at 100)."""
+
+    first: datetime.date
+    last: datetime.date
+
+    def x(self, day: datetime.date) -> float:
+        share = (day - self.first).days / (self.last - self.first).days
+        return round(min(max(share, 0.0), 1.0) * 100, 2)
+
+    def covers(self, start: datetime.date, end: datetime.date) -> bool:
+        return start < self.last and end >= self.first
+
+
+def whole_years(events: list[Event]) -> Scale:
+    """The scale of the whole record: from the 1 January of its first event's year to the end of its last's."""
+    return Scale(datetime.date(events[0].date.year, 1, 1), datetime.date(events[-1].date.year + 1, 1, 1))
+
+
+def one_year(year: int) -> Scale:
+    return Scale(datetime.date(year, 1, 1), datetime.date(year + 1, 1, 1))
+
+
+def time_axis(events: list[Event], scale: Scale, place: Callable[[Event], str], types: dict[str, str],
+              periods: list[TimePeriod], year_links: dict[int, str] | None = None) -> Axis:
+    """Draw `events` (in date order) on `scale`: the periods it covers, a tick for every year and month,
+    each event a link to its page and each crowded month a link to `place` of its first event in the list.
+    The label of each year in `year_links` links to the address given (its page)."""
+    bands = period_bands(periods, scale)
+    marks_top = TOP + len({band.y for band in bands}) * BAND_ROW + (4 if bands else 0)
+    line_y = marks_top + LANES * LANE + GROUP_STRIP
+    marks, crowded = lay_out(events, scale, place, marks_top)
+    groups = month_groups(crowded, scale, place, line_y)
+    shown = {mark.type for mark in marks}
+    legend = [LegendEntry(slug, label, TYPE_SHAPES.get(slug, DEFAULT_SHAPE)) for slug, label in types.items()
+              if slug in shown]
+    return Axis(f"{scale.first.year}–{scale.last.year - 1}" if scale.last.year - scale.first.year > 1
+                else str(scale.first.year), line_y + 34, line_y, line_y - GROUP_STRIP, year_ticks(scale, year_links or {}), month_ticks(scale),
+                bands, marks, groups, legend, {entry.shape: SHAPES[entry.shape] for entry in legend})
+
+
+def lay_out(events: list[Event], scale: Scale, place: Callable[[Event], str],
+            top: int) -> tuple[list[Mark], list[list[Event]]]:
+    """Mark each day's events in the first row with room for them, month by month; a month with a day that
+    finds no room is grouped instead, and the rows are as they were before it, so the next month may have
+    room. Give the marks and the grouped months."""
+    rows: list[float] = [-MIN_GAP] * LANES  # where each row's last mark ends
+    marks: list[Mark] = []
+    crowded: list[list[Event]] = []
+    for month in month_runs(events):
+        before, placed = list(rows), []
+        for day, run in day_runs(month):
+            start = scale.x(day)
+            end = end_x(run[0], scale) if len(run) == 1 else None
+            lane = next((lane for lane, last in enumerate(rows) if start >= last + MIN_GAP), None)
+            if lane is None:
+                break
+            rows[lane] = end if end is not None else start
+            placed.append(mark(run, day, start, end, top + (LANES - 1 - lane) * LANE + LANE // 2, place))
+        else:
+            marks += placed
+            continue
+        rows[:] = before
+        crowded.append(month)
+    return marks, crowded
+
+
+def day_of(event: Event) -> datetime.date:
+    """The day an event sits on: the day it began, as far as that is known (as the list orders it)."""
+    return event.sort_key[0]
+
+
+def day_runs(events: list[Event]) -> Iterator[tuple[datetime.date, list[Event]]]:
+    """Events (in date order) in runs of one day each, with their day; one at a time, since laying out a
+    crowded month stops at its first day without room."""
+    day, run = None, []
+    for event in events:
+        if (this := day_of(event)) != day and run:
+            yield day, run
+            run = []
+        day = this
+        run.append(event)
+    if run:
+        yield day, run
+
+
+def month_runs(events: list[Event]) -> list[list[Event]]:
+    runs: list[list[Event]] = []
+    for event in events:
+        if runs and (runs[-1][0].date.year, runs[-1][0].date.month) == (event.date.year, event.date.month):
+            runs[-1].append(event)
+        else:
+            runs.append([event])
+    return runs
+
+
+def end_x(event: Event, scale: Scale) -> float | None:
+    """Where a span's bar ends: after the last day of its end."""
+    if event.end_period is None:
+        return None
+    return scale.x(event.end_period.last + datetime.timedelta(days=1))
+
+
+def mark(run: list[Event], day: datetime.date, x: float, end: float | None, y: int,
+         place: Callable[[Event], str]) -> Mark:
+    """Mark one event, linking to its page, or the events of one day, linking to the first in the list."""
+    first = run[0]
+    if len(run) == 1:
+        return Mark(x, y, f"{first.display_date}: {first.title} ({first.type_label})", first.url, first.type,
+                    TYPE_SHAPES.get(first.type, DEFAULT_SHAPE), 1, None if end is None else round(end - x, 2))
+    return Mark(x, y, f"{format_date(day)}: {len(run)} events", place(first), "", "", len(run))
+
+
+def month_groups(months: list[list[Event]], scale: Scale, place: Callable[[Event], str], line_y: int) -> list[Group]:
+    """Draw each crowded month as a bar across the month, as tall as its share of the fullest month."""
+    fullest = max((len(month) for month in months), default=1)
+    groups = []
+    for month in months:
+        first = month[0].date.replace(day=1)
+        after = datetime.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        x = scale.x(first)
+        height = 4 + round((GROUP_STRIP - 6) * len(month) / fullest)
+        groups.append(Group(x, round(scale.x(after) - x, 2), line_y - 1 - height, height,
+                            f"{format_date(first, 'month')}: {len(month)} events", place(month[0])))
+    return groups
+
+
+def period_bands(periods: list[TimePeriod], scale: Scale) -> list[Band]:
+    """The periods the scale covers, each in the first row free over its whole length."""
+    bands, rows = [], []
+    for period in periods:
+        last = period.last_day or scale.last
+        if not scale.covers(period.start.first, last):
+            continue
+        x = scale.x(period.start.first)
+        end = scale.x(last + datetime.timedelta(days=1)) if period.end else 100.0
+        row = next((row for row, until in enumerate(rows) if x >= until), len(rows))
+        rows[row:row + 1] = [end]
+        anchor = "end" if x > 50 else "start"
+        bands.append(Band(x, round(end - x, 2), TOP + row * BAND_ROW, end if anchor == "end" else x, anchor,
+                          period.end is None, period))
+    return bands
+
+
+def year_ticks(scale: Scale, links: dict[int, str]) -> list[YearTick]:
+    ticks = []
+    for year in range(scale.first.year, scale.last.year):
+        start, end = scale.x(datetime.date(year, 1, 1)), scale.x(datetime.date(year + 1, 1, 1))
+        ticks.append(YearTick(start, round((start + end) / 2, 2), year, links.get(year)))
+    return ticks
+
+
+def month_ticks(scale: Scale) -> list[MonthTick]:
+    """A tick at each month, named by its first three letters where a year is shown alone and by its initial
+    for a few years; unnamed for up to a dozen years, and left out beyond that, where a month is a hair's width."""
+    years = scale.last.year - scale.first.year
+    ticks: list[MonthTick] = []
+    if years > 12:
+        return ticks
+    for year in range(scale.first.year, scale.last.year):
+        for month in range(1, 13):
+            start = scale.x(datetime.date(year, month, 1))
+            end = scale.x(datetime.date(year + month // 12, month % 12 + 1, 1))
+            name = MONTHS[month - 1]
+            label = name[:3] if years == 1 else name[0] if years <= 6 else ""
+            ticks.append(MonthTick(start, round((start + end) / 2, 2), label))
+    return ticks
