@@ -31,6 +31,12 @@ def visible_events(page) -> set[str]:
     return {card.get_attribute("id") for card in page.locator("article.event-card").all() if card.is_visible()}
 
 
+def open_filters(page) -> None:
+    """Unfold the filters, as a reader does: they are folded behind one summary, so the axis and the first
+    events come first."""
+    page.get_by_text("Browse and filter the events").click()
+
+
 def query(page) -> dict[str, list[str]]:
     return parse_qs(urlparse(page.url).query)
 
@@ -38,6 +44,7 @@ def query(page) -> dict[str, list[str]]:
 def test_choosing_an_actor_shows_only_its_events_and_says_how_many(site, open_page):
     page = open_page("/")
     total = len(page.locator("article.event-card").all())
+    open_filters(page)
     page.get_by_label("Actor", exact=True).select_option(label="China")
     expected = events_naming(site, "china")
     assert 0 < len(expected) < total
@@ -50,6 +57,7 @@ def test_choosing_an_actor_shows_only_its_events_and_says_how_many(site, open_pa
 
 def test_type_and_year_combine_and_empty_years_and_months_disappear(site, open_page):
     page = open_page("/")
+    open_filters(page)
     page.get_by_label("Type", exact=True).select_option(label="Vote")
     page.get_by_label("Year", exact=True).select_option("2023")
     assert visible_events(page) == events_of(site, "vote", "2023") != set()
@@ -61,11 +69,27 @@ def test_type_and_year_combine_and_empty_years_and_months_disappear(site, open_p
 
 def test_a_shared_link_restores_the_filtered_view(site, open_page):
     page = open_page("/?actor=united-states&type=vote")
+    assert page.get_by_label("Actor", exact=True).is_visible(), "the filters that made the view are shown"
     assert page.get_by_label("Actor", exact=True).input_value() == "united-states"
     assert page.get_by_label("Type", exact=True).input_value() == "vote"
     assert page.get_by_label("Year", exact=True).input_value() == ""
     expected = events_naming(site, "united-states") & events_of(site, "vote")
     assert visible_events(page) == expected != set()
+    assert not page.locator(".gap-note").first.is_visible(), "a gap counted from a hidden month is hidden too"
+
+
+def test_the_folded_filters_keep_their_room_so_nothing_moves_when_the_script_runs(open_page):
+    with_script, without = open_page("/"), open_page("/", java_script_enabled=False)
+    place = "() => [...document.querySelectorAll('#filters-fold, article.event-card')].slice(0, 2)" \
+        ".map(element => element.getBoundingClientRect().top)"
+    assert with_script.evaluate(place) == without.evaluate(place)
+    shift = with_script.evaluate("""() => new Promise(resolve => {
+        let total = 0;
+        new PerformanceObserver(list => { for (const entry of list.getEntries()) total += entry.value; })
+            .observe({type: "layout-shift", buffered: true});
+        setTimeout(() => resolve(total), 500);
+    })""")
+    assert shift == 0
 
 
 def test_show_all_clears_the_filters_and_the_link(open_page):

@@ -33,4 +33,27 @@ def test_links_and_filter_controls_show_where_the_focus_is(open_page):
         now = focused(page)
         assert now["outline"] >= 2 and now["style"] != "none", now
         seen.add(now["tag"])
-    assert {"a", "select", "button"} <= seen
+    assert "a" in seen
+    page.locator("#filters-fold summary").focus()
+    assert focused(page)["outline"] >= 2
+    page.keyboard.press("Enter")  # unfolds the filters
+    for _ in range(5):
+        page.keyboard.press("Tab")
+        now = focused(page)
+        assert now["outline"] >= 2 and now["style"] != "none", now
+        seen.add(now["tag"])
+    assert {"select", "button"} <= seen
+
+
+def test_each_mark_of_the_axis_is_reached_by_the_keyboard_and_named(site, open_page):
+    page = open_page("/")
+    names = [link["aria-label"] for link in site.page("/").select("figure.axis svg a[aria-label]")]
+    reached = []
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        now = focused(page)
+        label = page.evaluate("() => document.activeElement.getAttribute('aria-label')")
+        if label:
+            assert now["outline"] >= 2, now
+            reached.append(label)
+    assert names and reached[:len(names)] == names

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import headless
@@ -43,6 +45,9 @@ def test_without_javascript_the_home_page_shows_the_title_and_date_of_every_even
         shown[card.get_attribute("id")] = (title.inner_text(), date.inner_text())
     assert shown == expected
     assert not page.locator("#timeline-filters").is_visible()
+    axis = page.get_by_role("group", name=re.compile("^Time axis"))
+    assert axis.get_by_role("link", name="2023", exact=True).is_visible()
+    page.get_by_text("Browse and filter the events").click()
     assert page.get_by_role("navigation", name="Browse by year and type").get_by_role("link", name="2023").is_visible()
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from .dates import MONTHS, format_date
 from .model import Event, TimePeriod
+from .problems import count
 
 LANES = 3
 MIN_GAP = 3.5  # percent of the width between two marks of one row: 10 px on a phone, 32 px on a desktop
@@ -165,9 +166,10 @@ def time_axis(events: list[Event], scale: Scale, place: Callable[[Event], str], 
     shown = {mark.type for mark in marks}
     legend = [LegendEntry(slug, label, TYPE_SHAPES.get(slug, DEFAULT_SHAPE)) for slug, label in types.items()
               if slug in shown]
-    return Axis(f"{scale.first.year}–{scale.last.year - 1}" if scale.last.year - scale.first.year > 1
-                else str(scale.first.year), line_y + 34, line_y, line_y - GROUP_STRIP, year_ticks(scale, year_links or {}), month_ticks(scale),
-                bands, marks, groups, legend, {entry.shape: SHAPES[entry.shape] for entry in legend})
+    covers = f"{scale.first.year}–{scale.last.year - 1}" if scale.last.year - scale.first.year > 1 \
+        else str(scale.first.year)
+    return Axis(covers, line_y + 34, line_y, line_y - GROUP_STRIP, year_ticks(scale, year_links or {}),
+                month_ticks(scale), bands, marks, groups, legend, {entry.shape: SHAPES[entry.shape] for entry in legend})
 
 
 def lay_out(events: list[Event], scale: Scale, place: Callable[[Event], str],
@@ -239,7 +241,7 @@ def mark(run: list[Event], day: datetime.date, x: float, end: float | None, y: i
     if len(run) == 1:
         return Mark(x, y, f"{first.display_date}: {first.title} ({first.type_label})", first.url, first.type,
                     TYPE_SHAPES.get(first.type, DEFAULT_SHAPE), 1, None if end is None else round(end - x, 2))
-    return Mark(x, y, f"{format_date(day)}: {len(run)} events", place(first), "", "", len(run))
+    return Mark(x, y, f"{format_date(day)}: {count(len(run), 'event')}", place(first), "", "", len(run))
 
 
 def month_groups(months: list[list[Event]], scale: Scale, place: Callable[[Event], str], line_y: int) -> list[Group]:
@@ -252,7 +254,7 @@ def month_groups(months: list[list[Event]], scale: Scale, place: Callable[[Event
         x = scale.x(first)
         height = 4 + round((GROUP_STRIP - 6) * len(month) / fullest)
         groups.append(Group(x, round(scale.x(after) - x, 2), line_y - 1 - height, height,
-                            f"{format_date(first, 'month')}: {len(month)} events", place(month[0])))
+                            f"{format_date(first, 'month')}: {count(len(month), 'event')}", place(month[0])))
     return groups
 
 

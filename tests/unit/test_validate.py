@@ -73,16 +73,20 @@ class Content:
         html, metadata = self.reader.read(str(file))
         return SourceFile(html, metadata, self.settings, str(file))
 
-    def timeline(self, events: dict[str, str], actors: dict[str, str] = ACTORS) -> Timeline:
-        """Build the timeline of these events (by path) and actors (by slug), or raise ContentError."""
+    def timeline(self, events: dict[str, str], actors: dict[str, str] = ACTORS,
+                 periods: dict[str, str] | None = None) -> Timeline:
+        """Build the timeline of these events (by path), actors (by slug) and periods (by path), or raise
+        ContentError."""
         return build_timeline([self.read(path, fields) for path, fields in events.items()],
                               [self.read(f"content/actors/{slug}.md", fields) for slug, fields in actors.items()],
-                              today=TODAY)
+                              today=TODAY,
+                              period_docs=[self.read(path, fields) for path, fields in (periods or {}).items()])
 
-    def problems(self, events: dict[str, str], actors: dict[str, str] = ACTORS) -> list[str]:
+    def problems(self, events: dict[str, str], actors: dict[str, str] = ACTORS,
+                 periods: dict[str, str] | None = None) -> list[str]:
         """Return every problem that building the timeline reports, one editor's line each."""
         with pytest.raises(ContentError) as error:
-            self.timeline(events, actors)
+            self.timeline(events, actors, periods)
         return [str(problem) for problem in error.value.problems]
 
 
