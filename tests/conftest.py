@@ -65,9 +65,9 @@ def section(page: BeautifulSoup, heading: str) -> Tag:
 
 
 def build(content: Path, output: Path, settings: str = "pelicanconf.py", env: dict | None = None,
-          options: tuple[str, ...] = (), **overrides) -> Build:
+          options: tuple[str, ...] = (), timeout: int = BUILD_SECONDS, **overrides) -> Build:
     """Run Pelican as a maintainer would, with the cache kept beside the output; `options` are Pelican's
-    own, such as --debug."""
+    own, such as --debug; a build longer than `timeout` seconds fails the test."""
     overrides.setdefault("CACHE_PATH", str(output.parent / f"{output.name}-cache"))
     # One -e with every pair: Pelican keeps only the last of several -e options.
     extra = ["-e", *(f"{key}={json.dumps(value)}" for key, value in overrides.items())]
@@ -76,7 +76,7 @@ def build(content: Path, output: Path, settings: str = "pelicanconf.py", env: di
          *options],
         # A wide console keeps each of Pelican's log lines, and so each editor's message, on one line.
         cwd=ROOT, capture_output=True, text=True, env={**os.environ, "COLUMNS": "250", **(env or {})},
-        timeout=BUILD_SECONDS,
+        timeout=timeout,
     )
     return Build(result.returncode, result.stdout + result.stderr, output)
 

@@ -168,8 +168,9 @@ def time_axis(events: list[Event], scale: Scale, place: Callable[[Event], str], 
               if slug in shown]
     covers = f"{scale.first.year}–{scale.last.year - 1}" if scale.last.year - scale.first.year > 1 \
         else str(scale.first.year)
+    shapes = {entry.shape: SHAPES[entry.shape] for entry in legend}
     return Axis(covers, line_y + 34, line_y, line_y - GROUP_STRIP, year_ticks(scale, year_links or {}),
-                month_ticks(scale), bands, marks, groups, legend, {entry.shape: SHAPES[entry.shape] for entry in legend})
+                month_ticks(scale), bands, marks, groups, legend, shapes)
 
 
 def lay_out(events: list[Event], scale: Scale, place: Callable[[Event], str],

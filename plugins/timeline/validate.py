@@ -646,6 +646,10 @@ def parse_period(doc: SourceFile, cited: set[str], problems: list[Problem], toda
     if read_problems(doc, fields):
         return None
     fields.unknown(PERIOD_FIELDS)
+    if doc.content.strip():
+        fields.problems.append(Problem(fields.path, doc.metadata["body_line"], "body",
+                                       "a period's body is shown nowhere",
+                                       "nothing after the second `---`: what the period is goes in `summary`"))
     title, summary = fields.text("title"), fields.text("summary")
     if title and len(title) > PERIOD_TITLE_LENGTH:
         fields.problem("title", f"{len(title)} characters, too long to label the period's band on a phone",

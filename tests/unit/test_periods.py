@@ -7,7 +7,9 @@ import datetime
 
 import pytest
 
-from test_validate import VOTE, VOTE_FILE, content  # noqa: F401 (content is a fixture)
+from test_validate import ACTORS, TODAY, VOTE, VOTE_FILE, content  # noqa: F401 (content is a fixture)
+from timeline.problems import ContentError
+from timeline.validate import build_timeline
 
 PERIOD_FILE = "content/periods/children-talks.md"
 # A period resting on the vote's first source, as a period rests on sources events already cite.
@@ -68,3 +70,13 @@ def test_a_period_needs_a_source(content):
     problems = content.problems({VOTE_FILE: VOTE}, periods={PERIOD_FILE: PERIOD.split("sources:")[0]})
     assert problems == ["content/periods/children-talks.md:1: sources: missing; expected a list with at least one "
                         "entry"]
+
+
+def test_a_period_s_body_is_refused_since_no_page_shows_it(content):
+    period, vote = content.read(PERIOD_FILE, PERIOD, body="Some words.\n"), content.read(VOTE_FILE, VOTE)
+    with pytest.raises(ContentError) as error:
+        build_timeline([vote], [content.read(f"content/actors/{slug}.md", fields) for slug, fields in ACTORS.items()],
+                       today=TODAY, period_docs=[period])
+    assert [str(problem) for problem in error.value.problems] == [
+        "content/periods/children-talks.md:11: body: a period's body is shown nowhere; expected nothing after the "
+        "second `---`: what the period is goes in `summary`"]

@@ -61,11 +61,11 @@ class Content:
         self.settings = {**project_settings(str(ROOT / "pelicanconf.py")), "PATH": str(root / "content")}
         self.reader = TimelineReader(self.settings)
 
-    def read(self, path: str, fields: str) -> SourceFile:
+    def read(self, path: str, fields: str, body: str = "What happened, in the editor's words.\n") -> SourceFile:
         """Write a file of these front matter lines and read it, as the generator reads each file."""
         file = self.root / path
         file.parent.mkdir(parents=True, exist_ok=True)
-        file.write_text(f"---\n{fields}---\nWhat happened, in the editor's words.\n", encoding="utf-8")
+        file.write_text(f"---\n{fields}---\n{body}", encoding="utf-8")
         return self.load(file)
 
     def load(self, file: Path) -> SourceFile:
@@ -80,7 +80,8 @@ class Content:
         return build_timeline([self.read(path, fields) for path, fields in events.items()],
                               [self.read(f"content/actors/{slug}.md", fields) for slug, fields in actors.items()],
                               today=TODAY,
-                              period_docs=[self.read(path, fields) for path, fields in (periods or {}).items()])
+                              period_docs=[self.read(path, fields, body="")
+                                           for path, fields in (periods or {}).items()])
 
     def problems(self, events: dict[str, str], actors: dict[str, str] = ACTORS,
                  periods: dict[str, str] | None = None) -> list[str]:
