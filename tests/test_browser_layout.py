@@ -13,7 +13,7 @@ pytestmark = pytest.mark.browser
 # The actors: a voting record with a dispute (Ukraine), one with abstentions (India), a person.
 PAGES = ["/", "/events/2025-12-03-ga-es-11-9-return-of-children/", "/actors/united-states/", "/actors/india/",
          "/actors/ukraine/", "/actors/mariana-betsa/", "/actors/", "/search/?q=children", "/types/vote/", "/about/",
-         "/children/", "/chronology/"]
+         "/children/", "/chronology/", "/years/2022/", "/years/2025/"]
 
 
 @pytest.mark.parametrize("width", [320, headless.PHONE["width"], 768, headless.DESKTOP["width"]])
@@ -22,6 +22,7 @@ def test_no_horizontal_scrolling(open_page, path, width):
     page = open_page(path, viewport={"width": width, "height": 800})
     if "?q=" in path:
         page.locator("#search-results li").first.wait_for()
+    page.evaluate("() => document.querySelectorAll('details').forEach(fold => { fold.open = true; })")
     overflow = page.evaluate("""() => {
         const width = document.documentElement.clientWidth;
         const wide = [...document.querySelectorAll('body *')]
