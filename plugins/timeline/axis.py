@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from .dates import MONTHS, format_date
-from .model import Event, TimePeriod
+from .model import Event, TimePeriod, months_of
 from .problems import count
 
 LANES = 3
@@ -181,7 +181,7 @@ def lay_out(events: list[Event], scale: Scale, place: Callable[[Event], str],
     rows: list[float] = [-MIN_GAP] * LANES  # where each row's last mark ends
     marks: list[Mark] = []
     crowded: list[list[Event]] = []
-    for month in month_runs(events):
+    for month in months_of(events):
         before, placed = list(rows), []
         for day, run in day_runs(month):
             start = scale.x(day)
@@ -216,16 +216,6 @@ def day_runs(events: list[Event]) -> Iterator[tuple[datetime.date, list[Event]]]
         run.append(event)
     if run:
         yield day, run
-
-
-def month_runs(events: list[Event]) -> list[list[Event]]:
-    runs: list[list[Event]] = []
-    for event in events:
-        if runs and (runs[-1][0].date.year, runs[-1][0].date.month) == (event.date.year, event.date.month):
-            runs[-1].append(event)
-        else:
-            runs.append([event])
-    return runs
 
 
 def end_x(event: Event, scale: Scale) -> float | None:
