@@ -7,8 +7,8 @@ Modules, by what they hold:
 - the model: validate (front matter to model, with every problem), problems (the one format of an
   editor's message), model (dataclasses and indexes);
 - writing: plan (every page with its template and data, and the search shards: what is written where),
-  charts (the geometry of the figures chart), page_cache (the pages a rebuild can leave as they are),
-  generator (Pelican's hooks);
+  axis (the geometry of the time axis), charts (the geometry of the figures chart), page_cache (the pages
+  a rebuild can leave as they are), generator (Pelican's hooks);
 - for reuse: feeds, exports (JSON and CSV), linked_data (JSON-LD), citations (the printable chronology),
   sitemap, and outputcheck (links, ids and headings of a built site);
 - for readers: search and search_shard (the Pagefind index of the event and actor pages, in shards);
