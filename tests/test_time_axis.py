@@ -9,6 +9,7 @@ import re
 from urllib.parse import urljoin
 
 from conftest import ROOT, section
+from test_pages_stay_small import AXIS_BUDGET
 
 COUNTED = re.compile(r": (\d+) events?$")
 
@@ -137,3 +138,13 @@ def test_a_period_resting_on_no_event_s_source_stops_the_build_on_its_line(fixtu
         "content/periods/talks.md:9: sources[0].url: `https://example.org/not-cited` is the source of no event; "
         "expected the address of a source an event in content/events/ cites: a period rests on events already on "
         "the record"]
+
+
+def test_the_axis_of_the_record_is_within_its_budget_on_every_page_that_draws_it(site):
+    pages = [path for path in site.output.rglob("index.html") if b'<figure class="axis">' in path.read_bytes()]
+    assert {"index.html", "years/2022/index.html", "types/vote/index.html", "actors/ukraine/index.html"} <= \
+        {path.relative_to(site.output).as_posix() for path in pages}
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        start = html.index('<figure class="axis">')
+        assert len(html[start:html.index("</figure>", start)].encode()) <= AXIS_BUDGET, path

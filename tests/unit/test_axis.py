@@ -15,9 +15,9 @@ from timeline.axis import LANES, MIN_GAP, Scale, one_year, time_axis, whole_year
 from timeline.dates import Period
 from timeline.model import Source, TimePeriod
 from timeline.settings import DEFAULTS
+from test_pages_stay_small import AXIS_BUDGET
 
 TYPES = DEFAULTS["TIMELINE_EVENT_TYPES"]
-AXIS_BUDGET = 25_000  # bytes of markup at 10,000 events
 
 
 def in_list(e) -> str:
