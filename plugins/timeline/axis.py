@@ -116,6 +116,7 @@ class Axis:
     height: int
     line_y: int
     strip_y: int  # the top of the strip of crowded months, the whole of which is each month's link
+    month_labels: str  # how months are named: "names" (Jan), "initials" (J) or "" (not at all)
     years: list[YearTick]
     months: list[MonthTick]
     bands: list[Band]
@@ -169,8 +170,10 @@ def time_axis(events: list[Event], scale: Scale, place: Callable[[Event], str], 
     covers = f"{scale.first.year}–{scale.last.year - 1}" if scale.last.year - scale.first.year > 1 \
         else str(scale.first.year)
     shapes = {entry.shape: SHAPES[entry.shape] for entry in legend}
-    return Axis(covers, line_y + 34, line_y, line_y - GROUP_STRIP, year_ticks(scale, year_links or {}),
-                month_ticks(scale), bands, marks, groups, legend, shapes)
+    months = month_ticks(scale)
+    labels = {1: "initials", 3: "names"}.get(len(months[0].label), "") if months else ""
+    return Axis(covers, line_y + 34, line_y, line_y - GROUP_STRIP, labels, year_ticks(scale, year_links or {}),
+                months, bands, marks, groups, legend, shapes)
 
 
 def lay_out(events: list[Event], scale: Scale, place: Callable[[Event], str],

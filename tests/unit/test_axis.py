@@ -50,12 +50,15 @@ def test_each_year_and_month_has_its_tick_and_a_year_links_to_its_page_where_it_
     assert [(year.year, year.x, year.href) for year in axis.years] == \
         [(2022, 0.0, "years/2022/"), (2023, round(365 / 1096 * 100, 2), None), (2024, round(730 / 1096 * 100, 2), None)]
     assert len(axis.months) == 36 and [tick.label for tick in axis.months[:3]] == ["J", "F", "M"]
+    assert axis.month_labels == "initials"
     assert axis.label == "2022–2024"
 
 
 def test_a_year_alone_names_its_months_and_a_long_record_draws_no_month_ticks():
-    assert [tick.label for tick in draw([event("2023-04-01", "a")], one_year(2023)).months][:2] == ["Jan", "Feb"]
-    assert draw([event("2000-01-01", "a"), event("2020-01-01", "b")]).months == []
+    year = draw([event("2023-04-01", "a")], one_year(2023))
+    assert [tick.label for tick in year.months][:2] == ["Jan", "Feb"] and year.month_labels == "names"
+    long = draw([event("2000-01-01", "a"), event("2020-01-01", "b")])
+    assert (long.months, long.month_labels) == ([], "")
 
 
 def test_events_of_one_day_are_one_mark_that_links_to_the_first_of_them_in_the_list():
