@@ -57,3 +57,12 @@ def test_each_mark_of_the_axis_is_reached_by_the_keyboard_and_named(site, open_p
             assert now["outline"] >= 2, now
             reached.append(label)
     assert names and reached[:len(names)] == names
+
+
+def test_a_keyboard_reader_can_go_past_the_axis_s_links_at_once(open_page):
+    page = open_page("/")
+    page.locator(".axis-skip").focus()
+    assert focused(page)["onscreen"] and focused(page)["text"] == "Skip the axis's links"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert focused(page)["text"] == "The periods on the axis"
