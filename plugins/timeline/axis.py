@@ -238,13 +238,19 @@ def mark(run: list[Event], day: datetime.date, x: float, end: float | None, y: i
     return Mark(x, y, f"{format_date(day)}: {count(len(run), 'event')}", place(first), "", "", len(run))
 
 
-def month_groups(months: list[list[Event]], scale: Scale, place: Callable[[Event], str], line_y: int) -> list[Group]:
+def next_month(first: datetime.date) -> datetime.date:
+    """The first day of the month after the one that `first` begins."""
+    return datetime.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+
+
+def month_groups(months: list[list[Event]], scale: Scale, place: Callable[[Event], str],
+                 line_y: int) -> list[Group]:
     """Draw each crowded month as a bar across the month, as tall as its share of the fullest month."""
     fullest = max((len(month) for month in months), default=1)
     groups = []
     for month in months:
         first = month[0].date.replace(day=1)
-        after = datetime.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        after = next_month(first)
         x = scale.x(first)
         height = 4 + round((GROUP_STRIP - 6) * len(month) / fullest)
         groups.append(Group(x, round(scale.x(after) - x, 2), line_y - 1 - height, height,
@@ -286,8 +292,8 @@ def month_ticks(scale: Scale) -> list[MonthTick]:
         return ticks
     for year in range(scale.first.year, scale.last.year):
         for month in range(1, 13):
-            start = scale.x(datetime.date(year, month, 1))
-            end = scale.x(datetime.date(year + month // 12, month % 12 + 1, 1))
+            first = datetime.date(year, month, 1)
+            start, end = scale.x(first), scale.x(next_month(first))
             name = MONTHS[month - 1]
             label = name[:3] if years == 1 else name[0] if years <= 6 else ""
             ticks.append(MonthTick(start, round((start + end) / 2, 2), label))

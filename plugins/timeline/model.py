@@ -259,7 +259,7 @@ class TimePeriod:
 
     @property
     def date_pieces(self) -> list[DatePiece]:
-        """`28 February 2022 – 3 March 2022`, or `from 28 February 2022, ongoing` where no end is known."""
+        """`28 February – 3 March 2022`, or `from 28 February 2022, ongoing` where no end is known."""
         if self.end:
             return date_pieces(self.start, self.end)
         return [DatePiece("from "), DatePiece(" ".join(self.start.words), self.start.iso), DatePiece(", ongoing")]

@@ -111,3 +111,17 @@ def test_a_renamed_actor_has_a_page_at_each_former_address_that_no_sitemap_or_se
         ("actors/the-russian-federation/", "actors/the-russian-federation/index.html", renamed)]
     assert [(page.in_sitemap, page.search_group) for page in former] == [(False, None)] * 2
     assert all(page.in_sitemap for page in site.pages if page.template != "redirect")
+
+
+def test_the_home_axis_links_a_crowded_month_to_its_place_on_its_year_s_page_when_the_home_lists_it_not():
+    crowded = [event(f"2023-01-0{day}", name, [UKRAINE]) for day, name in zip(range(1, 5), "abcd")]
+    latest = event("2024-05-05", "latest", [UKRAINE])
+    site = plan_site(Timeline([*crowded, latest], [UKRAINE]), SETTINGS)
+    home = page_at(site, "index.html").values
+    [group] = home["axis"].groups
+    assert (group.label, group.href) == ("January 2023: 4 events", "years/2023/#2023-01-01-a")
+    assert [mark.href for mark in home["axis"].marks] == [latest.url]
+    assert [year.href for year in home["axis"].years] == ["years/2023/", "years/2024/"]
+    year = page_at(site, "years/2023/page/2/index.html").values["axis"]
+    assert [tick.year for tick in year.years] == [2023] and year.years[0].href is None
+    assert year.groups[0].href == "years/2023/#2023-01-01-a"
