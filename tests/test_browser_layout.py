@@ -33,6 +33,13 @@ def test_no_horizontal_scrolling(open_page, path, width):
     assert overflow["scroll"] <= overflow["width"], overflow
 
 
+def test_a_phone_s_first_screen_shows_the_axis_and_the_first_event(open_page):
+    page = open_page("/", viewport=headless.PHONE)
+    for shown in (page.locator("svg.axis-drawing"), page.locator("article.event-card .event-title").first):
+        box = shown.bounding_box()
+        assert box["y"] >= 0 and box["y"] + box["height"] <= headless.PHONE["height"], box
+
+
 def test_without_javascript_the_home_page_shows_the_title_and_date_of_every_event_it_lists(site, open_page):
     page = open_page("/", java_script_enabled=False)
     expected = {}
