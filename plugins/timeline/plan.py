@@ -39,26 +39,29 @@ class SitePlan:
     shards: list[Shard]
 
 
-def plan_site(timeline: Timeline, settings: dict) -> SitePlan:
-    """Plan every page of the site, and the shards of the search index that hold those search finds."""
+def plan_site(timeline: Timeline, settings: dict, own_pages: tuple[str, ...] = ()) -> SitePlan:
+    """Plan every page of the site, and the shards of the search index that hold those search finds: ours,
+    and Pelican's own pages (About), which its PagesGenerator writes and `own_pages` names by file."""
     before = [*home_page(timeline, settings), *event_pages(timeline, settings), *actor_pages(timeline, settings),
               *former_addresses(timeline, settings), *actors_index(timeline, settings),
               *figures_page(timeline, settings), *corrections_page(timeline, settings)]
     after = [*year_pages(timeline, settings), *type_pages(timeline, settings), *chronology_pages(timeline, settings)]
     # The search page names the shards' folders and is not in a shard itself: the shards are planned first.
-    shards = plan_shards(before + after, settings["TIMELINE_SEARCH_SHARD_SIZE"])
-    return SitePlan(before + search_page(timeline, settings, shards) + after, shards)
+    shards = plan_shards(before + after, settings["TIMELINE_SEARCH_SHARD_SIZE"], own_pages)
+    return SitePlan(before + search_page(timeline, settings, shards, bool(own_pages)) + after, shards)
 
 
-def plan_shards(pages: list[PlannedPage], limit: int) -> list[Shard]:
+def plan_shards(pages: list[PlannedPage], limit: int, own_pages: tuple[str, ...] = ()) -> list[Shard]:
     """Put the pages search finds into shards of at most `limit` pages, in the order they are written
     (event pages in date order, then actors' first pages), each group in one shard where it fits: a new
     event then indexes again only the shard of its own month. A record of `limit` pages or less is one
-    index, which searches best (see search.js)."""
+    index, which searches best (see search.js). Pelican's own pages are one group, after ours."""
     groups: dict[str, list[str]] = {}
     for page in pages:
         if page.search_group is not None:
             groups.setdefault(page.search_group, []).append(page.save_as)
+    if own_pages:
+        groups["pages"] = list(own_pages)
     return [Shard(str(number), tuple(part)) for number, part in enumerate(pack(list(groups.values()), limit), 1)
             if part]
 
@@ -167,8 +170,8 @@ def figures_page(timeline: Timeline, settings: dict) -> list[PlannedPage]:
     """Plan the page of reported figures, when any event reports one."""
     if not timeline.figures:
         return []
-    return [single_page(settings, "FIGURES", "figures", rows=timeline.figures,
-                        chart=figures_chart(timeline.figures))]
+    return [replace(single_page(settings, "FIGURES", "figures", rows=timeline.figures,
+                                chart=figures_chart(timeline.figures)), search_group="figures")]
 
 
 def corrections_page(timeline: Timeline, settings: dict) -> list[PlannedPage]:
@@ -179,10 +182,18 @@ def corrections_page(timeline: Timeline, settings: dict) -> list[PlannedPage]:
     return [single_page(settings, "CORRECTIONS", "corrections", rows=timeline.corrections, page_feeds=feed)]
 
 
-def search_page(timeline: Timeline, settings: dict, shards: list[Shard]) -> list[PlannedPage]:
-    """Plan the search page, which loads the shards' indexes in order."""
-    return [single_page(settings, "SEARCH", "search", nav=navigation(timeline, settings),
-                        indexes=[shard.folder for shard in shards])]
+def search_page(timeline: Timeline, settings: dict, shards: list[Shard], own_pages: bool) -> list[PlannedPage]:
+    """Plan the search page, which loads the shards' indexes in order, with the choices of its filters: the
+    types of what it finds (events by type, actors by kind, pages), the years and the actors. Each choice's
+    value is the one the indexed pages give Pagefind's filter (event.html, actor.html, indexed_attributes)."""
+    nav = navigation(timeline, settings)
+    groups = [(label, actors) for label, actors in timeline.actors_by_kind if actors]
+    kinds = [(actors[0].kind, label) for label, actors in groups]
+    pages = [("page", "Pages")] if own_pages or timeline.figures else []
+    types = [(label, choices) for label, choices in (("Events", nav["types"]), ("Actors", kinds), ("Other", pages))
+             if choices]
+    return [single_page(settings, "SEARCH", "search", nav=nav, indexes=[shard.folder for shard in shards],
+                        filter_types=types, actor_groups=groups)]
 
 
 def year_pages(timeline: Timeline, settings: dict) -> list[PlannedPage]:

@@ -111,3 +111,19 @@ def test_a_renamed_actor_has_a_page_at_each_former_address_that_no_sitemap_or_se
         ("actors/the-russian-federation/", "actors/the-russian-federation/index.html", renamed)]
     assert [(page.in_sitemap, page.search_group) for page in former] == [(False, None)] * 2
     assert all(page.in_sitemap for page in site.pages if page.template != "redirect")
+
+
+def test_pelicans_own_pages_are_searched_in_a_shard_after_ours(site):
+    about = plan_site(Timeline(list(EVENTS), [UKRAINE, RUSSIA, CHINA]), SETTINGS, ("about/index.html",))
+    assert about.shards[:-1] == site.shards
+    assert about.shards[-1].pages == ("about/index.html",)
+
+
+def test_the_search_page_offers_as_filters_the_types_years_and_actors_the_record_has(site):
+    search = page_at(site, "search/index.html").values
+    assert search["filter_types"] == [("Events", [("vote", "Vote")]), ("Actors", [("state", "States")])]
+    assert search["nav"]["years"] == [2023, 2024]
+    # Every actor has a page search finds, China too, though no event names it; in the order of their names.
+    assert search["actor_groups"] == [("States", [CHINA, RUSSIA, UKRAINE])]
+    with_pages = plan_site(Timeline(list(EVENTS), [UKRAINE, RUSSIA]), SETTINGS, ("about/index.html",))
+    assert page_at(with_pages, "search/index.html").values["filter_types"][-1] == ("Other", [("page", "Pages")])
