@@ -200,7 +200,8 @@ def year_pages(timeline: Timeline, settings: dict) -> list[PlannedPage]:
     nav = navigation(timeline, settings)
     return [page for year in timeline.years
             for page in listing_pages(listing(settings, year.events, "YEAR", year=year.year), "listing",
-                                      kicker="Year", heading=str(year.year), count=len(year.events), nav=nav)]
+                                      kicker="Year", heading=str(year.year), count=len(year.events), nav=nav,
+                                      year_in_title=True)]
 
 
 def type_pages(timeline: Timeline, settings: dict) -> list[PlannedPage]:
@@ -208,7 +209,7 @@ def type_pages(timeline: Timeline, settings: dict) -> list[PlannedPage]:
     types = settings["TIMELINE_EVENT_TYPES"]
     return [page for slug, events in timeline.events_of_type().items()
             for page in listing_pages(listing(settings, events, "TYPE", slug=slug), "listing", kicker="Event type",
-                                      heading=types[slug], count=len(events), nav=nav,
+                                      heading=types[slug], count=len(events), nav=nav, year_in_title=False,
                                       page_feeds=page_feeds(titles, settings["TYPE_FEED_ATOM"].format(slug=slug)))]
 
 
