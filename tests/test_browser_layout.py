@@ -74,3 +74,11 @@ def test_a_filtered_timeline_prints_what_it_shows_and_says_so(site, open_page):
     assert len(shown) == len(in_2023)
     assert page.get_by_role("status").inner_text().startswith(f"Showing {len(in_2023)} of ")
     assert not page.get_by_role("button", name="Show all").is_visible()
+
+
+def test_a_chronology_summary_is_no_wider_than_the_body_text_under_it(open_page):
+    page = open_page("/chronology/", viewport=headless.DESKTOP)
+    widths = page.evaluate("""() => [...document.querySelectorAll('.chronology-entry')].map(entry =>
+        [entry.querySelector('.lede').getBoundingClientRect().width,
+         entry.querySelector('.prose').getBoundingClientRect().width])""")
+    assert widths and all(summary <= body + 0.5 for summary, body in widths), widths[:3]
