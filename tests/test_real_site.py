@@ -154,3 +154,12 @@ def test_a_type_page_still_heads_each_year_of_its_events(site):
     assert [h.name for h in page.select(".year-heading")] == ["h2"] * len(page.select("section.year"))
     assert all(h.name == "h3" for h in page.select(".month-heading"))
 
+
+def test_the_site_has_an_icon_at_its_root_and_every_page_links_its_svg_icon(site):
+    assert (site.output / "favicon.ico").read_bytes()[:4] == b"\x00\x00\x01\x00"  # an ICO file's header
+    for path in (site.output / "index.html", *sorted((site.output / "events").glob("*/index.html"))[:3]):
+        page = site.page(str(path.relative_to(site.output)))
+        icon = page.select_one('link[rel="icon"]')
+        assert icon["type"] == "image/svg+xml", path
+        svg = (path.parent / icon["href"]).resolve()
+        assert svg.is_file() and svg.read_text(encoding="utf-8").startswith("<svg"), path
