@@ -1,8 +1,9 @@
 """The plan of a build: every page of the site, the file it is saved as, the template that draws it and
 what the template is given, and the shards of the search index that hold the pages search finds.
 
-Made from the timeline and the settings alone, before anything is written: the generator writes the
-pages, and the page cache, the search index and the sitemap all follow the same list. One function per
+Made from the timeline and the settings alone (and the files of Pelican's own pages, for search to find),
+before anything of ours is written: the generator writes the pages, and the page cache, the search index
+and the sitemap all follow the same list. One function per
 kind of page, as Pelican's generators have one method per kind of output; the plan is their sum.
 """
 
