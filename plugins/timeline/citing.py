@@ -22,7 +22,7 @@ WRITTEN = r"\[@([^\]\n]*)\]"
 NUMBER = re.compile(r"@?(\d{1,3})")
 EXAMPLE = "`[@2]`, or `[@1, 3]` for several sources"
 # A mark as `CitationProcessor` draws it, to find again in the HTML.
-MARK = re.compile(r'<a href="#source-(\d+)">\[\d+\]</a>')
+MARK = re.compile(r'<a href="#source-(\d+)"[^>]*>\[\d+\]</a>')
 
 
 @dataclass(frozen=True)

@@ -424,7 +424,8 @@ class EventFields(Fields):
         expected = f"{SOURCE_NUMBERS}, from 1 to {len(self.listed)}"
         value = data.get("source")
         if value is None:
-            if required:
+            # A source named in words (`by:`) is reported once, as renamed, not also as missing.
+            if required and not any(old in data for old, new in RENAMED.items() if new == "source"):
                 self.problem(field, "missing", expected)
             return ()
         given = value if isinstance(value, list) else [value]
