@@ -12,6 +12,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+import feedparser
 import pytest
 from ruamel.yaml import YAML
 
@@ -277,3 +278,57 @@ def test_new_event_given_up_at_a_prompt_writes_nothing_and_says_so_in_one_line(t
     result, content = new_event(tmp_path, ["A title", "2025-06-01", "", "talks", "ukraine, new-envoy", "y", ""])
     assert (result.returncode, result.stderr) == (1, "new-event: the name was left empty, so nothing was written\n")
     assert sorted(p.name for p in content.rglob("*.md")) == sorted(p.name for p in (ROOT / "content").rglob("*.md"))
+
+
+def position_of(value: str | dict) -> tuple[str, list[int]]:
+    """A position as written, `word` or `{position: word, source: n}`: its word and the sources it cites."""
+    if isinstance(value, dict):
+        source = value.get("source", [])
+        return value["position"], source if isinstance(source, list) else [source]
+    return value, []
+
+
+STANCES = [path for path in EVENT_FILES if front_matter(path).get("positions") and "tally" not in front_matter(path)]
+
+
+@pytest.mark.parametrize("path", STANCES, ids=lambda p: p.stem)
+def test_every_stance_of_the_record_is_on_its_event_and_on_its_state_s_page_with_its_sources(site, path):
+    """A summit's or talks' positions are stances: under the type's heading on the event's page, and in each
+    state's Stances, apart from its voting record, each with the marks of the sources that say it."""
+    data = front_matter(path)
+    heading, labels = POSITIONS[data["type"]]
+    table = section(site.page(f"/events/{path.stem}/"), "positions-h")
+    assert table.h2.get_text() == heading
+    shown = {linked_slugs([row.th.a])[0]: row.td.get_text() for row in table.select("tbody tr")}
+    expected = {}
+    for state, value in data["positions"].items():
+        word, sources = position_of(value)
+        expected[state] = labels[word] + "".join(f"[{n}]" for n in sources)
+        rows = [row for page in site.listing(f"/actors/{state}/") for row in page.select("table.stances tbody tr")]
+        row = next(row for row in rows if linked_slugs([row.th.a])[0] == path.stem)
+        assert row.td.get_text() == expected[state], state
+        assert all(path.stem not in a["href"] for page in site.listing(f"/actors/{state}/")
+                   for a in page.select("table.record a")), f"{state}: a stance is not a vote"
+    assert shown == expected
+
+
+SPANS = [path for path in EVENT_FILES if front_matter(path).get("end")]
+
+
+@pytest.mark.parametrize("path", SPANS, ids=lambda p: p.stem)
+def test_an_event_of_several_days_carries_both_dates_on_its_page_in_the_data_and_in_the_feeds(published, path):
+    data = front_matter(path)
+    start, end = str(data["date"]), str(data["end"])
+    meta = published.page(f"/events/{path.stem}/").select_one(".event-meta")
+    times = meta.select("time")
+    assert [t["datetime"] for t in times] == [start, end]
+    in_words = meta.get_text().split(meta.select_one(".event-type").get_text())[0].strip()
+    record = next(e for e in json.loads((published.output / "data" / "events.json").read_text())["events"]
+                  if e["id"] == path.stem)
+    assert (record["date"], record["end"]) == (start, end)
+    card = published.page("/").find(id=path.stem) or \
+        published.page(f"/years/{start[:4]}/").find(id=path.stem)
+    assert [t["datetime"] for t in card.select(".event-meta time")] == [start, end]
+    feed = feedparser.parse((published.output / "feeds" / "all.atom.xml").read_bytes())
+    entry = next(entry for entry in feed.entries if entry.link.rstrip("/").endswith(path.stem))
+    assert entry.content[0].value.startswith(f"<p>{in_words}</p>"), in_words

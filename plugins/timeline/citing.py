@@ -75,6 +75,15 @@ class CitationExtension(Extension):
         self.seen.clear()
 
 
+# A citation written after a space, as `claim [@2].`: its mark sits against the claim, as marks do.
+SPACED_MARK = re.compile(r'\s+(<sup><a href="#source-)')
+
+
+def closed_up(html_text: str) -> str:
+    """The body's HTML with no space before a citation's mark."""
+    return SPACED_MARK.sub(r"\1", html_text)
+
+
 def located(seen: list[WrittenCitation], body: str, first_line: int) -> list[tuple[int, WrittenCitation]]:
     """Each citation with the line of `body` (which starts on `first_line`) it is written on, found in the
     order Markdown met them."""

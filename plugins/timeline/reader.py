@@ -23,7 +23,7 @@ from yaml.error import Mark, YAMLError
 from yaml.events import (AliasEvent, CollectionEndEvent, CollectionStartEvent, DocumentStartEvent, ScalarEvent,
                          SequenceStartEvent, StreamEndEvent)
 
-from .citing import CitationExtension, located
+from .citing import CitationExtension, closed_up, located
 from .files import slug_of
 from .markup import demote_headings, locate_unsafe_markup, namespace_ids, sanitise_html, strip_markup
 from .problems import Problem, describe
@@ -314,7 +314,7 @@ class TimelineReader(BaseReader):
         seconds = self.settings["TIMELINE_MARKDOWN_SECONDS"]
         try:
             with time_limit(seconds):
-                return demote_headings(self.markdown.reset().convert(body)), None
+                return closed_up(demote_headings(self.markdown.reset().convert(body))), None
         except MarkdownTookTooLong:
             html, problem = None, f"Markdown took more than {seconds} s to convert it (TIMELINE_MARKDOWN_SECONDS)"
         except Exception as error:  # a converter's failure on one file must not stop the others' reading
