@@ -23,6 +23,7 @@ from yaml.error import Mark, YAMLError
 from yaml.events import (AliasEvent, CollectionEndEvent, CollectionStartEvent, DocumentStartEvent, ScalarEvent,
                          SequenceStartEvent, StreamEndEvent)
 
+from .citing import CitationExtension, closed_up, located
 from .files import slug_of
 from .markup import demote_headings, locate_unsafe_markup, namespace_ids, sanitise_html, strip_markup
 from .problems import Problem, describe
@@ -261,7 +262,14 @@ class TimelineReader(BaseReader):
     def __init__(self, settings: dict):
         super().__init__(settings)
         # One Markdown converter, reset between files: building one loads every extension again.
-        self.markdown = markdown.Markdown(**settings["MARKDOWN"])
+        self.markdown = self.converter()
+
+    def converter(self) -> markdown.Markdown:
+        """A Markdown converter with the site's settings and citations, whose extension keeps those of
+        the text it converted last."""
+        self.citations = CitationExtension()
+        options = self.settings["MARKDOWN"]
+        return markdown.Markdown(**{**options, "extensions": [*options.get("extensions", ()), self.citations]})
 
     def read(self, source_path: str) -> tuple[str, dict]:
         with open(source_path, "rb") as handle:
@@ -282,6 +290,7 @@ class TimelineReader(BaseReader):
             "field_lines": front.lines if front else {},
             "read_problem": problem or body_problem,
             "unsafe_markup": locate_unsafe_markup(html or "", body, first_line),
+            "citations": located(self.citations.seen, body, first_line),
             "body_line": text_line,
             # Pelican's own page generator needs a title; events and actors are titled by validation.
             # Stripped whatever the settings: a title with markup is refused unless they say to strip it.
@@ -305,12 +314,12 @@ class TimelineReader(BaseReader):
         seconds = self.settings["TIMELINE_MARKDOWN_SECONDS"]
         try:
             with time_limit(seconds):
-                return demote_headings(self.markdown.reset().convert(body)), None
+                return closed_up(demote_headings(self.markdown.reset().convert(body))), None
         except MarkdownTookTooLong:
             html, problem = None, f"Markdown took more than {seconds} s to convert it (TIMELINE_MARKDOWN_SECONDS)"
         except Exception as error:  # a converter's failure on one file must not stop the others' reading
             html, problem = "", f"Markdown could not convert it ({type(error).__name__})"
         # A converter stopped half-way keeps the state of that text; a fresh one starts clean.
-        self.markdown = markdown.Markdown(**self.settings["MARKDOWN"])
+        self.markdown = self.converter()
         return html, Problem("", first_line, "body", problem,
                              "ordinary paragraphs (thousands of `[`, `<` or `*` in one paragraph are slow to read)")
