@@ -72,8 +72,9 @@ def test_a_body_s_citations_are_marks_that_lead_to_its_numbered_sources(fixture_
     assert result.returncode == 0, result.log
     page = result.page(f"/events/{VOTE}/")
     paragraphs = page.select(".prose p")
-    assert [text(p) for p in paragraphs] == ["The Assembly voted 91 to 12 [1].",
-                                             "Ukraine counted at least 20,000 children [2][1]; [@9] is code."]
+    # Written after a space, `claim [@1].`, a mark sits against its claim.
+    assert [text(p) for p in paragraphs] == ["The Assembly voted 91 to 12[1].",
+                                             "Ukraine counted at least 20,000 children[2][1]; [@9] is code."]
     marks = [a for p in paragraphs for a in p.select("sup a")]
     assert [leads_to(page, a).split(",")[0] for a in marks] == ["The first report", "The second report",
                                                                "The first report"]

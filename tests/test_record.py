@@ -32,6 +32,14 @@ def front_matter(path: Path) -> dict:
     return YAML(typ="safe").load(path.read_text(encoding="utf-8").split("\n---\n", 1)[0][4:])
 
 
+def position_of(value: str | dict) -> tuple[str, list[int]]:
+    """A position as written, `word` or `{position: word, source: n}`: its word and the sources it cites."""
+    if isinstance(value, dict):
+        source = value.get("source", [])
+        return value["position"], source if isinstance(source, list) else [source]
+    return value, []
+
+
 VOTES = [path for path in EVENT_FILES if "tally" in front_matter(path)]
 
 
@@ -99,7 +107,8 @@ def test_every_event_page_shows_the_positions_in_its_file_under_its_type_s_headi
     positions = section(site.page(f"/events/{path.stem}/"), "positions-h")
     shown = {linked_slugs([row.th.a])[0]: row.td.get_text(strip=True) for row in positions.select("tbody tr")}
     assert positions.h2.get_text() == heading
-    assert shown == {state: labels[word] for state, word in data["positions"].items()}
+    assert shown == {state: labels[word] + "".join(f"[{n}]" for n in sources)
+                     for state, (word, sources) in ((s, position_of(v)) for s, v in data["positions"].items())}
 
 
 def voting_record(site, state: str) -> list[tuple[str, str, str]]:
@@ -280,37 +289,22 @@ def test_new_event_given_up_at_a_prompt_writes_nothing_and_says_so_in_one_line(t
     assert sorted(p.name for p in content.rglob("*.md")) == sorted(p.name for p in (ROOT / "content").rglob("*.md"))
 
 
-def position_of(value: str | dict) -> tuple[str, list[int]]:
-    """A position as written, `word` or `{position: word, source: n}`: its word and the sources it cites."""
-    if isinstance(value, dict):
-        source = value.get("source", [])
-        return value["position"], source if isinstance(source, list) else [source]
-    return value, []
-
-
 STANCES = [path for path in EVENT_FILES if front_matter(path).get("positions") and "tally" not in front_matter(path)]
 
 
 @pytest.mark.parametrize("path", STANCES, ids=lambda p: p.stem)
-def test_every_stance_of_the_record_is_on_its_event_and_on_its_state_s_page_with_its_sources(site, path):
-    """A summit's or talks' positions are stances: under the type's heading on the event's page, and in each
-    state's Stances, apart from its voting record, each with the marks of the sources that say it."""
+def test_every_stance_of_the_record_is_on_its_state_s_page_apart_from_its_votes_with_its_sources(site, path):
+    """A summit's or talks' positions are stances: each state's page lists them under Stances, with the
+    marks of the sources that say them, and never in its voting record."""
     data = front_matter(path)
-    heading, labels = POSITIONS[data["type"]]
-    table = section(site.page(f"/events/{path.stem}/"), "positions-h")
-    assert table.h2.get_text() == heading
-    shown = {linked_slugs([row.th.a])[0]: row.td.get_text() for row in table.select("tbody tr")}
-    expected = {}
+    labels = POSITIONS[data["type"]][1]
     for state, value in data["positions"].items():
         word, sources = position_of(value)
-        expected[state] = labels[word] + "".join(f"[{n}]" for n in sources)
-        rows = [row for page in site.listing(f"/actors/{state}/") for row in page.select("table.stances tbody tr")]
-        row = next(row for row in rows if linked_slugs([row.th.a])[0] == path.stem)
-        assert row.td.get_text() == expected[state], state
-        assert all(path.stem not in a["href"] for page in site.listing(f"/actors/{state}/")
-                   for a in page.select("table.record a")), f"{state}: a stance is not a vote"
-    assert shown == expected
-
+        pages = site.listing(f"/actors/{state}/")
+        row = next(row for page in pages for row in page.select("table.stances tbody tr")
+                   if linked_slugs([row.th.a])[0] == path.stem)
+        assert row.td.get_text() == labels[word] + "".join(f"[{n}]" for n in sources), state
+        assert all(path.stem not in a["href"] for page in pages for a in page.select("table.record a")), state
 
 SPANS = [path for path in EVENT_FILES if front_matter(path).get("end")]
 
