@@ -75,13 +75,14 @@ class CitationExtension(Extension):
         self.seen.clear()
 
 
-# A citation written after a space, as `claim [@2].`: its mark sits against the claim, as marks do.
-SPACED_MARK = re.compile(r'\s+(<sup><a href="#source-)')
+# A citation's mark, and the space an editor writes before it (`claim [@2].`).
+SPACED_MARK = re.compile(r'\s*<sup>(<a href="#source-)')
 
 
-def closed_up(html_text: str) -> str:
-    """The body's HTML with no space before a citation's mark."""
-    return SPACED_MARK.sub(r"\1", html_text)
+def finished(html_text: str) -> str:
+    """Sanitised HTML whose marks sit against their claims, as marks do, and are left out of the search
+    index, whose excerpts they would only interrupt."""
+    return SPACED_MARK.sub(r"<sup data-pagefind-ignore>\1", html_text)
 
 
 def located(seen: list[WrittenCitation], body: str, first_line: int) -> list[tuple[int, WrittenCitation]]:

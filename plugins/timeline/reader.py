@@ -23,7 +23,7 @@ from yaml.error import Mark, YAMLError
 from yaml.events import (AliasEvent, CollectionEndEvent, CollectionStartEvent, DocumentStartEvent, ScalarEvent,
                          SequenceStartEvent, StreamEndEvent)
 
-from .citing import CitationExtension, closed_up, located
+from .citing import CitationExtension, finished, located
 from .files import slug_of
 from .markup import demote_headings, locate_unsafe_markup, namespace_ids, sanitise_html, strip_markup
 from .problems import Problem, describe
@@ -302,7 +302,7 @@ class TimelineReader(BaseReader):
             # Pelican keeps what a reader returns, but reads a file again while its kept content is None:
             # a body that ran out of time (on a busy machine, say) is tried again, not remembered as a failure.
             return None, metadata
-        return namespace_ids(sanitise_html(html), slug_of(source_path)), metadata
+        return namespace_ids(finished(sanitise_html(html)), slug_of(source_path)), metadata
 
     def convert(self, body: str, first_line: int) -> tuple[str | None, Problem | None]:
         """The body as HTML, or the problem that stopped Markdown from converting it (with None for HTML
@@ -314,7 +314,7 @@ class TimelineReader(BaseReader):
         seconds = self.settings["TIMELINE_MARKDOWN_SECONDS"]
         try:
             with time_limit(seconds):
-                return closed_up(demote_headings(self.markdown.reset().convert(body))), None
+                return demote_headings(self.markdown.reset().convert(body)), None
         except MarkdownTookTooLong:
             html, problem = None, f"Markdown took more than {seconds} s to convert it (TIMELINE_MARKDOWN_SECONDS)"
         except Exception as error:  # a converter's failure on one file must not stop the others' reading
