@@ -22,7 +22,10 @@ PAGE_SAVE_AS = "{slug}/index.html"
 # marked `status: draft` is not written at all (Pelican would publish it under drafts/).
 SLUGIFY_SOURCE = "basename"
 DRAFT_PAGE_URL = DRAFT_PAGE_SAVE_AS = ""
-STATIC_PATHS = []
+# The one file copied as it is: the icon that browsers and feed readers ask the site's root for, whatever
+# the pages link to (base.html links the theme's SVG one).
+STATIC_PATHS = ["extra/favicon.ico"]
+EXTRA_PATH_METADATA = {"extra/favicon.ico": {"path": "favicon.ico"}}
 DIRECT_TEMPLATES = []
 AUTHOR_SAVE_AS = CATEGORY_SAVE_AS = TAG_SAVE_AS = ""
 

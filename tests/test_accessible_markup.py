@@ -47,3 +47,17 @@ def test_every_tally_chart_is_hidden_from_screen_readers_and_told_in_text(site):
     events = json.loads((site.output / "data" / "events.json").read_text(encoding="utf-8"))["events"]
     votes = {event["id"] for event in events if event["tally"]}
     assert votes and votes <= charted, "each vote's own page charts its tally"
+
+
+def test_no_list_is_named_by_an_aria_label_the_validator_refuses_without_a_role(site):
+    for path, page in every_page(site):
+        assert [str(ul)[:80] for ul in page.select("ul[aria-label], ol[aria-label]") if not ul.get("role")] == [], path
+
+
+def test_the_actors_of_each_event_card_are_named_for_screen_readers(site):
+    cards = site.page("/").select("article.event-card")
+    assert cards
+    for card in cards:
+        chips = card.select_one("ul.chips")
+        label = chips.find_previous_sibling()
+        assert label.get_text() == "Actors" and "visually-hidden" in label["class"], card["id"]

@@ -45,12 +45,13 @@ def test_without_javascript_the_home_page_shows_the_title_and_date_of_every_even
     expected = {}
     for card in site.page("/").select("article.event-card"):
         event = site.page(f"/events/{card['id']}/")
-        expected[card["id"]] = (event.h1.get_text(), event.select_one(".event-meta time").get_text())
+        # A span's date is two: its first day and its last.
+        expected[card["id"]] = (event.h1.get_text(), [time.get_text() for time in event.select(".event-meta time")])
     shown = {}
     for card in page.locator("article.event-card").all():
-        title, date = card.locator(".event-title"), card.locator(".event-meta time")
-        assert title.is_visible() and date.is_visible()
-        shown[card.get_attribute("id")] = (title.inner_text(), date.inner_text())
+        title, dates = card.locator(".event-title"), card.locator(".event-meta time").all()
+        assert title.is_visible() and dates and all(date.is_visible() for date in dates)
+        shown[card.get_attribute("id")] = (title.inner_text(), [date.inner_text() for date in dates])
     assert shown == expected
     assert not page.locator("#timeline-filters").is_visible()
     axis = page.get_by_role("group", name=re.compile("^Time axis"))
@@ -87,3 +88,11 @@ def test_a_filtered_timeline_prints_what_it_shows_and_says_so(site, open_page):
     assert len(shown) == len(in_2023)
     assert page.get_by_role("status").inner_text().startswith(f"Showing {len(in_2023)} of ")
     assert not page.get_by_role("button", name="Show all").is_visible()
+
+
+def test_a_chronology_summary_is_no_wider_than_the_body_text_under_it(open_page):
+    page = open_page("/chronology/", viewport=headless.DESKTOP)
+    widths = page.evaluate("""() => [...document.querySelectorAll('.chronology-entry')].map(entry =>
+        [entry.querySelector('.lede').getBoundingClientRect().width,
+         entry.querySelector('.prose').getBoundingClientRect().width])""")
+    assert widths and all(summary <= body + 0.5 for summary, body in widths), widths[:3]

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlparse
+from urllib.parse import urljoin, urlparse
 
 import pytest
 
 import headless
-from conftest import FIXTURES, build
+from conftest import FIXTURES, build, section
 
 pytestmark = pytest.mark.browser
 
@@ -66,3 +66,105 @@ def test_a_search_looks_in_every_shard_and_keeps_only_shards_holding_the_word(br
     assert found == {"fixture": {"/events/2022-03/", "/events/2025-12-03-children-vote/"},
                      "Betsa": {"/actors/mariana-betsa/", "/events/2025-12-03-children-vote/"},
                      "abduction": {"/actors/mariana-betsa/", "/events/2025-12-03-children-vote/"}}
+
+
+def results(page) -> list[dict]:
+    """Each result shown: its address, the date and type under its title, and its excerpt."""
+    return page.locator("#search-results li").evaluate_all("""items => items.map(li => ({
+        href: new URL(li.querySelector("a").href).pathname,
+        meta: li.querySelector(".result-meta").textContent,
+        excerpt: li.querySelector("p:last-child").textContent}))""")
+
+
+def searched(open_page, address: str):
+    page = open_page(address)
+    page.locator("#search-results li, #search-status:has-text('Nothing found')").first.wait_for()
+    return page
+
+
+def test_each_result_shows_the_date_and_type_of_its_page_and_an_excerpt_of_its_words(open_page, site):
+    page = searched(open_page, "/search/?q=Putin")
+    shown = results(page)
+    assert shown
+    for result in shown:
+        target = site.page(result["href"])
+        if result["href"].startswith("/events/"):
+            kind = target.select_one(".event-meta .event-type").get_text()
+            date = target.select_one(".event-meta").get_text().split(kind)[0].strip()
+            assert result["meta"] == f"{date} · {kind}"
+        elif result["href"].startswith("/actors/"):
+            assert result["meta"] == target.select_one(".kicker").get_text()
+        else:
+            assert result["meta"] == "Page"
+        # Words of the page itself: no heading of its furniture, no address of a source.
+        assert not result["excerpt"].startswith(("Actors", "Sources")), result
+        assert "http" not in result["excerpt"] and "Cite this event" not in result["excerpt"], result
+
+
+def test_more_results_are_shown_on_request_and_the_focus_moves_to_the_first_of_them(open_page):
+    page = searched(open_page, "/search/?q=Ukraine")
+    status = page.get_by_role("status")
+    total = int(status.inner_text().split()[0])
+    assert total > 20, "the record should hold more pages naming Ukraine than one batch of results"
+    assert status.inner_text().endswith(", 20 shown.")
+    more = page.get_by_role("button", name="Show more results")
+    more.focus()
+    page.keyboard.press("Enter")
+    page.locator("#search-results li").nth(20).wait_for()
+    focused = page.evaluate("document.activeElement.closest('li') === document.querySelectorAll('#search-results li')[20]")
+    assert focused
+    items = page.locator("#search-results li")
+    while more.is_visible():
+        before = items.count()
+        more.click()
+        page.wait_for_function("n => document.querySelectorAll('#search-results li').length > n", arg=before)
+    assert items.count() == total
+    assert status.inner_text() == f"{total} results for “Ukraine”."
+    assert len({r["href"] for r in results(page)}) == total
+
+
+def test_results_are_narrowed_by_type_year_and_actor_and_the_choice_is_in_the_address(open_page, site):
+    page = searched(open_page, "/search/?q=children")
+    everything = {r["href"] for r in results(page)}
+    page.get_by_label("Type", exact=True).select_option(label="Vote")
+    page.get_by_role("status").filter(has_text="(Vote)").wait_for()
+    votes = results(page)
+    assert votes and all(r["meta"].endswith(" · Vote") for r in votes)
+    page.get_by_label("Type", exact=True).select_option("")
+    page.get_by_label("Year", exact=True).select_option("2023")
+    page.get_by_label("Actor", exact=True).select_option(label="Antonio Guterres")
+    page.get_by_role("status").filter(has_text="(2023, Antonio Guterres)").wait_for()
+    assert page.url.endswith("?q=children&year=2023&actor=antonio-guterres")
+    narrowed = results(page)
+    assert narrowed and {r["href"] for r in narrowed} < everything
+    for result in narrowed:
+        if result["href"] != "/actors/antonio-guterres/":
+            target = site.page(result["href"])
+            assert result["meta"].split(" · ")[0].endswith("2023")
+            named = {urljoin(result["href"], a["href"]) for a in section(target, "actors-h").select("a")}
+            assert "/actors/antonio-guterres/" in named, result
+
+
+def test_a_shared_address_with_filters_alone_lists_what_they_choose(open_page):
+    page = searched(open_page, "/search/?type=page")
+    assert page.get_by_label("Type", exact=True).input_value() == "page"
+    assert {r["href"] for r in results(page)} == {"/about/", "/children/"}
+    assert {r["meta"] for r in results(page)} == {"Page"}
+
+
+def test_a_word_in_no_page_finds_nothing_though_many_words_begin_like_it(open_page):
+    # Pagefind, asked for a word no page holds, answers with the words that share its longest beginning
+    # ("uni…": United, union, universal): the page shows none of them.
+    page = searched(open_page, "/search/?q=unificationism")
+    loose = page.evaluate("""async () => {
+        const pagefind = await import(new URL("../pagefind/1/pagefind.js", location.href).href);
+        return (await pagefind.search("unificationism")).results.length; }""")
+    assert loose > 1
+    assert page.get_by_role("status").inner_text() == "Nothing found for “unificationism”."
+    assert page.locator("#search-results li").count() == 0
+    assert page.get_by_role("button", name="Show more results").is_hidden()
+
+
+def test_the_beginning_of_a_word_still_finds_it(open_page):
+    page = searched(open_page, "/search/?q=Guter")
+    assert "/actors/antonio-guterres/" in {r["href"] for r in results(page)}

@@ -33,3 +33,14 @@ def test_search_assets_load_only_once_the_reader_searches(browser, base_url):
     page.locator("#search-results li").first.wait_for()
     page.close()
     assert base_url + "pagefind/1/pagefind.js" in requested
+
+
+@pytest.mark.parametrize("path", ["", "events/2025-12-03-ga-es-11-9-return-of-children/", "actors/", "search/?q=veto"])
+def test_nothing_a_page_asks_for_is_missing_its_icon_included(browser, base_url, path):
+    page = browser.new_page()
+    answers = []
+    page.on("response", lambda response: answers.append((response.status, response.url)))
+    page.goto(base_url + path, wait_until="networkidle")
+    page.close()
+    assert [(status, url) for status, url in answers if status >= 400] == []
+    assert (200, base_url + "theme/icon.svg") in answers

@@ -53,3 +53,11 @@ def test_the_chronology_ids_are_unique(site):
 def test_every_page_links_to_the_chronology_and_the_data(site):
     links = {a["href"] for a in site.page("/actors/").select("footer a")}
     assert {"../chronology/", "../data/events.json", "../data/events.csv", "../data/actors.json"} <= links
+
+
+def test_a_local_build_cites_an_event_without_an_address_it_does_not_know(site):
+    for path in sorted((site.output / "events").glob("*/index.html")):
+        citation = site.page(str(path.relative_to(site.output))).select_one("p.citation")
+        text = " ".join(citation.get_text().split())
+        assert citation.a is None and "address" not in text and "http" not in text, path
+        assert text.endswith(". Accessed [the date you read it]."), path

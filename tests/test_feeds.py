@@ -19,10 +19,10 @@ def events_json(published) -> list[dict]:
     return json.loads((published.output / "data" / "events.json").read_text(encoding="utf-8"))["events"]
 
 
-def test_there_is_a_feed_of_everything_of_each_actor_named_and_of_each_type_used(published):
+def test_there_is_a_feed_of_everything_of_each_actor_named_of_each_type_used_and_of_any_corrections(published):
     events = events_json(published)
     expected = {"all"} | {f"actors/{actor}" for e in events for actor in e["actors"]} | \
-        {f"types/{e['type']}" for e in events}
+        {f"types/{e['type']}" for e in events} | ({"corrections"} if any(e["corrections"] for e in events) else set())
     feeds = published.output / "feeds"
     assert {str(path.relative_to(feeds)).removesuffix(".atom.xml") for path in feeds.rglob("*.atom.xml")} == expected
 
@@ -56,7 +56,9 @@ def test_the_whole_timeline_feed_holds_every_event_newest_first_dated_by_the_eve
     newest = events[-1]
     # Ids and dates come from the event, never from the build, so a rebuild writes the same feed.
     assert feed.entries[0].id == f"tag:timeline.test,{newest['date']}:/record/events/{newest['id']}/"
-    assert feed.feed.updated.startswith(newest["date"])
+    # The feed was last updated by its newest event or its latest correction, whichever came later.
+    latest = max([e["date"] for e in events] + [c["date"] for e in events for c in e["corrections"]])
+    assert feed.feed.updated.startswith(latest)
 
 
 def test_pages_link_to_the_feeds_that_belong_to_them(published):

@@ -72,7 +72,7 @@ def test_timeline_groups_events_by_year_and_month_with_a_navigation_to_every_yea
     assert "2023" in record_years and "2025" in record_years
     year_links = [a["href"] for a in home.select("nav.filter-nav a") if "years/" in a["href"]]
     assert year_links == [f"./years/{y}/" for y in record_years]
-    months_2025 = [h.get_text() for page in site.listing("/years/2025/") for h in page.select("h3.month-heading")]
+    months_2025 = [h.get_text() for page in site.listing("/years/2025/") for h in page.select("h2.month-heading")]
     assert "November 2025" in months_2025 and "December 2025" in months_2025
 
 
@@ -97,7 +97,8 @@ def test_sources_disagreeing_are_shown_on_the_page(site):
     disputes = page.select("aside.conflict")
     assert disputes, "the twelfth 'no' vote and the co-sponsor count are disputed by the event's sources"
     twelfth = next(d.get_text(" ") for d in disputes if "twelfth" in d.get_text())
-    assert "Korea" in twelfth and "Congo" in twelfth and "No official record settles it" in twelfth
+    assert "Korea" in twelfth and "Congo" in twelfth and "No source settles it" in twelfth
+    assert "one of the sources consulted" not in page.get_text()
 
 
 def event_actor_names(site) -> dict[str, set[str]]:
@@ -139,3 +140,27 @@ def test_a_person_page_shows_what_they_said(site):
 
 def test_every_link_asset_anchor_title_and_heading_of_the_built_site_checks_out(site):
     assert [str(problem) for problem in check_output(site.output)] == []
+
+
+def test_a_year_page_names_its_year_once_in_its_title_and_heads_its_months_under_it(site):
+    for path in sorted((site.output / "years").glob("*/index.html")):
+        page = site.page(str(path.relative_to(site.output)))
+        year = path.parent.name
+        assert [h.name for h in page.find_all(["h1", "h2", "h3"]) if h.get_text(strip=True) == year] == ["h1"], path
+        assert page.select(".month-heading") and all(h.name == "h2" for h in page.select(".month-heading")), path
+
+
+def test_a_type_page_still_heads_each_year_of_its_events(site):
+    page = site.page("/types/vote/")
+    assert [h.name for h in page.select(".year-heading")] == ["h2"] * len(page.select("section.year"))
+    assert all(h.name == "h3" for h in page.select(".month-heading"))
+
+
+def test_the_site_has_an_icon_at_its_root_and_every_page_links_its_svg_icon(site):
+    assert (site.output / "favicon.ico").read_bytes()[:4] == b"\x00\x00\x01\x00"  # an ICO file's header
+    for path in (site.output / "index.html", *sorted((site.output / "events").glob("*/index.html"))[:3]):
+        page = site.page(str(path.relative_to(site.output)))
+        icon = page.select_one('link[rel="icon"]')
+        assert icon["type"] == "image/svg+xml", path
+        svg = (path.parent / icon["href"]).resolve()
+        assert svg.is_file() and svg.read_text(encoding="utf-8").startswith("<svg"), path

@@ -12,6 +12,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+import feedparser
 import pytest
 from ruamel.yaml import YAML
 
@@ -29,6 +30,14 @@ POSITIONS = project_settings(str(ROOT / "pelicanconf.py"))["TIMELINE_POSITIONS"]
 @functools.cache
 def front_matter(path: Path) -> dict:
     return YAML(typ="safe").load(path.read_text(encoding="utf-8").split("\n---\n", 1)[0][4:])
+
+
+def position_of(value: str | dict) -> tuple[str, list[int]]:
+    """A position as written, `word` or `{position: word, source: n}`: its word and the sources it cites."""
+    if isinstance(value, dict):
+        source = value.get("source", [])
+        return value["position"], source if isinstance(source, list) else [source]
+    return value, []
 
 
 VOTES = [path for path in EVENT_FILES if "tally" in front_matter(path)]
@@ -98,14 +107,22 @@ def test_every_event_page_shows_the_positions_in_its_file_under_its_type_s_headi
     positions = section(site.page(f"/events/{path.stem}/"), "positions-h")
     shown = {linked_slugs([row.th.a])[0]: row.td.get_text(strip=True) for row in positions.select("tbody tr")}
     assert positions.h2.get_text() == heading
-    assert shown == {state: labels[word] for state, word in data["positions"].items()}
+    assert shown == {state: labels[word] + "".join(f"[{n}]" for n in sources)
+                     for state, (word, sources) in ((s, position_of(v)) for s, v in data["positions"].items())}
 
 
 def voting_record(site, state: str) -> list[tuple[str, str, str]]:
     """Read a state's voting record across its actor pages: (event slug, resolution as shown, vote) per row."""
     rows = [row for page in site.listing(f"/actors/{state}/") for row in page.select("table.record tbody tr")]
     return [(linked_slugs([row.th.a])[0], row.th.a.get_text(strip=True),
-             " ".join(row.select_one("td.vote").get_text(" ").split())) for row in rows]
+             " ".join(row.select_one("td.vote").get_text().split())) for row in rows]
+
+
+def cited(data: dict, source: int | list[int]) -> tuple[str, str]:
+    """A value's sources as a reader sees them: who they are, and the numbered marks beside the value."""
+    numbers = source if isinstance(source, list) else [source]
+    publishers = " and ".join(dict.fromkeys(data["sources"][n - 1]["publisher"] for n in numbers))
+    return publishers, "".join(f"[{n}]" for n in numbers)
 
 
 def expected_records() -> dict[str, dict[str, str]]:
@@ -118,7 +135,7 @@ def expected_records() -> dict[str, dict[str, str]]:
             records[state][path.stem] = VOTE_WORDS[vote]
         for conflict in data.get("conflicts") or []:
             if conflict.get("position_of"):
-                reports = "; ".join(f"{r['says']} ({r['by']})" for r in conflict["reports"])
+                reports = "; ".join(f"{r['says']} ({''.join(cited(data, r['source']))})" for r in conflict["reports"])
                 records[conflict["position_of"]][path.stem] = f"Disputed: {reports}"
     return records
 
@@ -148,7 +165,7 @@ def test_the_five_states_show_their_records_across_all_resolutions(site):
     assert {vote for symbol, vote in india.items() if symbol.startswith("A/RES/ES-11/")} == {"Abstained"}
     assert "S/RES/2774 (2025)" not in india, "India was not on the Council in 2025"
     disputed = ukraine["A/RES/ES-11/8"]
-    assert "Disputed" in disputed and "Associated Press" in disputed and "Interfax-Ukraine" in disputed
+    assert disputed == "Disputed: yes (AP (via Dayton Daily News)[3]); abstain (Interfax-Ukraine[4])"
     resolutions = {f"A/RES/ES-11/{n}" for n in range(1, 10)} | {"A/RES/78/316", "S/RES/2623 (2022)"}
     assert resolutions | {"S/RES/2774 (2025)"} <= set(russia)
     assert all(vote == "No" for symbol, vote in russia.items() if symbol in resolutions)
@@ -157,15 +174,26 @@ def test_the_five_states_show_their_records_across_all_resolutions(site):
         "the two drafts Russia vetoed"
 
 
-def test_conflicting_figures_are_shown_the_same_way_on_every_event_that_has_them(site):
-    for slug, official in [("2022-11-14-ga-es-11-5-reparation", "94-14-73"),
-                           ("2025-02-24-ga-es-11-8-path-to-peace", None)]:
-        box = site.page(f"/events/{slug}/").select_one("aside.conflict")
-        assert box is not None, slug
-        if official:
-            assert f"This site uses {official}" in " ".join(box.get_text().split())
+def test_every_conflict_names_and_links_the_sources_of_each_side(site):
+    conflicts = [(path.stem, data, conflict) for path in EVENT_FILES
+                 for data in [front_matter(path)] for conflict in data.get("conflicts") or []]
+    assert conflicts
+    for slug, data, conflict in conflicts:
+        page = site.page(f"/events/{slug}/")
+        box = next(box for box in page.select("aside.conflict") if conflict["about"] in box.get_text())
+        sides = box.select("ul > li")
+        assert len(sides) == len(conflict["reports"]), slug
+        for side, report in zip(sides, conflict["reports"]):
+            publishers, marks = cited(data, report["source"])
+            assert " ".join(side.get_text().split()) == f"{publishers} reported {report['says']}{marks}.", slug
+            for mark in side.select("sup a"):
+                assert page.find(id=mark["href"].removeprefix("#")).name == "li", (slug, mark["href"])
+        settled = " ".join(box.get_text().split())
+        if conflict.get("official"):
+            publishers, marks = cited(data, conflict["official_source"])
+            assert f"This site uses {conflict['official']}, as {publishers} reported it{marks}." in settled, slug
         else:
-            assert "No official record settles it" in box.get_text()
+            assert "No source settles it" in settled, slug
 
 
 def test_the_children_page_charts_every_reported_figure_with_who_reported_it(site):
@@ -175,8 +203,11 @@ def test_the_children_page_charts_every_reported_figure_with_who_reported_it(sit
     assert figures and len(rows) == len(figures)
     counts = sorted(int(re.sub(r"\D", "", row.select("td")[2].get_text())) for row in rows)
     assert counts == sorted(figure["count"] for _, figure in figures)
-    reporters = {row.select("td")[3].get_text(strip=True) for row in rows}
-    assert reporters == {figure["reported_by"] for _, figure in figures}
+    reporters = {" ".join(row.select("td")[3].get_text(" ").split()) for row in rows}
+    assert reporters == {f"{figure['reported_by']} [{figure['source']}]" for _, figure in figures}
+    for row in rows:
+        event_page, fragment = row.select_one("td sup a")["href"].split("#")
+        assert fragment.startswith("source-") and event_page.endswith(row.select("td")[4].a["href"])
     chart = page.select_one("figure.chart svg")
     assert chart["role"] == "img" and page.find(id=chart["aria-labelledby"]) is not None
     assert len(chart.select("circle")) == len(figures)
@@ -256,3 +287,42 @@ def test_new_event_given_up_at_a_prompt_writes_nothing_and_says_so_in_one_line(t
     result, content = new_event(tmp_path, ["A title", "2025-06-01", "", "talks", "ukraine, new-envoy", "y", ""])
     assert (result.returncode, result.stderr) == (1, "new-event: the name was left empty, so nothing was written\n")
     assert sorted(p.name for p in content.rglob("*.md")) == sorted(p.name for p in (ROOT / "content").rglob("*.md"))
+
+
+STANCES = [path for path in EVENT_FILES if front_matter(path).get("positions") and "tally" not in front_matter(path)]
+
+
+@pytest.mark.parametrize("path", STANCES, ids=lambda p: p.stem)
+def test_every_stance_of_the_record_is_on_its_state_s_page_apart_from_its_votes_with_its_sources(site, path):
+    """A summit's or talks' positions are stances: each state's page lists them under Stances, with the
+    marks of the sources that say them, and never in its voting record."""
+    data = front_matter(path)
+    labels = POSITIONS[data["type"]][1]
+    for state, value in data["positions"].items():
+        word, sources = position_of(value)
+        pages = site.listing(f"/actors/{state}/")
+        row = next(row for page in pages for row in page.select("table.stances tbody tr")
+                   if linked_slugs([row.th.a])[0] == path.stem)
+        assert row.td.get_text() == labels[word] + "".join(f"[{n}]" for n in sources), state
+        assert all(path.stem not in a["href"] for page in pages for a in page.select("table.record a")), state
+
+SPANS = [path for path in EVENT_FILES if front_matter(path).get("end")]
+
+
+@pytest.mark.parametrize("path", SPANS, ids=lambda p: p.stem)
+def test_an_event_of_several_days_carries_both_dates_on_its_page_in_the_data_and_in_the_feeds(published, path):
+    data = front_matter(path)
+    start, end = str(data["date"]), str(data["end"])
+    meta = published.page(f"/events/{path.stem}/").select_one(".event-meta")
+    times = meta.select("time")
+    assert [t["datetime"] for t in times] == [start, end]
+    in_words = meta.get_text().split(meta.select_one(".event-type").get_text())[0].strip()
+    record = next(e for e in json.loads((published.output / "data" / "events.json").read_text())["events"]
+                  if e["id"] == path.stem)
+    assert (record["date"], record["end"]) == (start, end)
+    card = published.page("/").find(id=path.stem) or \
+        published.page(f"/years/{start[:4]}/").find(id=path.stem)
+    assert [t["datetime"] for t in card.select(".event-meta time")] == [start, end]
+    feed = feedparser.parse((published.output / "feeds" / "all.atom.xml").read_bytes())
+    entry = next(entry for entry in feed.entries if entry.link.rstrip("/").endswith(path.stem))
+    assert entry.content[0].value.startswith(f"<p>{in_words}</p>"), in_words

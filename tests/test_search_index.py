@@ -1,5 +1,7 @@
-"""Every build carries its own search index, covering exactly the event and actor pages, in shards that
-the search page merges; a rebuild re-indexes only the shards whose pages changed."""
+"""Every build carries its own search index, covering exactly the event and actor pages and the pages of
+prose (About, the children's figures), in shards that the search page merges; a rebuild re-indexes only the
+shards whose pages changed. Each page gives the index its own words, not the page's furniture, and the date,
+type, year and actors that results show and are filtered by."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ import gzip
 import json
 from pathlib import Path
 
-from conftest import Build
+from conftest import Build, section
 
 
 def search_folders(site: Build) -> list[str]:
@@ -26,10 +28,15 @@ def indexed(site: Build) -> dict[str, str]:
     return pages
 
 
-def indexed_in(site: Build, folder: str) -> dict[str, str]:
+def records_in(site: Build, folder: str) -> dict[str, dict]:
+    """Pagefind's record of every page in a shard, by address: its text, meta and filters."""
     records = [json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
                for fragment in (site.output / folder / "fragment").iterdir()]
-    return {record["url"]: record["content"] for record in records}
+    return {record["url"]: record for record in records}
+
+
+def indexed_in(site: Build, folder: str) -> dict[str, str]:
+    return {url: record["content"] for url, record in records_in(site, folder).items()}
 
 
 def marked_for_search(site: Build) -> set[str]:
@@ -37,10 +44,10 @@ def marked_for_search(site: Build) -> set[str]:
             if site.page(str(path.relative_to(site.output))).find(attrs={"data-pagefind-body": True})}
 
 
-def test_the_index_holds_exactly_the_event_and_actor_pages(site):
+def test_the_index_holds_exactly_the_event_actor_and_prose_pages(site):
     events = {f"/events/{path.parent.name}/" for path in (site.output / "events").glob("*/index.html")}
     actors = {f"/actors/{path.parent.name}/" for path in (site.output / "actors").glob("*/index.html")}
-    assert set(indexed(site)) == events | actors == marked_for_search(site)
+    assert set(indexed(site)) == events | actors | {"/about/", "/children/"} == marked_for_search(site)
 
 
 def test_the_index_holds_an_event_body_but_not_the_citation_or_neighbours(site):
@@ -57,11 +64,48 @@ def test_a_record_of_a_thousand_pages_or_less_is_one_index(site):
     assert entry["languages"]["en"]["page_count"] == len(indexed(site))
 
 
-def test_only_event_and_actor_pages_are_marked_for_the_index(site):
+def test_only_event_actor_and_prose_pages_are_marked_for_the_index(site):
     for path in site.output.rglob("*.html"):
         page = site.page(str(path.relative_to(site.output)))
         marked = page.find(attrs={"data-pagefind-body": True}) is not None
-        assert marked == (path.parts[-3] in ("events", "actors")), path
+        assert marked == (path.parts[-3] in ("events", "actors") or path.parts[-2] in ("about", "children")), path
+
+
+def test_every_indexed_text_begins_with_its_pages_title_not_its_furniture(site):
+    records = records_in(site, "pagefind/1/")
+    for url, record in records.items():
+        title = site.page(url).h1.get_text(" ", strip=True)
+        assert record["content"].startswith(title), (url, record["content"][:80])
+        for furniture in ("Sources.", "Actors.", "Cite this event", "Voting record", "What they said"):
+            assert furniture not in record["content"], (url, furniture)
+
+
+def test_an_event_is_indexed_without_its_location_or_the_addresses_of_its_sources(site):
+    for url, record in records_in(site, "pagefind/1/").items():
+        page = site.page(url)
+        location = page.select_one(".event-meta .location")
+        if location is not None and location.get_text() not in page.select_one(".prose").get_text():
+            assert location.get_text() not in record["content"], url
+        for address in page.select(".source-url"):
+            assert address.get_text() not in record["content"], url
+
+
+def test_each_result_knows_its_date_and_type_and_the_filters_it_answers_to(site):
+    records = records_in(site, "pagefind/1/")
+    for url, record in records.items():
+        page = site.page(url)
+        if url.startswith("/events/"):
+            assert page.select_one(".event-meta").get_text().startswith(record["meta"]["date"] + " ")
+            assert record["meta"]["type"] == page.select_one(".event-meta .event-type").get_text()
+            assert record["filters"]["year"] == [page.select_one(".event-meta time")["datetime"][:4]]
+            assert record["filters"]["type"] == [page.select_one(".event-meta .event-type")["href"].split("/")[-2]]
+            assert record["filters"]["actor"] == [a["href"].split("/")[-2] for a in section(page, "actors-h").select("a")]
+        elif url.startswith("/actors/"):
+            assert record["meta"]["type"] == page.select_one(".kicker").get_text()
+            kind = page.select_one(".kicker").get_text().lower()  # State, Organisation, Person
+            assert record["filters"] == {"actor": [url.split("/")[-2]], "type": [kind]}
+        else:
+            assert (record["meta"]["type"], record["filters"]) == ("Page", {"type": ["page"]}), url
 
 
 def test_the_home_page_refers_to_no_search_asset(site):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .citing import retargeted
 from .model import Event, Source
 
 
@@ -16,7 +17,17 @@ class Note:
 @dataclass(frozen=True)
 class ChronologyEntry:
     event: Event
-    notes: list[Note]
+    notes: list[Note]  # the event's sources, in its order, as the chronology numbers them
+
+    def note_number(self, source: int) -> int:
+        """The chronology's number for the event's source `source` (counted from 1)."""
+        return self.notes[source - 1].number
+
+    @property
+    def html(self) -> str:
+        """The event's body with its citations pointing to the chronology's notes: one page holds every
+        body, whose own source numbers would clash."""
+        return retargeted(self.event.html, lambda n: (f"#note-{self.note_number(n)}", self.note_number(n)))
 
 
 @dataclass(frozen=True)

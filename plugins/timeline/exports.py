@@ -16,7 +16,7 @@ import posixpath
 from pathlib import Path
 
 from .markup import escape_csv_cell, escape_json
-from .model import Actor, Event, Timeline
+from .model import Actor, Citation, Event, Timeline
 from .page_cache import PageCache
 from .settings import absolute_url
 
@@ -24,6 +24,11 @@ SCHEMA = Path(__file__).with_name("events.schema.json")
 CSV_COLUMNS = ("id", "date", "precision", "end", "end_precision", "date_qualifier", "type", "title", "summary",
                "location", "actors", "symbol", "symbol_url", "body", "outcome", "yes", "no", "abstain", "absent",
                "positions", "disputed", "figures", "sources", "source_dates", "source_archives", "corrections", "url")
+
+
+def numbers(cited: tuple[Citation, ...]) -> list[int]:
+    """Sources by their place in the record's `sources`, as the editor cited them."""
+    return [citation.number for citation in cited]
 
 
 def event_record(event: Event, settings: dict) -> dict:
@@ -47,18 +52,19 @@ def event_record(event: Event, settings: dict) -> dict:
         "outcome": event.outcome,
         "tally": None if event.tally is None else {
             "yes": event.tally.yes, "no": event.tally.no, "abstain": event.tally.abstain,
-            "absent": event.tally.absent},
+            "absent": event.tally.absent, "sources": numbers(event.tally.cited)},
         # A vote keeps the key it has always had; a stance is not a vote, so it has a key of its own.
-        "positions": [{"actor": p.state.slug, event.position_name: p.word} for p in event.positions],
+        "positions": [{"actor": p.state.slug, event.position_name: p.word, "sources": numbers(p.cited)}
+                      for p in event.positions],
         "quotes": [{"speaker": q.speaker.slug, "text": q.text, "source": q.source} for q in event.quotes],
         "conflicts": [{
             "about": c.about,
-            "reports": [{"says": r.says, "by": r.by} for r in c.reports],
-            "official": c.official, "official_by": c.official_by, "note": c.note,
+            "reports": [{"says": r.says, "sources": numbers(r.cited)} for r in c.reports],
+            "official": c.official, "official_sources": numbers(c.official_cited), "note": c.note,
             "position_of": c.position_of.slug if c.position_of else None,
         } for c in event.conflicts],
         "figures": [{"measure": f.measure, "count": f.count, "qualifier": f.qualifier,
-                     "reported_by": f.reported_by} for f in event.figures],
+                     "reported_by": f.reported_by, "sources": numbers(f.cited)} for f in event.figures],
         "sources": [{"title": s.title, "publisher": s.publisher, "url": s.url,
                      "date": s.date.isoformat() if s.date else None, "archive": s.archive} for s in event.sources],
         "corrections": [{"date": row.correction.iso_date, "note": row.correction.note}

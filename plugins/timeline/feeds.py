@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from markupsafe import escape
 
+from .citing import retargeted
 from .model import CorrectionRow, Event, Timeline
 
 CORRECTIONS_FEED_TITLE = "Corrections"
@@ -34,15 +35,15 @@ class FeedEntry:
     content: str
 
     def get_content(self, siteurl: str) -> str:
-        return self.content
+        """The content, its citations linking to the sources on the event's page: a feed reader shows it
+        away from that page, where `#source-2` would lead nowhere."""
+        return retargeted(self.content, lambda n: (f"{siteurl}/{self.url}#source-{n}", n))
 
 
 def midnight(day: datetime.date) -> datetime.datetime:
     return datetime.datetime.combine(day, datetime.time())
 
 
-# Pelican's writer reads the title as HTML (it strips tags and reads character references) and writes the
-# summary as Atom's `type="html"`: both are plain text, so both are escaped to HTML here.
 def feed_entry(event: Event, author: str) -> FeedEntry:
     # Pelican's writer reads the title as HTML (it strips tags and reads character references) and
     # writes the summary as Atom's `type="html"`: both are plain text, so both are escaped to HTML here.

@@ -53,10 +53,13 @@ class TimelineGenerator(CachingGenerator):
         self.context["timeline"] = self.timeline
 
     def generate_output(self, writer) -> None:
-        site = plan_site(self.timeline, self.settings)
+        own_pages = tuple(page.save_as for page in self.context["pages"])
+        site = plan_site(self.timeline, self.settings, own_pages)
         cache = PageCache(self.settings, self.context, self.env, self.timeline, self.sources)
         self.env.globals["cached"] = fragment_cache()
         with SearchIndexer(self.settings, site.shards) as search:
+            for save_as in own_pages:  # written already, by Pelican's PagesGenerator
+                search.placed(save_as)
             written = self.write_pages(writer, site.pages, cache, search)
             # Pelican's own pages (About) are read by its PagesGenerator, whose context is complete by now.
             write_sitemap(self.output_path, self.settings,

@@ -52,6 +52,7 @@ class Tally:
     no: int
     abstain: int
     absent: int | None = None
+    cited: tuple[Citation, ...] = ()
 
     @property
     def counted(self) -> int:
@@ -80,6 +81,20 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Citation:
+    """A source named by its number, its place in the event's `sources`: `source: 2` beside a value."""
+
+    number: int
+    source: Source
+
+
+def publishers(cited: tuple[Citation, ...]) -> str:
+    """Who the cited sources are, as readers name them: "AP and Babel"."""
+    names = list(dict.fromkeys(citation.source.publisher for citation in cited))
+    return " and ".join(filter(None, (", ".join(names[:-1]), names[-1]))) if names else ""
+
+
+@dataclass(frozen=True)
 class Quote:
     speaker: Actor
     text: str
@@ -94,12 +109,19 @@ class Position:
     state: Actor
     word: str
     label: str
+    cited: tuple[Citation, ...] = ()
 
 
 @dataclass(frozen=True)
 class Report:
+    """What one side of a disagreement says, and the sources that say it."""
+
     says: str
-    by: str
+    cited: tuple[Citation, ...]
+
+    @property
+    def by(self) -> str:
+        return publishers(self.cited)
 
 
 @dataclass(frozen=True)
@@ -108,10 +130,15 @@ class Conflict:
 
     about: str
     reports: tuple[Report, ...]
+    # The value this site uses where a source settles it, and that source.
     official: str | None = None
-    official_by: str | None = None
+    official_cited: tuple[Citation, ...] = ()
     note: str | None = None
     position_of: Actor | None = None
+
+    @property
+    def official_by(self) -> str:
+        return publishers(self.official_cited)
 
 
 @dataclass(frozen=True)
@@ -120,6 +147,7 @@ class Figure:
     count: int
     qualifier: str
     reported_by: str
+    cited: tuple[Citation, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -105,7 +105,7 @@ def fingerprint_text(value: object, shown: list) -> str:
         shown.append(value)
         return f"<{kind.__name__} {value.slug}>"
     if kind is list or kind is tuple:
-        if all(type(item) is Event for item in value):
+        if value and all(type(item) is Event for item in value):
             # Lists of events are most of what listings are given: fingerprinted in one pass.
             shown += value
             return "<Events " + " ".join(event.slug for event in value) + ">"

@@ -1,8 +1,9 @@
 """The plan of a build: every page of the site, the file it is saved as, the template that draws it and
 what the template is given, and the shards of the search index that hold the pages search finds.
 
-Made from the timeline and the settings alone, before anything is written: the generator writes the
-pages, and the page cache, the search index and the sitemap all follow the same list. One function per
+Made from the timeline and the settings alone (and the files of Pelican's own pages, for search to find),
+before anything of ours is written: the generator writes the pages, and the page cache, the search index
+and the sitemap all follow the same list. One function per
 kind of page, as Pelican's generators have one method per kind of output; the plan is their sum.
 """
 
@@ -40,8 +41,9 @@ class SitePlan:
     shards: list[Shard]
 
 
-def plan_site(timeline: Timeline, settings: dict) -> SitePlan:
-    """Plan every page of the site, and the shards of the search index that hold those search finds."""
+def plan_site(timeline: Timeline, settings: dict, own_pages: tuple[str, ...] = ()) -> SitePlan:
+    """Plan every page of the site, and the shards of the search index that hold those search finds: ours,
+    and Pelican's own pages (About), which its PagesGenerator writes and `own_pages` names by file."""
     years = year_listings(timeline, settings)
     before = [*home_page(timeline, settings, years), *event_pages(timeline, settings),
               *actor_pages(timeline, settings), *former_addresses(timeline, settings),
@@ -50,19 +52,21 @@ def plan_site(timeline: Timeline, settings: dict) -> SitePlan:
     after = [*year_pages(timeline, settings, years), *type_pages(timeline, settings),
              *chronology_pages(timeline, settings)]
     # The search page names the shards' folders and is not in a shard itself: the shards are planned first.
-    shards = plan_shards(before + after, settings["TIMELINE_SEARCH_SHARD_SIZE"])
-    return SitePlan(before + search_page(timeline, settings, shards) + after, shards)
+    shards = plan_shards(before + after, settings["TIMELINE_SEARCH_SHARD_SIZE"], own_pages)
+    return SitePlan(before + search_page(timeline, settings, shards, bool(own_pages)) + after, shards)
 
 
-def plan_shards(pages: list[PlannedPage], limit: int) -> list[Shard]:
+def plan_shards(pages: list[PlannedPage], limit: int, own_pages: tuple[str, ...] = ()) -> list[Shard]:
     """Put the pages search finds into shards of at most `limit` pages, in the order they are written
     (event pages in date order, then actors' first pages), each group in one shard where it fits: a new
     event then indexes again only the shard of its own month. A record of `limit` pages or less is one
-    index, which searches best (see search.js)."""
+    index, which searches best (see search.js). Pelican's own pages are one group, after ours."""
     groups: dict[str, list[str]] = {}
     for page in pages:
         if page.search_group is not None:
             groups.setdefault(page.search_group, []).append(page.save_as)
+    if own_pages:
+        groups["pages"] = list(own_pages)
     return [Shard(str(number), tuple(part)) for number, part in enumerate(pack(list(groups.values()), limit), 1)
             if part]
 
@@ -195,8 +199,8 @@ def figures_page(timeline: Timeline, settings: dict) -> list[PlannedPage]:
     """Plan the page of reported figures, when any event reports one."""
     if not timeline.figures:
         return []
-    return [single_page(settings, "FIGURES", "figures", rows=timeline.figures,
-                        chart=figures_chart(timeline.figures))]
+    return [replace(single_page(settings, "FIGURES", "figures", rows=timeline.figures,
+                                chart=figures_chart(timeline.figures)), search_group="figures")]
 
 
 def corrections_page(timeline: Timeline, settings: dict) -> list[PlannedPage]:
@@ -207,10 +211,18 @@ def corrections_page(timeline: Timeline, settings: dict) -> list[PlannedPage]:
     return [single_page(settings, "CORRECTIONS", "corrections", rows=timeline.corrections, page_feeds=feed)]
 
 
-def search_page(timeline: Timeline, settings: dict, shards: list[Shard]) -> list[PlannedPage]:
-    """Plan the search page, which loads the shards' indexes in order."""
-    return [single_page(settings, "SEARCH", "search", nav=navigation(timeline, settings),
-                        indexes=[shard.folder for shard in shards])]
+def search_page(timeline: Timeline, settings: dict, shards: list[Shard], own_pages: bool) -> list[PlannedPage]:
+    """Plan the search page, which loads the shards' indexes in order, with the choices of its filters: the
+    types of what it finds (events by type, actors by kind, pages), the years and the actors. Each choice's
+    value is the one the indexed pages give Pagefind's filter (event.html, actor.html, indexed_attributes)."""
+    nav = navigation(timeline, settings)
+    groups = [(label, actors) for label, actors in timeline.actors_by_kind if actors]
+    kinds = [(actors[0].kind, label) for label, actors in groups]
+    pages = [("page", "Pages")] if own_pages or timeline.figures else []
+    types = [(label, choices) for label, choices in (("Events", nav["types"]), ("Actors", kinds), ("Other", pages))
+             if choices]
+    return [single_page(settings, "SEARCH", "search", nav=nav, indexes=[shard.folder for shard in shards],
+                        filter_types=types, actor_groups=groups)]
 
 
 def year_pages(timeline: Timeline, settings: dict, years: dict[int, list[ListingPage]]) -> list[PlannedPage]:
@@ -218,7 +230,7 @@ def year_pages(timeline: Timeline, settings: dict, years: dict[int, list[Listing
     nav = navigation(timeline, settings)
     return [page for year in timeline.years
             for page in listing_pages(years[year.year], "listing", kicker="Year", heading=str(year.year),
-                                      count=len(year.events), nav=nav,
+                                      count=len(year.events), nav=nav, year_in_title=True,
                                       axis=axis_of(timeline, settings, year.events, places(years[year.year]),
                                                    one_year(year.year), year_links=False))]
 
@@ -230,7 +242,7 @@ def type_pages(timeline: Timeline, settings: dict) -> list[PlannedPage]:
     for slug, events in timeline.events_of_type().items():
         pages = listing(settings, events, "TYPE", slug=slug)
         planned += listing_pages(pages, "listing", kicker="Event type", heading=types[slug], count=len(events),
-                                 nav=nav, axis=axis_of(timeline, settings, events, places(pages)),
+                                 nav=nav, year_in_title=False, axis=axis_of(timeline, settings, events, places(pages)),
                                  page_feeds=page_feeds(titles, settings["TYPE_FEED_ATOM"].format(slug=slug)))
     return planned
 

@@ -23,6 +23,7 @@ from yaml.error import Mark, YAMLError
 from yaml.events import (AliasEvent, CollectionEndEvent, CollectionStartEvent, DocumentStartEvent, ScalarEvent,
                          SequenceStartEvent, StreamEndEvent)
 
+from .citing import CitationExtension, finished, located
 from .files import slug_of
 from .markup import demote_headings, locate_unsafe_markup, namespace_ids, sanitise_html, strip_markup
 from .problems import Problem, describe
@@ -261,7 +262,14 @@ class TimelineReader(BaseReader):
     def __init__(self, settings: dict):
         super().__init__(settings)
         # One Markdown converter, reset between files: building one loads every extension again.
-        self.markdown = markdown.Markdown(**settings["MARKDOWN"])
+        self.markdown = self.converter()
+
+    def converter(self) -> markdown.Markdown:
+        """A Markdown converter with the site's settings and citations, whose extension keeps those of
+        the text it converted last."""
+        self.citations = CitationExtension()
+        options = self.settings["MARKDOWN"]
+        return markdown.Markdown(**{**options, "extensions": [*options.get("extensions", ()), self.citations]})
 
     def read(self, source_path: str) -> tuple[str, dict]:
         with open(source_path, "rb") as handle:
@@ -282,6 +290,7 @@ class TimelineReader(BaseReader):
             "field_lines": front.lines if front else {},
             "read_problem": problem or body_problem,
             "unsafe_markup": locate_unsafe_markup(html or "", body, first_line),
+            "citations": located(self.citations.seen, body, first_line),
             "body_line": text_line,
             # Pelican's own page generator needs a title; events and actors are titled by validation.
             # Stripped whatever the settings: a title with markup is refused unless they say to strip it.
@@ -293,7 +302,7 @@ class TimelineReader(BaseReader):
             # Pelican keeps what a reader returns, but reads a file again while its kept content is None:
             # a body that ran out of time (on a busy machine, say) is tried again, not remembered as a failure.
             return None, metadata
-        return namespace_ids(sanitise_html(html), slug_of(source_path)), metadata
+        return namespace_ids(finished(sanitise_html(html)), slug_of(source_path)), metadata
 
     def convert(self, body: str, first_line: int) -> tuple[str | None, Problem | None]:
         """The body as HTML, or the problem that stopped Markdown from converting it (with None for HTML
@@ -311,6 +320,6 @@ class TimelineReader(BaseReader):
         except Exception as error:  # a converter's failure on one file must not stop the others' reading
             html, problem = "", f"Markdown could not convert it ({type(error).__name__})"
         # A converter stopped half-way keeps the state of that text; a fresh one starts clean.
-        self.markdown = markdown.Markdown(**self.settings["MARKDOWN"])
+        self.markdown = self.converter()
         return html, Problem("", first_line, "body", problem,
                              "ordinary paragraphs (thousands of `[`, `<` or `*` in one paragraph are slow to read)")

@@ -9,6 +9,7 @@ which the build shows as it is.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import importlib.metadata
 import json
@@ -22,6 +23,7 @@ from pathlib import Path
 import pagefind_bin
 
 PAGEFIND_VERSION = importlib.metadata.version("pagefind-bin")
+MAGIC = b"pagefind_dcd"  # what each of Pagefind's gzipped index files begins with, once unzipped
 
 
 class PagefindFailed(Exception):
@@ -47,8 +49,8 @@ def link_or_copy(source: str | Path, target: str | Path) -> None:
 
 def index_key(output: Path, pages: list[str]) -> str:
     """Give the key a shard's index is stored under: the digest of what it is made from, its pages'
-    addresses and bytes and Pagefind's version."""
-    summed = hashlib.blake2b(PAGEFIND_VERSION.encode(), digest_size=16)
+    addresses and bytes, Pagefind's version and this script, which settles what Pagefind writes."""
+    summed = hashlib.blake2b(PAGEFIND_VERSION.encode() + Path(__file__).read_bytes(), digest_size=16)
     for page in pages:
         summed.update(page.encode() + b"\x00")
         summed.update((output / page).read_bytes())
@@ -78,7 +80,102 @@ def run_pagefind(output: Path, pages: list[str], work: Path) -> Path:
     if result.returncode != 0:
         said = (result.stderr.strip() or result.stdout.strip()).splitlines()
         raise PagefindFailed(f"exit status {result.returncode}" + (f": {said[-1].strip()}" if said else ""))
+    settle_filters(index)
     return index
+
+
+def settle_filters(index: Path) -> None:
+    """Sort the filter indexes Pagefind wrote, and its metadata's list of them, and name each file after its
+    sorted bytes: Pagefind writes both in an order that changes from run to run (from a Rust HashMap; its
+    issue #638), and the same pages are to give the same index, byte for byte."""
+    renamed = {}
+    for chunk in sorted((index / "filter").glob("*.pf_filter")):
+        data = unpack(chunk)  # [filter name, [[value, pages], …]]
+        name_end = cbor_end(data, 1)
+        values_head, values = cbor_array(data, name_end)
+        renamed[chunk.stem] = repack(chunk, data[:name_end] + values_head + b"".join(sorted(values)))
+    entry_file = index / "pagefind-entry.json"
+    entry = json.loads(entry_file.read_text(encoding="utf-8"))
+    for language in entry["languages"].values():
+        meta = index / f"pagefind.{language['hash']}.pf_meta"
+        data = unpack(meta)
+        for old, new in renamed.items():  # names of the same length: the items' heads are unchanged
+            data = data.replace(cbor_text(old), cbor_text(new))
+        head, parts = cbor_array(data, 0)
+        # The list of filters is the part that names their files: [[filter name, file], …].
+        parts = [sorted_array(part) if any(cbor_text(new) in part for new in renamed.values()) else part
+                 for part in parts]
+        language["hash"] = repack(meta, head + b"".join(parts))
+    entry_file.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def unpack(path: Path) -> bytes:
+    """Give the CBOR an index file of Pagefind's holds."""
+    data = gzip.decompress(path.read_bytes())
+    if not data.startswith(MAGIC):
+        raise PagefindFailed(f"{path.name} is not an index file of Pagefind {PAGEFIND_VERSION}")
+    return data.removeprefix(MAGIC)
+
+
+def repack(path: Path, data: bytes) -> str:
+    """Replace an index file by one holding `data`, named as Pagefind names it (`en_a8a513a`, language and
+    digest) but after the digest of `data`; give the new name."""
+    old = path.name.removeprefix("pagefind.").split(".")[0]
+    language, digest = old.split("_")
+    new = f"{language}_{hashlib.blake2b(data).hexdigest()[:len(digest)]}"
+    path.unlink()
+    path.with_name(path.name.replace(old, new)).write_bytes(gzip.compress(MAGIC + data, mtime=0))
+    return new
+
+
+def cbor_text(text: str) -> bytes:
+    """Encode a short text (up to 23 bytes) as CBOR does: its length in the first byte, then the text."""
+    raw = text.encode()
+    return bytes([0x60 | len(raw)]) + raw
+
+
+def cbor_head_end(data: bytes, at: int) -> tuple[int, int]:
+    """Read the head of the CBOR item at `at`: give where it ends and the number it holds (a length, mostly)."""
+    info = data[at] & 31
+    if info < 24:
+        return at + 1, info
+    if info > 27:
+        raise PagefindFailed(f"an index file holds an item of indefinite length, which Pagefind {PAGEFIND_VERSION} "
+                             "does not write")
+    size = 1 << (info - 24)
+    return at + 1 + size, int.from_bytes(data[at + 1:at + 1 + size], "big")
+
+
+def cbor_end(data: bytes, at: int) -> int:
+    """Give where the CBOR item that starts at `at` ends; Pagefind writes only items of definite length."""
+    major = data[at] >> 5
+    at, number = cbor_head_end(data, at)
+    if major in (0, 1, 7):  # numbers, simple values and floats: no more than their head
+        return at
+    if major in (2, 3):  # bytes, text
+        return at + number
+    if major == 6:  # a tag, on the item after it
+        return cbor_end(data, at)
+    for _ in range(number * (2 if major == 5 else 1)):  # an array's items, or a map's keys and values
+        at = cbor_end(data, at)
+    return at
+
+
+def cbor_array(data: bytes, at: int) -> tuple[bytes, list[bytes]]:
+    """Split the CBOR array that starts at `at` into its head and the bytes of each item."""
+    start, count = cbor_head_end(data, at)
+    head, items = data[at:start], []
+    for _ in range(count):
+        end = cbor_end(data, start)
+        items.append(data[start:end])
+        start = end
+    return head, items
+
+
+def sorted_array(data: bytes) -> bytes:
+    """Give a CBOR array with its items in the order of their bytes."""
+    head, items = cbor_array(data, 0)
+    return head + b"".join(sorted(items))
 
 
 def index_shard(output: Path, store: Path, folder: str, pages: list[str]) -> tuple[str, bool]:

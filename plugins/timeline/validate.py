@@ -12,13 +12,15 @@ import html
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
+from functools import cached_property
 from urllib.parse import urlparse
 
 from .dates import DATE_QUALIFIERS, THIRDS, Period, format_date
 from .files import SLUG, slug_of
 from .markup import find_unsafe_markup, markup_in_text, strip_markup
-from .model import (MEASURE_LABELS, VOTE_WORDS, Actor, Conflict, Correction, Event, Figure, Position, Quote,
-                    Report, Source, Tally, Timeline, TimePeriod)
+from .citing import EXAMPLE as CITATION_EXAMPLE
+from .model import (MEASURE_LABELS, VOTE_WORDS, Actor, Citation, Conflict, Correction, Event, Figure, Position,
+                    Quote, Report, Source, Tally, Timeline, TimePeriod)
 from .problems import ContentError, Problem, describe
 from .reader import PAGE_STATUSES
 from .settings import site_folders
@@ -44,6 +46,9 @@ CORRECTION_DAY = "the day the correction was made, written YYYY-MM-DD"
 NAMED_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?(?=-|$)")
 # What an editor writes for a source that shows no date of its own, so that no date is left out by mistake.
 UNKNOWN = "unknown"
+SOURCE_NUMBERS = "the number of the source in `sources` (`source: 2`), or a list of them (`source: [1, 3]`)"
+# Fields that named a source in words before sources were cited by number.
+RENAMED = {"by": "source", "official_by": "official_source"}
 SOURCE_DATE = f"the day the source was published, written YYYY-MM-DD, or `{UNKNOWN}` if the source shows none"
 # What RFC 3986 allows in no part of an address, unless written as %XX.
 NOT_IN_URLS = re.compile(r'[\x00-\x20\x7f<>"{}|\\^`]')
@@ -95,7 +100,10 @@ class Fields:
 
     def unknown(self, allowed: set[str], data: dict | None = None, prefix: str = "") -> None:
         for key in (self.data if data is None else data):
-            if key not in allowed:
+            if key in RENAMED and RENAMED[key] in allowed:
+                self.problem(prefix + key, f"`{key}` is now `{RENAMED[key]}`, which names the source by number",
+                             SOURCE_NUMBERS)
+            elif key not in allowed:
                 self.problem(prefix + key, f"unknown field{closest(key, allowed)}",
                              "one of " + ", ".join(sorted(allowed)))
 
@@ -353,6 +361,14 @@ def read_problems(doc: SourceFile, fields: Fields) -> bool:
     return False
 
 
+def no_citations(doc: SourceFile, fields: Fields, what: str) -> None:
+    """Refuse `[@n]` where there is no list of sources to cite: an actor's biography, a page."""
+    for line, citation in doc.metadata["citations"]:
+        fields.problems.append(Problem(fields.path, line, "body", f"`{citation.text}` cites a source, but {what} "
+                                       "has no `sources`", "the citation in the event whose sources say it, "
+                                       "or a link to the source written `[its title](https://…)`"))
+
+
 def check_placeholder(doc: SourceFile, fields: Fields, placeholder: str = PLACEHOLDER_BODY,
                       expected: str = "what happened, in your own words, from the event's sources") -> None:
     """Refuse a body `invoke new-event` writes for the editor to replace (an event's, a new actor's):
@@ -373,6 +389,7 @@ def parse_actors(docs: list[SourceFile], problems: list[Problem]) -> dict[str, A
         if read_problems(doc, fields):
             continue
         check_placeholder(doc, fields, PLACEHOLDER_BIOGRAPHY, "a short, neutral biography, in your own words")
+        no_citations(doc, fields, "an actor")
         fields.unknown(ACTOR_FIELDS)
         name, role = fields.text("name"), fields.text("role")
         kind = fields.choice("kind", ACTOR_KINDS)
@@ -399,6 +416,48 @@ class EventFields(Fields):
         self.settings = doc.settings
         self.today = today
 
+    @cached_property
+    def listed(self) -> list[Source | None]:
+        """The sources, read once, when first needed: quotes, figures, positions, conflicts and the body
+        name them by their number."""
+        return self.sources()
+
+    def source_numbers(self, field: str, data: dict, required: bool = False) -> tuple[int, ...]:
+        """The numbers in `source:`, one (`2`) or a list (`[1, 3]`), each checked against `sources`."""
+        expected = f"{SOURCE_NUMBERS}, from 1 to {len(self.listed)}"
+        value = data.get("source")
+        if value is None:
+            # A source named in words (`by:`) is reported once, as renamed, not also as missing.
+            if required and not any(old in data for old, new in RENAMED.items() if new == "source"):
+                self.problem(field, "missing", expected)
+            return ()
+        given = value if isinstance(value, list) else [value]
+        if not given or any(isinstance(n, bool) or not isinstance(n, int) for n in given):
+            self.problem(field, f"is {describe(value)}, not a source's number", expected)
+            return ()
+        missing = [n for n in given if not 1 <= n <= len(self.listed)]
+        if missing:
+            self.problem(field, f"there is no source number {missing[0]}", expected)
+        return tuple(n for n in dict.fromkeys(given) if n not in missing)
+
+    def cited(self, field: str, data: dict, required: bool = False) -> tuple[Citation, ...]:
+        """The sources `source:` names; none while one of the listed sources has a problem of its own."""
+        numbers = self.source_numbers(field, data, required)
+        return tuple(Citation(n, self.listed[n - 1]) for n in numbers if self.listed[n - 1])
+
+    def body_citations(self, citations: list) -> None:
+        """Check each `[@n]` of the body against the sources, on the line it is written."""
+        for line, citation in citations:
+            if citation.numbers is None:
+                problem = f"`{citation.text}` is not a citation"
+            elif missing := [n for n in citation.numbers if not 1 <= n <= len(self.listed)]:
+                problem = f"`{citation.text}` cites source {missing[0]}, which is not in `sources`"
+            else:
+                continue
+            self.problems.append(Problem(self.path, line, "body", problem,
+                                         f"{CITATION_EXAMPLE}, numbers from 1 to {len(self.listed)}: the "
+                                         "sources' places in `sources`"))
+
     def tally(self) -> tuple[Tally | None, Actor | None]:
         data = self.mapping("tally", "the counts as `{yes: 91, no: 12, abstain: 57}`, or a line each for "
                             "`yes:`, `no:` and `abstain:` indented under `tally:`")
@@ -413,12 +472,13 @@ class EventFields(Fields):
                 body = None
         if data is None:
             return None, body
-        self.unknown({"yes", "no", "abstain", "absent"}, data, "tally.")
+        self.unknown({"yes", "no", "abstain", "absent", "source"}, data, "tally.")
         counts = [self.count(f"tally.{key}", data, required=key != "absent" or key in data)
                   for key in ("yes", "no", "abstain", "absent")]
+        cited = self.cited("tally.source", data)
         if None in counts[:3] or (counts[3] is None and "absent" in data):
             return None, body
-        tally = Tally(*counts)
+        tally = Tally(*counts, cited)
         if body_slug is None:
             self.problem("tally", "a tally without the body that voted", "`body:` naming " +
                          " or ".join(bodies))
@@ -452,44 +512,55 @@ class EventFields(Fields):
         heading, labels = by_type[event_type]
         positions = []
         example, words_of = next(iter(labels)), f"the positions at an event of type `{event_type}`"
-        for slug, word in given.items():
+        for slug, value in given.items():
             field = f"positions.{slug}"
             state = self.actor(field, slug, self.actors, ("state",))
-            hint = f" (write the word, e.g. `\"{example}\"`, not true/false)" if isinstance(word, bool) else ""
-            word = self.one_of(field, word, tuple(labels), hint, words_of)
+            word, cited = self.position(field, value, tuple(labels), words_of, example)
             if state and state not in actors:
                 self.problem(field, f"`{slug}` is not among the event's actors", "the state in `actors`")
             if state and word:
-                positions.append(Position(state, word, labels[word]))
+                positions.append(Position(state, word, labels[word], cited))
         return {"positions": positions, "positions_heading": heading,
                 "position_name": "vote" if set(labels) <= set(VOTE_WORDS) else "stance"}
 
-    def sources(self) -> tuple[list[Source], int]:
-        """The sources, and how many were written: quotes number them as written, even while one of
-        them has a problem."""
-        sources = []
-        entries = self.entries("sources", required=True)
-        for path, data in entries:
+    def position(self, field: str, value: object, words: tuple[str, ...], words_of: str,
+                 example: str) -> tuple[str | None, tuple[Citation, ...]]:
+        """One state's position: its word (`"no"`), or its word and source (`{position: "no", source: 2}`)."""
+        cited: tuple[Citation, ...] = ()
+        if isinstance(value, dict):
+            self.unknown({"position", "source"}, value, field + ".")
+            cited = self.cited(f"{field}.source", value)
+            field, value = f"{field}.position", value.get("position")
+            if value is None:
+                self.problem(field, "missing", "one of " + ", ".join(words) + f": {words_of}")
+                return None, cited
+        hint = f" (write the word, e.g. `\"{example}\"`, not true/false)" if isinstance(value, bool) else ""
+        return self.one_of(field, value, words, hint, words_of), cited
+
+    def sources(self) -> list[Source | None]:
+        """The sources in the order written, None in the place of one with a problem: citations number
+        them as written, so that one wrong source gives one problem, not one for each citation after it."""
+        sources: list[Source | None] = []
+        for path, data in self.entries("sources", required=True):
             self.unknown({"title", "publisher", "url", "date", "archive"}, data, path + ".")
             title = self.text(f"{path}.title", data)
             publisher = self.text(f"{path}.publisher", data)
             url = self.http_url(f"{path}.url", data)
             when = self.source_date(f"{path}.date", data, self.today)
             archive = self.http_url(f"{path}.archive", data, required=False)
-            if title and publisher and url:
-                sources.append(Source(title, publisher, url, when, archive))
-        return sources, len(entries)
+            sources.append(Source(title, publisher, url, when, archive) if title and publisher and url else None)
+        return sources
 
-    def quotes(self, actors: list[Actor], source_count: int) -> list[Quote]:
+    def quotes(self, actors: list[Actor]) -> list[Quote]:
         quotes = []
         for path, data in self.entries("quotes"):
             self.unknown({"speaker", "text", "source"}, data, path + ".")
             speaker = self.actor(f"{path}.speaker", data.get("speaker"), self.actors)
             text = self.text(f"{path}.text", data)
             source = self.count(f"{path}.source", data, required=False)
-            if source is not None and not 1 <= source <= source_count:
+            if source is not None and not 1 <= source <= len(self.listed):
                 self.problem(f"{path}.source", f"there is no source number {source}",
-                             f"a number from 1 to {source_count}, the source's place in `sources`")
+                             f"a number from 1 to {len(self.listed)}, the source's place in `sources`")
                 source = None
             if speaker and speaker not in actors:
                 self.problem(f"{path}.speaker", f"`{speaker.slug}` is not among the event's actors",
@@ -501,14 +572,16 @@ class EventFields(Fields):
     def conflicts(self) -> list[Conflict]:
         conflicts = []
         for path, data in self.entries("conflicts"):
-            self.unknown({"about", "official", "official_by", "reports", "note", "position_of"}, data,
+            self.unknown({"about", "official", "official_source", "reports", "note", "position_of"}, data,
                          path + ".")
             about = self.text(f"{path}.about", data)
             reports = []
             for where, report in self.entries(f"{path}.reports", data=data):
-                says, by = self.text(f"{where}.says", report), self.text(f"{where}.by", report)
-                if says and by:
-                    reports.append(Report(says, by))
+                self.unknown({"says", "source"}, report, where + ".")
+                says = self.text(f"{where}.says", report)
+                cited = self.cited(f"{where}.source", report, required=True)
+                if says and cited:
+                    reports.append(Report(says, cited))
             given = data.get("reports")
             if given is None or isinstance(given, list) and len(given) < 2:
                 self.problem(f"{path}.reports", "fewer than two reports", "what each source said")
@@ -516,22 +589,24 @@ class EventFields(Fields):
             state = self.actor(f"{path}.position_of", position_of, self.actors, ("state",)) \
                 if position_of is not None else None
             if about and len(reports) >= 2:
-                conflicts.append(Conflict(
-                    about, tuple(reports), self.text(f"{path}.official", data, required=False),
-                    self.text(f"{path}.official_by", data, required=False),
-                    self.text(f"{path}.note", data, required=False), state))
+                official = self.text(f"{path}.official", data, required=False)
+                official_cited = self.cited(f"{path}.official_source", {"source": data.get("official_source")},
+                                            required=official is not None)
+                conflicts.append(Conflict(about, tuple(reports), official, official_cited,
+                                          self.text(f"{path}.note", data, required=False), state))
         return conflicts
 
     def figures(self) -> list[Figure]:
         figures = []
         for path, data in self.entries("figures"):
-            self.unknown({"measure", "count", "qualifier", "reported_by"}, data, path + ".")
+            self.unknown({"measure", "count", "qualifier", "reported_by", "source"}, data, path + ".")
             values = (self.choice(f"{path}.measure", FIGURE_MEASURES, data),
                       self.count(f"{path}.count", data),
                       self.choice(f"{path}.qualifier", FIGURE_QUALIFIERS, data),
                       self.text(f"{path}.reported_by", data))
-            if None not in values:
-                figures.append(Figure(*values))
+            cited = self.cited(f"{path}.source", data, required=True)
+            if None not in values and cited:
+                figures.append(Figure(*values, cited))
         return figures
 
     def end(self, start: tuple[datetime.date, str] | None, today: datetime.date,
@@ -621,18 +696,18 @@ def parse_event(doc: SourceFile, actors: dict[str, Actor], problems: list[Proble
     fields.once_each("actors", slugs)
     tally, body = fields.tally()
     outcome = fields.choice("outcome", OUTCOMES, required=False)
-    sources, sources_given = fields.sources()
+    fields.body_citations(doc.metadata["citations"])
     symbol = fields.text("symbol", required=False)
     event = Event(
         slug=doc.slug, title=title or "", date=when[0] if when else today, precision=when[1] if when else "day",
         type=event_type or "", type_label=types.get(event_type, ""), summary=summary or "",
-        actors=event_actors, sources=sources, html=doc.content, source_path=fields.path,
+        actors=event_actors, sources=[s for s in fields.listed if s], html=doc.content, source_path=fields.path,
         url=doc.settings["EVENT_URL"].format(slug=doc.slug),
         location=fields.text("location", required=False), symbol=symbol,
         symbol_url=symbol_url(symbol, doc.settings["TIMELINE_SYMBOL_URL"]),
         body=body, tally=tally,
         outcome=outcome or ({"vote": "adopted", "veto": "vetoed"}.get(event_type) if tally else None),
-        **fields.positions(event_type, event_actors), quotes=fields.quotes(event_actors, sources_given),
+        **fields.positions(event_type, event_actors), quotes=fields.quotes(event_actors),
         conflicts=fields.conflicts(), figures=fields.figures(), end=end[0] if end else None,
         end_precision=end[1] if end else None, date_qualifier=qualifier,
         corrections=fields.corrections(when, today))
@@ -657,12 +732,12 @@ def parse_period(doc: SourceFile, cited: set[str], problems: list[Problem], toda
         title = None
     when = fields.date("date", today=today, past="the date the period began")
     end = fields.end(when, today, "period")
-    sources, _ = fields.sources()
-    for index, source in enumerate(sources):
-        if source.url not in cited:
+    for index, source in enumerate(fields.listed):
+        if source and source.url not in cited:
             fields.problem(f"sources[{index}].url", f"`{source.url}` is the source of no event",
                            "the address of a source an event in content/events/ cites: a period rests on events "
                            "already on the record")
+    sources = [source for source in fields.listed if source]
     if not (title and summary and when and sources):
         return None
     return TimePeriod(doc.slug, title, Period(*when), Period(*end) if end else None, summary, sources, fields.path)
@@ -686,6 +761,7 @@ def check_pages(docs: list[SourceFile], problems: list[Problem]) -> None:
         if read_problems(doc, fields):
             continue
         fields.unknown(PAGE_FIELDS)
+        no_citations(doc, fields, "a page")
         fields.text("title")
         fields.choice("status", PAGE_STATUSES, required=False)
         taken = site_folders(doc.settings)

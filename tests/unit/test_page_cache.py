@@ -39,7 +39,7 @@ def test_a_fingerprint_text_is_the_same_for_equal_values_made_apart_and_names_ev
 def test_the_events_and_actors_a_page_shows_are_gathered_to_be_digested_with_it():
     shown: list = []
     text = fingerprint_text({"events": [VOTE], "tally": VOTE.tally, "actor": UKRAINE}, shown)
-    assert text == "{'events':<Events 2025-12-03-vote>,'tally':Tally(91,12,57,None),'actor':<Actor ukraine>}"
+    assert text == "{'events':<Events 2025-12-03-vote>,'tally':Tally(91,12,57,None,[]),'actor':<Actor ukraine>}"
     assert shown == [VOTE, UKRAINE]
 
 

@@ -125,3 +125,19 @@ def test_the_home_axis_links_a_crowded_month_to_its_place_on_its_year_s_page_whe
     year = page_at(site, "years/2023/page/2/index.html").values["axis"]
     assert [tick.year for tick in year.years] == [2023] and year.years[0].href is None
     assert year.groups[0].href == "years/2023/#2023-01-01-a"
+
+
+def test_pelicans_own_pages_are_searched_in_a_shard_after_ours(site):
+    about = plan_site(Timeline(list(EVENTS), [UKRAINE, RUSSIA, CHINA]), SETTINGS, ("about/index.html",))
+    assert about.shards[:-1] == site.shards
+    assert about.shards[-1].pages == ("about/index.html",)
+
+
+def test_the_search_page_offers_as_filters_the_types_years_and_actors_the_record_has(site):
+    search = page_at(site, "search/index.html").values
+    assert search["filter_types"] == [("Events", [("vote", "Vote")]), ("Actors", [("state", "States")])]
+    assert search["nav"]["years"] == [2023, 2024]
+    # Every actor has a page search finds, China too, though no event names it; in the order of their names.
+    assert search["actor_groups"] == [("States", [CHINA, RUSSIA, UKRAINE])]
+    with_pages = plan_site(Timeline(list(EVENTS), [UKRAINE, RUSSIA]), SETTINGS, ("about/index.html",))
+    assert page_at(with_pages, "search/index.html").values["filter_types"][-1] == ("Other", [("page", "Pages")])

@@ -387,9 +387,9 @@ CONFLICT = """conflicts:
     position_of: ukraine
     reports:
       - says: "yes"
-        by: Associated Press
+        source: 1
       - says: abstain
-        by: Interfax-Ukraine
+        source: [2, 1]
 sources:"""
 
 
@@ -398,12 +398,12 @@ def test_a_disputed_vote_is_in_the_state_s_record_with_both_reports(content):
     ukraine = next(actor for actor in timeline.actors if actor.slug == "ukraine")
     row, = timeline.record_of(ukraine)
     assert row.position is None
-    assert [(report.says, report.by) for report in row.conflict.reports] == \
-        [("yes", "Associated Press"), ("abstain", "Interfax-Ukraine")]
+    assert [(report.says, report.by, [c.number for c in report.cited]) for report in row.conflict.reports] == \
+        [("yes", "United Nations", [1]), ("abstain", "Ministry of Foreign Affairs of Ukraine and United Nations", [2, 1])]
 
 
 def test_a_conflict_needs_two_reports(content):
-    one_report = CONFLICT.replace('      - says: abstain\n        by: Interfax-Ukraine\n', "")
+    one_report = CONFLICT.replace('      - says: abstain\n        source: [2, 1]\n', "")
     assert content.problems(vote_with("sources:", one_report)) == [
         f"{VOTE_FILE}:19: conflicts[0].reports: fewer than two reports; expected what each source said"]
 

@@ -1,11 +1,15 @@
-// The search page: Pagefind's index is loaded only here, on the reader's first search. The query lives in
-// the URL (?q=) so a search can be shared and reloaded.
+// The search page: Pagefind's index is loaded only here, on the reader's first search. The query and the
+// filters live in the URL (?q=&type=&year=&actor=) so a search can be shared and reloaded.
 const form = document.getElementById("search-form");
 const input = form.elements.q;
+const filterBox = document.getElementById("search-filters");
 const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
+const more = document.getElementById("search-more");
+const FILTERS = ["type", "year", "actor"];
 const LIMIT = 20;
 let engine;
+let shown = { matches: [], count: 0 };
 
 // A long record's index comes in shards (a thousand pages each); the first one's code searches them all.
 // Each is merged with a filter naming it, so that results can be told apart by shard.
@@ -22,30 +26,38 @@ const pagefind = () => {
   return engine;
 };
 
-const words = (text) => text.toLocaleLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+const fold = (text) => text.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase()
+  .replace(/^[^\p{L}\p{N}]+/u, "");
+const exact = (query) => /^\s*".+"\s*$/.test(query);
 
-// When a shard has no word that begins like a searched word, Pagefind answers with the longest beginning
-// of it that the shard does have: "in" for "indoctrinating". Such a shard's best result marks only
-// those short beginnings.
-const answersWithBeginnings = (result, terms) => {
-  const marked = [...result.excerpt.matchAll(/<mark>(.*?)<\/mark>/g)].flatMap((match) => words(match[1]));
-  return marked.length > 0 && marked.every((word) =>
-    terms.some((term) => term.startsWith(word) && word.length * 2 <= term.length));
+// Pagefind matches the beginnings of words, and when no word of an index begins with a searched word it
+// answers with the longest beginning of it that some word has: "communiqué", in no page, would find every
+// "co-sponsor". So a searched word counts as found only if the best result holds a word that begins with
+// it ("Guter" for Guterres), or Pagefind's exact search (the word in quotes, matched whole after stemming)
+// finds it ("vetoes" for "vetoed"); an answer to a query with a word not found is no answer.
+const answers = async (index, query, found, filters) => {
+  if (found.results.length === 0 || exact(query)) return true;
+  const best = await found.results[0].data();
+  const words = best.content.split(/\s+/);
+  const matched = best.locations.map((location) => fold(words[location] ?? ""));
+  const terms = query.split(/\s+/).filter(Boolean);
+  const checks = await Promise.all(terms.map(async (term) =>
+    matched.some((word) => word.startsWith(fold(term))) ||
+    (await index.search(`"${term}"`, { filters })).results.length > 0));
+  return checks.every(Boolean);
 };
 
-// The results of the shards that hold the words searched for, or all results if none does (as one
-// index would answer).
-const relevant = async (index, query, found) => {
+// The results of the shards that answer the query; each shard is asked on its own, since one that lacks
+// a word answers with its beginnings.
+const relevant = async (index, query, found, filters) => {
   const shards = Object.entries(found.filters[SHARD] ?? {}).filter(([, count]) => count > 0);
-  if (shards.length < 2) return found.results;
-  const terms = words(query);
-  const answers = await Promise.all(shards.map(async ([shard]) => {
-    const { results } = await index.search(query, { filters: { [SHARD]: shard } });
-    return { results, beginnings: answersWithBeginnings(await results[0].data(), terms) };
+  if (shards.length < 2) return (await answers(index, query, found, filters)) ? found.results : [];
+  const answered = await Promise.all(shards.map(async ([shard]) => {
+    const inShard = { ...filters, [SHARD]: shard };
+    const each = await index.search(query, { filters: inShard });
+    return (await answers(index, query, each, inShard)) ? each.results : [];
   }));
-  if (answers.every((answer) => answer.beginnings)) return found.results;
-  return answers.filter((answer) => !answer.beginnings).flatMap((answer) => answer.results)
-    .sort((a, b) => b.score - a.score);
+  return answered.flat().sort((a, b) => b.score - a.score);
 };
 
 // Pagefind's excerpt is HTML with <mark> around the matched words; only text and <mark> are kept.
@@ -70,41 +82,67 @@ const item = (result) => {
   link.textContent = result.meta.title;
   const heading = document.createElement("h2");
   heading.append(link);
-  li.append(heading);
-  if (result.meta.kicker) {
-    const kicker = document.createElement("p");
-    kicker.className = "kicker";
-    kicker.textContent = result.meta.kicker;
-    li.append(kicker);
-  }
-  li.append(excerpt(result.excerpt));
+  const meta = document.createElement("p");
+  meta.className = "result-meta";
+  meta.textContent = [result.meta.date, result.meta.type].filter(Boolean).join(" · ");
+  li.append(heading, meta, excerpt(result.excerpt));
   return li;
 };
 
-const remember = (query) => {
+const chosen = () => Object.fromEntries(FILTERS.map((name) => [name, form.elements[name].value])
+  .filter(([, value]) => value));
+
+const remember = (query, filters) => {
   const url = new URL(location.href);
-  url.search = query ? new URLSearchParams({ q: query }) : "";
+  url.search = new URLSearchParams([...(query ? [["q", query]] : []), ...Object.entries(filters)]);
   history.replaceState(null, "", url);
 };
 
+// The filters in words, as their choices are labelled: "Vote, 2023".
+const described = (filters) => FILTERS.filter((name) => filters[name])
+  .map((name) => form.elements[name].selectedOptions[0].textContent).join(", ");
+
+const say = (query, filters) => {
+  const total = shown.matches.length;
+  const what = [query && `for “${query}”`, Object.keys(filters).length > 0 && `(${described(filters)})`]
+    .filter(Boolean).join(" ");
+  if (total === 0) {
+    status.textContent = `Nothing found ${what}.`;
+  } else {
+    const count = `${total} result${total === 1 ? "" : "s"} ${what}`;
+    status.textContent = shown.count < total ? `${count}, ${shown.count} shown.` : `${count}.`;
+  }
+};
+
+// Show the next results after those shown; give the first new item.
+const showMore = async () => {
+  const next = shown.matches.slice(shown.count, shown.count + LIMIT);
+  const items = (await Promise.all(next.map((result) => result.data()))).map(item);
+  list.append(...items);
+  shown.count += next.length;
+  more.hidden = shown.count >= shown.matches.length;
+  return items[0];
+};
+
 const run = async (query, debounce) => {
-  remember(query);
-  if (!query) {
+  const filters = chosen();
+  remember(query, filters);
+  if (!query && Object.keys(filters).length === 0) {
     list.replaceChildren();
     status.textContent = "";
+    more.hidden = true;
     return;
   }
   const index = await pagefind();
-  const found = await index.debouncedSearch(query, {}, debounce);
+  const found = query ? await index.debouncedSearch(query, { filters }, debounce)
+    : await index.search(null, { filters });
   if (found === null) return;  // a newer query has replaced this one
-  const matches = await relevant(index, query, found);
-  const results = await Promise.all(matches.slice(0, LIMIT).map((result) => result.data()));
-  if (input.value.trim() !== query) return;  // typed on while the shards were searched
-  list.replaceChildren(...results.map(item));
-  const total = matches.length;
-  status.textContent = total === 0
-    ? `Nothing found for “${query}”.`
-    : `${total} result${total === 1 ? "" : "s"} for “${query}”${total > LIMIT ? `, the first ${LIMIT} shown` : ""}.`;
+  const matches = query ? await relevant(index, query, found, filters) : found.results;
+  if (input.value.trim() !== query || JSON.stringify(chosen()) !== JSON.stringify(filters)) return;  // changed since
+  shown = { matches, count: 0 };
+  list.replaceChildren();
+  await showMore();
+  say(query, filters);
 };
 
 const search = (debounce) => run(input.value.trim(), debounce).catch(() => {
@@ -116,6 +154,20 @@ form.addEventListener("submit", (event) => {
   search(0);
 });
 input.addEventListener("input", () => search(300));
+filterBox.addEventListener("change", () => search(0));
+// The reader who asked for more goes on reading at the first of them, and hears how many are shown.
+more.addEventListener("click", async () => {
+  const first = await showMore();
+  say(input.value.trim(), chosen());
+  first?.querySelector("a").focus();
+});
 
-input.value = new URLSearchParams(location.search).get("q") || "";
-if (input.value.trim()) search(0);
+const params = new URLSearchParams(location.search);
+input.value = params.get("q") || "";
+for (const name of FILTERS) {
+  const select = form.elements[name];
+  select.value = params.get(name) || "";
+  if (select.selectedIndex < 0) select.value = "";  // an unknown value in a shared link filters nothing
+}
+filterBox.hidden = false;
+if (input.value.trim() || Object.keys(chosen()).length > 0) search(0);
