@@ -174,6 +174,17 @@ def page_opener(browser, base_url: str):
             context.close()
 
 
+def layout_shift(page) -> float:
+    """The page's cumulative layout shift so far, as Lighthouse counts it: how far what a reader sees has moved
+    without being asked to, read half a second after the call so that late shifts are counted too."""
+    return page.evaluate("""() => new Promise(resolve => {
+        let total = 0;
+        new PerformanceObserver(list => { for (const entry of list.getEntries()) total += entry.value; })
+            .observe({type: "layout-shift", buffered: true});
+        setTimeout(() => resolve(total), 500);
+    })""")
+
+
 @pytest.fixture
 def open_page(browser, base_url):
     """Open a page of the real site in a fresh browser context."""

@@ -54,6 +54,16 @@ def test_no_list_is_named_by_an_aria_label_the_validator_refuses_without_a_role(
         assert [str(ul)[:80] for ul in page.select("ul[aria-label], ol[aria-label]") if not ul.get("role")] == [], path
 
 
+def test_every_section_has_a_heading_of_its_own_as_the_validator_asks(site):
+    """A section is a part of the outline: one without a heading (a year's wrapper under the year's own title)
+    draws the Nu validator's "Section lacks heading"."""
+    for path, page in every_page(site):
+        headless = [str(section)[:80] for section in page.select("section")
+                    if not any(heading.find_parent("section") is section
+                               for heading in section.find_all(["h1", "h2", "h3", "h4", "h5", "h6"]))]
+        assert headless == [], path
+
+
 def test_the_actors_of_each_event_card_are_named_for_screen_readers(site):
     cards = site.page("/").select("article.event-card")
     assert cards

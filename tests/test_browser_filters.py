@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 import headless
-from conftest import build, page_opener, section
+from conftest import build, layout_shift, page_opener, section
 from test_renamed_actors import NEW, OLD, renamed_site
 
 pytestmark = pytest.mark.browser
@@ -83,13 +83,7 @@ def test_the_folded_filters_keep_their_room_so_nothing_moves_when_the_script_run
     place = "() => [...document.querySelectorAll('#filters-fold, article.event-card')].slice(0, 2)" \
         ".map(element => element.getBoundingClientRect().top)"
     assert with_script.evaluate(place) == without.evaluate(place)
-    shift = with_script.evaluate("""() => new Promise(resolve => {
-        let total = 0;
-        new PerformanceObserver(list => { for (const entry of list.getEntries()) total += entry.value; })
-            .observe({type: "layout-shift", buffered: true});
-        setTimeout(() => resolve(total), 500);
-    })""")
-    assert shift == 0
+    assert layout_shift(with_script) == 0
 
 
 def test_show_all_clears_the_filters_and_the_link(open_page):

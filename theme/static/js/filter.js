@@ -22,6 +22,12 @@
     }
   };
 
+  const say = (shown) => {
+    count.textContent = shown === 0
+      ? "No events match these filters."
+      : `Showing ${shown} of ${cards.length} event${cards.length === 1 ? "" : "s"}.`;
+  };
+
   const apply = () => {
     const state = Object.fromEntries(names.map((name) => [name, form.elements[name].value]));
     let shown = 0;
@@ -35,9 +41,7 @@
     // "11 months later" counts from the month listed before, which a filter may have hidden.
     const filtered = names.some((name) => state[name]);
     for (const note of document.querySelectorAll(".gap-note")) note.hidden = filtered;
-    count.textContent = shown === 0
-      ? "No events match these filters."
-      : `Showing ${shown} of ${cards.length} event${cards.length === 1 ? "" : "s"}.`;
+    say(shown);
     const url = new URL(location.href);
     url.search = new URLSearchParams(names.filter((name) => state[name]).map((name) => [name, state[name]]));
     history.replaceState(null, "", url);
@@ -61,5 +65,7 @@
   if (fold && names.some((name) => form.elements[name].value)) fold.open = true;
   // The links to year and type pages are the fallback for these controls; two ways to do one thing is one too many.
   for (const nav of document.querySelectorAll(".filter-nav")) nav.hidden = true;
-  apply();
+  // Unfiltered, every card is shown already: going over them all would only hold up the page's first moments.
+  if (names.some((name) => form.elements[name].value)) apply();
+  else say(cards.length);
 })();

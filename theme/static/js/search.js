@@ -169,5 +169,4 @@ for (const name of FILTERS) {
   select.value = params.get(name) || "";
   if (select.selectedIndex < 0) select.value = "";  // an unknown value in a shared link filters nothing
 }
-filterBox.hidden = false;
 if (input.value.trim() || Object.keys(chosen()).length > 0) search(0);
