@@ -15,7 +15,8 @@ Modules, by what they hold:
 - for editors: newevent (the questions `invoke new-event` asks, each answer checked) and skeleton (the
   files it writes);
 - for maintainers: lock (one build at a time on a cache or an output folder), staging (output/
-  replaced whole by `invoke build`) and summary (the line each build ends with).
+  replaced whole by `invoke build`) and summary (the line each build ends with);
+- for every reader: styles (the stylesheet written minified).
 """
 
 import logging
@@ -29,6 +30,7 @@ from .lock import hold_cache
 from .page_cache import forget_reads_of_other_code, retain_pages
 from .reader import TimelineReader
 from .settings import apply_defaults
+from .styles import minify_stylesheets
 from .summary import PRINTER
 
 
@@ -55,5 +57,6 @@ def register() -> None:
     signals.get_generators.connect(retain_pages)
     signals.feed_generated.connect(identify_feed)
     signals.get_generators.connect(PRINTER.start)
+    signals.finalized.connect(minify_stylesheets)
     signals.finalized.connect(PRINTER.print_summary)
     PRINTER.hook_into(console)
