@@ -12,6 +12,7 @@ from pelican.generators import CachingGenerator
 from .exports import write_exports
 from .feeds import write_feeds
 from .files import content_files
+from .model import VOTE_KEY
 from .page_cache import PageCache, source_digest
 from .plan import PlannedPage, plan_site
 from .problems import BuildStopped, ContentError, show
@@ -57,6 +58,7 @@ class TimelineGenerator(CachingGenerator):
         site = plan_site(self.timeline, self.settings, own_pages)
         cache = PageCache(self.settings, self.context, self.env, self.timeline, self.sources)
         self.env.globals["cached"] = fragment_cache()
+        self.env.globals["VOTE_KEY"] = VOTE_KEY
         with SearchIndexer(self.settings, site.shards) as search:
             for save_as in own_pages:  # written already, by Pelican's PagesGenerator
                 search.placed(save_as)

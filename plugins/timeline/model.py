@@ -6,6 +6,7 @@ Sorting, grouping and counting happen here, once, so that templates only present
 from __future__ import annotations
 
 import datetime
+import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -25,6 +26,16 @@ QUALIFIER_RANKS = {"before": 0, None: 1, "about": 1, "early": 2, "mid": 3, "late
 # What a tally counts. Positions in these words are votes; in any other (endorsing a communiqué, taking part
 # in talks) they are stances, kept apart from the votes.
 VOTE_WORDS = ("yes", "no", "abstain", "absent")
+# What a cell of the votes page shows for each vote, beside its colour and its words; a disputed vote and a cell
+# where the record holds no position have marks of their own, so that neither reads as a vote.
+VOTE_MARKS = {"yes": "✓", "no": "✗", "abstain": "–", "absent": "○", "disputed": "?", "none": "·"}
+# The key to the marks, as the votes page and actor pages give it: word, mark, what it means.
+VOTE_KEY = [(word, VOTE_MARKS[word], label) for word, label in (
+    ("yes", "Yes"), ("no", "No"), ("abstain", "Abstained"), ("absent", "Absent"),
+    ("disputed", "Disputed: sources disagree"), ("none", "No position recorded"))]
+# How a state's record counts each word: "yes on 7", "abstained on 2"; and a record of one word throughout.
+SUMMARY_WORDS = {"yes": "yes on", "no": "no on", "abstain": "abstained on", "absent": "absent from"}
+SUMMARY_ALL = {"yes": "Voted yes on", "no": "Voted no on", "abstain": "Abstained on", "absent": "Was absent from"}
 
 
 @dataclass
@@ -58,10 +69,6 @@ class Tally:
     def counted(self) -> int:
         """Members whose vote is known, used as the width of the tally bar."""
         return self.yes + self.no + self.abstain + (self.absent or 0)
-
-    @property
-    def short(self) -> str:
-        return f"{self.yes}-{self.no}-{self.abstain}"
 
 
 @dataclass(frozen=True)
@@ -190,6 +197,8 @@ class Event:
     # The official document of a UN symbol, at the address TIMELINE_SYMBOL_URL gives (see symbols.py).
     symbol_url: str | None = None
     body: Actor | None = None
+    # What the vote was on, in a few words (`subject:`), for the heading of its column on the votes page.
+    subject: str | None = None
     tally: Tally | None = None
     outcome: str | None = None
     positions: list[Position] = field(default_factory=list)
@@ -205,6 +214,8 @@ class Event:
     # How roughly the date is known (see dates.py): about, before, after, early, mid or late.
     date_qualifier: str | None = None
     corrections: list[Correction] = field(default_factory=list)  # as the editor wrote them
+    # The permanent members of TIMELINE_PERMANENT_MEMBERS whose recorded vote against a vetoed draft was the veto.
+    vetoed_by: list[Actor] = field(default_factory=list)
     previous: Event | None = None
     next: Event | None = None
 
@@ -263,6 +274,34 @@ class Event:
     @property
     def last_corrected(self) -> datetime.date | None:
         return max((correction.date for correction in self.corrections), default=None)
+
+    @property
+    def short_subject(self) -> str:
+        """What the vote was on: its `subject`, or its title where the editor gave none."""
+        return self.subject or self.title
+
+    @property
+    def short_symbol(self) -> str | None:
+        """The symbol as a column heading gives it: ES-11/1 for A/RES/ES-11/1, S/RES/2623 for S/RES/2623 (2022)."""
+        return re.sub(r"^A/RES/|\s*\(\d{4}\)$", "", self.symbol) if self.symbol else None
+
+    @property
+    def vote_heading(self) -> str:
+        """`ES-11/1 · Aggression against Ukraine`; `Vetoed · Draft deploring …` for a vetoed draft without one."""
+        first = self.short_symbol or ("Vetoed" if self.outcome == "vetoed" else None)
+        return " · ".join(filter(None, (first, self.short_subject)))
+
+    @property
+    def result(self) -> str:
+        """The result in words: `adopted, 141 to 7, 32 abstaining`."""
+        if not self.tally:
+            return self.outcome or ""
+        counts = f"{self.tally.yes} to {self.tally.no}, {self.tally.abstain} abstaining"
+        return f"{self.outcome}, {counts}" if self.outcome else counts
+
+    def conflict_anchor(self, conflict: Conflict) -> str:
+        """The id of a conflict on the event's page."""
+        return f"conflict-{self.conflicts.index(conflict) + 1}"
 
     def position_of(self, actor: Actor) -> Position | None:
         return next((p for p in self.positions if p.state is actor), None)
@@ -327,6 +366,50 @@ class RecordRow:
     event: Event
     position: Position | None
     conflict: Conflict | None
+
+    @property
+    def vetoed(self) -> bool:
+        return self.position is not None and self.position.state in self.event.vetoed_by
+
+    @property
+    def word(self) -> str:
+        """The vote's word; `disputed` where only a dispute is recorded, `none` where nothing is."""
+        if self.position:
+            return self.position.word
+        return "disputed" if self.conflict else "none"
+
+    @property
+    def mark(self) -> str:
+        return VOTE_MARKS.get(self.word, VOTE_MARKS["none"])
+
+    @property
+    def text(self) -> str:
+        """The cell in words, for screen readers and the strip's labels: `No (veto)`, `Yes, disputed`."""
+        if not self.position:
+            return "Disputed" if self.conflict else "No position recorded"
+        veto = " (veto)" if self.vetoed else ""
+        return f"{self.position.label}{veto}{', disputed' if self.conflict else ''}"
+
+    @property
+    def conflict_url(self) -> str | None:
+        """Where the dispute about this vote is set out, on its event's page."""
+        return f"{self.event.url}#{self.event.conflict_anchor(self.conflict)}" if self.conflict else None
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    """A state's line of the votes page: one cell for every vote on the record, in date order."""
+
+    state: Actor
+    cells: list[RecordRow]
+
+
+@dataclass(frozen=True)
+class VoteMatrix:
+    """Every state with a recorded vote down the side, every vote across the top."""
+
+    columns: list[Event]
+    rows: list[MatrixRow]
 
 
 @dataclass(frozen=True)
@@ -522,6 +605,31 @@ def share_out(rows: list, pages: list[ListingPage]) -> list[list]:
     return shares
 
 
+def votes_count(count: int, body: str) -> str:
+    return f"the one {body} vote" if count == 1 else f"{count} {body} votes"
+
+
+def body_summary(body: str, rows: list[RecordRow]) -> str:
+    """One body's part of a state's record: `yes on 7, abstained on 2 of 11 UN General Assembly votes on the
+    record, no position recorded on 2`; the words of the recorded positions only."""
+    counts = Counter(row.position.word for row in rows if row.position)
+    recorded = sum(counts.values())
+    if len(counts) == 1 and recorded == len(rows):
+        word, = counts
+        said = f"{SUMMARY_ALL[word]} {'all ' if len(rows) > 1 else ''}{votes_count(len(rows), body)} on the record"
+    else:
+        words = ", ".join(f"{SUMMARY_WORDS[word]} {counts[word]}" for word in VOTE_WORDS if counts[word])
+        said = f"{words[0].upper()}{words[1:]} of " if words else "Of "
+        said += f"{votes_count(len(rows), body)} on the record"
+        if unknown := sum(1 for row in rows if not row.position and not row.conflict):
+            said += f", no position recorded on {unknown}"
+    if disputed := sum(1 for row in rows if row.conflict):
+        said += f", disputed on {disputed}"
+    if vetoes := sum(1 for row in rows if row.vetoed):
+        said += f", casting the veto on {vetoes}" if vetoes > 1 else ", casting the veto on one"
+    return said
+
+
 class Timeline:
     """All events in date order and all actors, with the indexes the pages need."""
 
@@ -546,12 +654,15 @@ class Timeline:
                                   key=lambda row: (row.correction.date, row.event.date, row.event.slug, row.number))
         # Each state's voting record is indexed once from the votes, not searched for state by state.
         self.records: dict[str, list[RecordRow]] = defaultdict(list)
+        voters: set[str] = set()
         for event in self.votes:
             states = [p.state for p in event.positions]
             states += [c.position_of for c in event.conflicts if c.position_of]
             for state in {state.slug: state for state in states}.values():
+                voters.add(state.slug)
                 self.records[state.slug].append(
                     RecordRow(event, event.position_of(state), event.conflict_on_position_of(state)))
+        self.voters = [actor for actor in self.actors if actor.slug in voters]
         self.stances: dict[str, list[StanceRow]] = defaultdict(list)
         for event in self.events:
             if event.position_name == "stance":
@@ -571,6 +682,24 @@ class Timeline:
     def record_of(self, state: Actor) -> list[RecordRow]:
         """A state's votes: every vote where its position, or a dispute about it, is recorded."""
         return self.records.get(state.slug, [])
+
+    def cells_of(self, state: Actor) -> list[RecordRow]:
+        """A state's line across every vote on the record: its recorded row, or an empty one (no position,
+        no dispute) where the record holds nothing, which is never read as a vote."""
+        recorded = {row.event.slug: row for row in self.record_of(state)}
+        return [recorded.get(event.slug) or RecordRow(event, None, None) for event in self.votes]
+
+    @property
+    def vote_matrix(self) -> VoteMatrix:
+        return VoteMatrix(self.votes, [MatrixRow(state, self.cells_of(state)) for state in self.voters])
+
+    def record_summary(self, state: Actor) -> str:
+        """Sum up a state's record in one line, body by body, from its recorded votes alone: `Voted no on all
+        11 UN General Assembly votes on the record; …`."""
+        by_body: dict[str, list[RecordRow]] = defaultdict(list)
+        for row in self.cells_of(state):
+            by_body[row.event.body.name if row.event.body else "other"].append(row)
+        return "; ".join(body_summary(body, rows) for body, rows in by_body.items()) + "."
 
     def stances_of(self, state: Actor) -> list[StanceRow]:
         """List a state's stances (its positions that are not votes), in date order."""

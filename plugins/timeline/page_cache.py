@@ -171,9 +171,10 @@ class PageCache:
         self.digests: dict[str, str] = {}  # of each page of this build, by the file it is saved as
         self.full: dict[int, str] = {}
         # Templates may read the whole timeline (its counts, its years): every page depends on its index, and
-        # on whether the pages that every page links to only when they exist (figures, corrections) are written.
+        # on whether the pages that every page links to only when they exist (votes, figures, corrections) are
+        # written.
         index = fingerprint_text([[e.slug for e in timeline.events], sorted(a.slug for a in timeline.actors),
-                                  bool(timeline.figures), bool(timeline.corrections)], [])
+                                  bool(timeline.votes), bool(timeline.figures), bool(timeline.corrections)], [])
         self.site = digest(self.templates(env), self.code(), self.context(context), index)
         manifest_path(settings).unlink(missing_ok=True)
 

@@ -27,6 +27,9 @@ DEFAULTS = {
     "ACTORS_INDEX_SAVE_AS": "actors/index.html",
     "FIGURES_URL": "children/",
     "FIGURES_SAVE_AS": "children/index.html",
+    # Every state's vote on every vote of the record, and the tallies over time.
+    "VOTES_URL": "votes/",
+    "VOTES_SAVE_AS": "votes/index.html",
     # Every correction of the record, newest first; written only once there is one.
     "CORRECTIONS_URL": "corrections/",
     "CORRECTIONS_SAVE_AS": "corrections/index.html",
@@ -50,6 +53,10 @@ DEFAULTS = {
     "EVENTS_CSV": "data/events.csv",
     "EVENT_JSON": "data/events/{slug}.json",
     "ACTORS_JSON": "data/actors.json",
+    # The votes page's matrix: one row per state and vote where a position or a dispute about it is recorded.
+    "VOTES_JSON": "data/votes.json",
+    "VOTES_SCHEMA": "data/votes.schema.json",
+    "VOTES_CSV": "data/votes.csv",
     # For search engines; written only when SITEURL is set, since a sitemap lists absolute addresses.
     "SITEMAP_SAVE_AS": "sitemap.xml",
     "ROBOTS_SAVE_AS": "robots.txt",
@@ -83,6 +90,9 @@ DEFAULTS = {
     },
     # Voting bodies (actor slugs) and their membership, the ceiling for any tally.
     "TIMELINE_BODIES": {"un-general-assembly": 193, "un-security-council": 15},
+    # The Security Council's permanent members (actor slugs): the recorded vote of one of them against a vetoed
+    # draft is named as its veto. No other vote is ever taken for a veto.
+    "TIMELINE_PERMANENT_MEMBERS": ["russian-federation", "china", "france", "united-kingdom", "united-states"],
     # "error" stops the build on a script, frame or event handler in content; "strip" only removes it.
     "TIMELINE_UNSAFE_MARKUP": "error",
     # How long Markdown may take over one body before the file is reported: Python-Markdown is quadratic on
@@ -154,7 +164,10 @@ def setting_problem(name: str, value: object) -> str | None:
         return f"{name}: {problem}"
     if name == "TIMELINE_EVENT_TYPES" and not value:
         return f"{name}: is empty; expected at least one type of event"
-    if isinstance(value, list) and not all(isinstance(item, str) and item for item in value):
+    if name == "TIMELINE_PERMANENT_MEMBERS":
+        if not all(isinstance(item, str) and SLUG.fullmatch(item) for item in value):
+            return f"{name}: is {value!r}; expected a list of actor slugs"
+    elif isinstance(value, list) and not all(isinstance(item, str) and item for item in value):
         return f"{name}: is {value!r}; expected a list of folder names"
     return None
 

@@ -31,7 +31,7 @@ PAGE_FIELDS = {"title", "status"}
 ACTOR_FIELDS = {"name", "kind", "role", "affiliation", "sort_name", "aliases"}
 ACTOR_KINDS = ("state", "organisation", "person")
 EVENT_FIELDS = {"title", "date", "precision", "end", "date_qualifier", "type", "summary", "actors", "location",
-                "symbol", "body", "tally", "outcome", "positions", "quotes", "sources", "conflicts", "figures",
+                "symbol", "subject", "body", "tally", "outcome", "positions", "quotes", "sources", "conflicts", "figures",
                 "corrections"}
 PERIOD_FIELDS = {"title", "date", "end", "summary", "sources"}
 # A period's title labels its band on the axis, which must fit a phone's width.
@@ -698,6 +698,8 @@ def parse_event(doc: SourceFile, actors: dict[str, Actor], problems: list[Proble
     outcome = fields.choice("outcome", OUTCOMES, required=False)
     fields.body_citations(doc.metadata["citations"])
     symbol = fields.text("symbol", required=False)
+    positions = fields.positions(event_type, event_actors)
+    outcome = outcome or ({"vote": "adopted", "veto": "vetoed"}.get(event_type) if tally else None)
     event = Event(
         slug=doc.slug, title=title or "", date=when[0] if when else today, precision=when[1] if when else "day",
         type=event_type or "", type_label=types.get(event_type, ""), summary=summary or "",
@@ -705,13 +707,21 @@ def parse_event(doc: SourceFile, actors: dict[str, Actor], problems: list[Proble
         url=doc.settings["EVENT_URL"].format(slug=doc.slug),
         location=fields.text("location", required=False), symbol=symbol,
         symbol_url=symbol_url(symbol, doc.settings["TIMELINE_SYMBOL_URL"]),
-        body=body, tally=tally,
-        outcome=outcome or ({"vote": "adopted", "veto": "vetoed"}.get(event_type) if tally else None),
-        **fields.positions(event_type, event_actors), quotes=fields.quotes(event_actors),
+        body=body, subject=fields.text("subject", required=False), tally=tally, outcome=outcome,
+        **positions, vetoed_by=vetoes(outcome, positions.get("positions", []), doc.settings), quotes=fields.quotes(event_actors),
         conflicts=fields.conflicts(), figures=fields.figures(), end=end[0] if end else None,
         end_precision=end[1] if end else None, date_qualifier=qualifier,
         corrections=fields.corrections(when, today))
     return event if title and summary and event_type and when else None
+
+
+def vetoes(outcome: str | None, positions: list[Position], settings: dict) -> list[Actor]:
+    """The states whose veto a vetoed draft records: a permanent member (TIMELINE_PERMANENT_MEMBERS) whose
+    recorded vote is against it. No other state is taken for one, whatever the tally says."""
+    if outcome != "vetoed":
+        return []
+    members = settings["TIMELINE_PERMANENT_MEMBERS"]
+    return [p.state for p in positions if p.word == "no" and p.state.slug in members]
 
 
 def parse_period(doc: SourceFile, cited: set[str], problems: list[Problem], today: datetime.date) -> TimePeriod | None:
