@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from .model import MEASURE_LABELS, FigureRow
+from .model import MEASURE_LABELS, VOTE_WORDS, Actor, Event, FigureRow
 
 
 @dataclass(frozen=True)
@@ -73,3 +73,63 @@ def figures_chart(rows: list[FigureRow], width: int = 720, height: int = 360) ->
     x_ticks = [Tick(x(datetime.date(year, 1, 1)), str(year)) for year in years]
     y_ticks = [Tick(y(top_value * i // 5), f"{top_value * i // 5:,}") for i in range(6)]
     return LineChart(width, height, left, height - bottom, [s for s in series if s.points], x_ticks, y_ticks)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One part of a tally's bar: its word's members, from `x` across, both as percentages of the body."""
+
+    word: str
+    count: int
+    x: float
+    width: float
+
+
+@dataclass(frozen=True)
+class TallyBar:
+    event: Event
+    label: str  # its symbol, or the draft it was, and its date
+    y: float  # the top of its label; the bar is drawn under it
+    segments: list[Segment]
+
+
+@dataclass(frozen=True)
+class TallyChart:
+    """A body's tallies in date order, one bar each, every bar the body's whole membership across: the SVG has
+    no viewBox, so that across is a percentage of its width and labels keep their size on a phone."""
+
+    body: Actor
+    members: int
+    height: int
+    bars: list[TallyBar]
+
+
+# A bar's label line and the bar under it, and the space before the next.
+LABEL_HEIGHT, BAR_HEIGHT, BAR_GAP = 16, 14, 10
+
+
+def tally_bar(event: Event, members: int, y: float) -> TallyBar:
+    """Stack a tally's yes, no, abstain and absent members, scaled to the body; members the tally does not
+    count (absences not given) are left blank, not drawn as any vote."""
+    segments, x = [], 0.0
+    for word in VOTE_WORDS:
+        count = getattr(event.tally, word) or 0
+        if count:
+            width = 100 * count / members
+            segments.append(Segment(word, count, round(x, 3), round(width, 3)))
+            x += width
+    label = f"{event.short_symbol or 'Vetoed draft'}, {event.display_date}"
+    return TallyBar(event, label, y, segments)
+
+
+def tally_charts(votes: list[Event], memberships: dict[str, int]) -> list[TallyChart]:
+    """Chart each voting body's tallies (the General Assembly's on 193, the Security Council's on 15), bodies in
+    the order of their first vote."""
+    by_body: dict[str, list[Event]] = {}
+    for event in votes:
+        if event.body and event.body.slug in memberships:
+            by_body.setdefault(event.body.slug, []).append(event)
+    step = LABEL_HEIGHT + BAR_HEIGHT + BAR_GAP
+    return [TallyChart(events[0].body, memberships[slug], step * len(events),
+                       [tally_bar(event, memberships[slug], step * index) for index, event in enumerate(events)])
+            for slug, events in by_body.items()]

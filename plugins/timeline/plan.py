@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from .axis import Axis, Scale, one_year, time_axis, whole_years
-from .charts import figures_chart
+from .charts import figures_chart, tally_charts
 from .citations import chronology
 from .feeds import CORRECTIONS_FEED_TITLE, feeds
 from .linked_data import actor_json_ld, event_json_ld, script_json
@@ -47,7 +47,7 @@ def plan_site(timeline: Timeline, settings: dict, own_pages: tuple[str, ...] = (
     years = year_listings(timeline, settings)
     before = [*home_page(timeline, settings, years), *event_pages(timeline, settings),
               *actor_pages(timeline, settings), *former_addresses(timeline, settings),
-              *actors_index(timeline, settings), *figures_page(timeline, settings),
+              *actors_index(timeline, settings), *figures_page(timeline, settings), *votes_page(timeline, settings),
               *corrections_page(timeline, settings)]
     after = [*year_pages(timeline, settings, years), *type_pages(timeline, settings),
              *chronology_pages(timeline, settings)]
@@ -173,12 +173,13 @@ def actor_pages(timeline: Timeline, settings: dict) -> list[PlannedPage]:
         events = timeline.events_by_actor[actor.slug]
         pages = listing(settings, events, "ACTOR", slug=actor.slug)
         record = timeline.record_of(actor) if actor.kind == "state" else []
+        votes = {"strip": timeline.cells_of(actor), "summary": timeline.record_summary(actor)} if record else {}
         axis = axis_of(timeline, settings, events, places(pages))
         first, *rest = listing_pages(
             pages, "actor", {"record": share_out(record, pages),
                              "stances": share_out(timeline.stances_of(actor), pages),
                              "quotes": share_out(timeline.quotes_by_actor[actor.slug], pages)},
-            actor=actor, count=len(events), axis=axis, json_ld=script_json(actor_json_ld(actor, settings)),
+            actor=actor, count=len(events), axis=axis, **votes, json_ld=script_json(actor_json_ld(actor, settings)),
             page_feeds=page_feeds(titles, settings["ACTOR_FEED_ATOM"].format(slug=actor.slug)))
         planned += [replace(first, search_group=first.save_as), *rest]
     return planned
@@ -201,6 +202,15 @@ def figures_page(timeline: Timeline, settings: dict) -> list[PlannedPage]:
         return []
     return [replace(single_page(settings, "FIGURES", "figures", rows=timeline.figures,
                                 chart=figures_chart(timeline.figures)), search_group="figures")]
+
+
+def votes_page(timeline: Timeline, settings: dict) -> list[PlannedPage]:
+    """Plan the votes page, when the record holds a vote: every state's position on every vote, and the
+    tallies over time."""
+    if not timeline.votes:
+        return []
+    return [single_page(settings, "VOTES", "votes", matrix=timeline.vote_matrix,
+                        charts=tally_charts(timeline.votes, settings["TIMELINE_BODIES"]))]
 
 
 def corrections_page(timeline: Timeline, settings: dict) -> list[PlannedPage]:
