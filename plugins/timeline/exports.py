@@ -16,13 +16,14 @@ import posixpath
 from pathlib import Path
 
 from .markup import escape_csv_cell, escape_json
-from .model import Actor, Citation, Event, Timeline
+from .model import Actor, Citation, Event, RecordRow, Timeline
 from .page_cache import PageCache
 from .settings import absolute_url
 
 SCHEMA = Path(__file__).with_name("events.schema.json")
+VOTES_SCHEMA = Path(__file__).with_name("votes.schema.json")
 CSV_COLUMNS = ("id", "date", "precision", "end", "end_precision", "date_qualifier", "type", "title", "summary",
-               "location", "actors", "symbol", "symbol_url", "body", "outcome", "yes", "no", "abstain", "absent",
+               "location", "actors", "symbol", "symbol_url", "subject", "body", "outcome", "yes", "no", "abstain", "absent",
                "positions", "disputed", "figures", "sources", "source_dates", "source_archives", "corrections", "url")
 
 
@@ -48,6 +49,7 @@ def event_record(event: Event, settings: dict) -> dict:
         "actors": [actor.slug for actor in event.actors],
         "symbol": event.symbol,
         "symbol_url": event.symbol_url,
+        "subject": event.subject,
         "body": event.body.slug if event.body else None,
         "outcome": event.outcome,
         "tally": None if event.tally is None else {
@@ -73,7 +75,7 @@ def event_record(event: Event, settings: dict) -> dict:
     }
 
 
-def actor_record(actor: Actor, events: list[Event], settings: dict) -> dict:
+def actor_record(actor: Actor, events: list[Event], record: list[RecordRow], settings: dict) -> dict:
     return {
         "id": actor.slug,
         "name": actor.name,
@@ -81,8 +83,40 @@ def actor_record(actor: Actor, events: list[Event], settings: dict) -> dict:
         "role": actor.role,
         "affiliation": actor.affiliation.slug if actor.affiliation else None,
         "events": [event.slug for event in events],
+        # A state's voting record: its position on each vote where one, or a dispute about it, is recorded.
+        "votes": [{"event": row.event.slug, "position": row.position.word if row.position else None}
+                  for row in record],
         "url": absolute_url(settings, actor.url) or actor.url,
     }
+
+
+VOTE_COLUMNS = ("state", "event", "symbol", "date", "position", "sources", "disputed", "veto")
+
+
+def vote_records(timeline: Timeline) -> list[dict]:
+    """The votes page's matrix as rows: one per state and vote where its position, or a dispute about it, is
+    recorded; states in the order of the page, votes in date order."""
+    return [{"state": state.slug, "event": row.event.slug, "symbol": row.event.symbol, "date": row.event.iso_date,
+             "position": row.position.word if row.position else None,
+             "sources": numbers(row.position.cited) if row.position else [],
+             "disputed": row.conflict is not None, "veto": row.vetoed}
+            for state in timeline.voters for row in timeline.record_of(state)]
+
+
+def table_csv(columns: tuple[str, ...], rows: list[dict]) -> str:
+    """Write rows as CSV, every cell escaped for spreadsheets (see markup.py)."""
+    text = io.StringIO()
+    writer = csv.DictWriter(text, fieldnames=columns)
+    writer.writeheader()
+    writer.writerows({key: escape_csv_cell(value) for key, value in row.items()} for row in rows)
+    return text.getvalue()
+
+
+def votes_csv(records: list[dict]) -> str:
+    """One row per recorded vote; sources joined with " | ", true/false as the JSON gives them."""
+    return table_csv(VOTE_COLUMNS, [{**record, "sources": " | ".join(map(str, record["sources"])),
+                                     "disputed": str(record["disputed"]).lower(), "veto": str(record["veto"]).lower()}
+                                    for record in records])
 
 
 def csv_row(record: dict) -> dict:
@@ -105,11 +139,7 @@ def csv_row(record: dict) -> dict:
 
 
 def events_csv(records: list[dict]) -> str:
-    text = io.StringIO()
-    writer = csv.DictWriter(text, fieldnames=CSV_COLUMNS)
-    writer.writeheader()
-    writer.writerows({key: escape_csv_cell(value) for key, value in csv_row(record).items()} for record in records)
-    return text.getvalue()
+    return table_csv(CSV_COLUMNS, [csv_row(record) for record in records])
 
 
 def as_json(data: object) -> str:
@@ -125,14 +155,23 @@ def write_exports(output_path: str, timeline: Timeline, settings: dict, cache: P
         with open(target, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
 
+    def write_with_schema(kind: str, schema: Path, rows: list[dict]) -> None:
+        """Write events.json or votes.json, naming the schema shipped beside it, and the schema."""
+        data, schema_path = settings[f"{kind.upper()}_JSON"], settings[f"{kind.upper()}_SCHEMA"]
+        relative = posixpath.relpath(schema_path, posixpath.dirname(data))
+        write(data, as_json({"title": settings["SITENAME"], "schema": relative, kind: rows}))
+        write(schema_path, schema.read_text(encoding="utf-8"))
+
     records = [event_record(event, settings) for event in timeline.events]
-    schema = posixpath.relpath(settings["EVENTS_SCHEMA"], posixpath.dirname(settings["EVENTS_JSON"]))
-    write(settings["EVENTS_JSON"], as_json({"title": settings["SITENAME"], "schema": schema, "events": records}))
-    write(settings["EVENTS_SCHEMA"], SCHEMA.read_text(encoding="utf-8"))
+    write_with_schema("events", SCHEMA, records)
     write(settings["EVENTS_CSV"], events_csv(records))
     for event, record in zip(timeline.events, records):
         path = settings["EVENT_JSON"].format(slug=event.slug)
         if not cache.unchanged(path, "event JSON", {"event": event}):
             write(path, as_json(record))
-    write(settings["ACTORS_JSON"], as_json([actor_record(actor, timeline.events_by_actor[actor.slug], settings)
+    write(settings["ACTORS_JSON"], as_json([actor_record(actor, timeline.events_by_actor[actor.slug],
+                                                         timeline.record_of(actor), settings)
                                             for actor in timeline.actors]))
+    votes = vote_records(timeline)
+    write_with_schema("votes", VOTES_SCHEMA, votes)
+    write(settings["VOTES_CSV"], votes_csv(votes))
