@@ -24,7 +24,9 @@ ACTOR_FILES = sorted((ROOT / "content" / "actors").glob("*.md"))
 MEMBERSHIP = {"un-general-assembly": 193, "un-security-council": 15}
 VOTE_WORDS = {"yes": "Yes", "no": "No", "abstain": "Abstained", "absent": "Absent"}
 # Each type of event that has positions: the heading they are shown under, and the label of each word.
-POSITIONS = project_settings(str(ROOT / "pelicanconf.py"))["TIMELINE_POSITIONS"]
+SETTINGS = project_settings(str(ROOT / "pelicanconf.py"))
+POSITIONS = SETTINGS["TIMELINE_POSITIONS"]
+PERMANENT_MEMBERS = SETTINGS["TIMELINE_PERMANENT_MEMBERS"]
 
 
 @functools.cache
@@ -132,7 +134,8 @@ def expected_records() -> dict[str, dict[str, str]]:
     for path in VOTES:
         data = front_matter(path)
         for state, vote in (data.get("positions") or {}).items():
-            records[state][path.stem] = VOTE_WORDS[vote]
+            veto = data["type"] == "veto" and vote == "no" and state in PERMANENT_MEMBERS
+            records[state][path.stem] = VOTE_WORDS[vote] + (" (veto)" if veto else "")
         for conflict in data.get("conflicts") or []:
             if conflict.get("position_of"):
                 reports = "; ".join(f"{r['says']} ({''.join(cited(data, r['source']))})" for r in conflict["reports"])
@@ -170,8 +173,8 @@ def test_the_five_states_show_their_records_across_all_resolutions(site):
     assert resolutions | {"S/RES/2774 (2025)"} <= set(russia)
     assert all(vote == "No" for symbol, vote in russia.items() if symbol in resolutions)
     by_event = {slug: vote for slug, _, vote in russia_rows}
-    assert by_event["2022-02-25-security-council-veto"] == by_event["2022-09-30-annexation-and-veto"] == "No", \
-        "the two drafts Russia vetoed"
+    assert by_event["2022-02-25-security-council-veto"] == by_event["2022-09-30-annexation-and-veto"] == \
+        "No (veto)", "the two drafts Russia vetoed"
 
 
 def test_every_conflict_names_and_links_the_sources_of_each_side(site):
