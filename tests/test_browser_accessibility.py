@@ -17,6 +17,7 @@ PAGES = {
     "actors index": "/actors/",
     "search with results": "/search/?q=children",
     "children's figures": "/children/",
+    "votes": "/votes/",
     "year": "/years/2022/",
     "type": "/types/vote/",
     "chronology": "/chronology/",

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.browser
 # The actors: a voting record with a dispute (Ukraine), one with abstentions (India), a person.
 PAGES = ["/", "/events/2025-12-03-ga-es-11-9-return-of-children/", "/actors/united-states/", "/actors/india/",
          "/actors/ukraine/", "/actors/mariana-betsa/", "/actors/", "/search/?q=children", "/types/vote/", "/about/",
-         "/children/", "/chronology/", "/years/2022/", "/years/2025/"]
+         "/children/", "/votes/", "/chronology/", "/years/2022/", "/years/2025/"]
 
 
 @pytest.mark.parametrize("width", [320, headless.PHONE["width"], 768, headless.DESKTOP["width"]])
@@ -96,3 +96,15 @@ def test_a_chronology_summary_is_no_wider_than_the_body_text_under_it(open_page)
         [entry.querySelector('.lede').getBoundingClientRect().width,
          entry.querySelector('.prose').getBoundingClientRect().width])""")
     assert widths and all(summary <= body + 0.5 for summary, body in widths), widths[:3]
+
+
+def test_at_320_px_the_votes_matrix_scrolls_in_its_region_with_the_states_column_held(open_page):
+    page = open_page("/votes/", viewport={"width": 320, "height": 800})
+    region = page.get_by_role("region", name="Each state's recorded position on each vote, oldest vote first")
+    sizes = region.evaluate("el => [el.scrollWidth, el.clientWidth]")
+    assert sizes[0] > sizes[1], "the matrix is wider than the screen and scrolls inside its region"
+    state = page.locator("table.matrix tbody th").first
+    before = state.bounding_box()["x"]
+    region.evaluate("el => { el.scrollLeft = 400; }")
+    assert state.bounding_box()["x"] == before, "the states' column stays in place"
+    assert page.locator("table.matrix tbody td").first.bounding_box()["x"] < before

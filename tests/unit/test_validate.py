@@ -550,3 +550,22 @@ def test_a_correction_of_an_event_known_to_the_month_may_be_made_within_that_mon
         "sources:", CORRECTIONS.replace("2025-12-05", "2025-12-01"))
     event, = content.timeline({"content/events/2025-12-children.md": month}).events
     assert [row.correction.date.day for row in event.correction_rows] == [1, 10]
+
+
+def test_a_subject_is_a_line_of_plain_text_like_the_title(content):
+    event, = content.timeline(vote_with("type: vote\n", "type: vote\nsubject: Return of  Ukrainian children\n")).events
+    assert (event.subject, event.short_subject) == ("Return of Ukrainian children", "Return of Ukrainian children")
+    untitled, = content.timeline({VOTE_FILE: VOTE}).events
+    assert (untitled.subject, untitled.short_subject) == (None, untitled.title)
+    problems = content.problems(vote_with("type: vote\n", "type: vote\nsubject: <b>Children</b>\n"))
+    assert len(problems) == 1 and problems[0].startswith(f"{VOTE_FILE}:5: subject: contains `<b`"), problems
+
+
+def test_a_veto_is_the_recorded_no_of_a_permanent_member_and_never_anyone_else_s(content):
+    vetoed, = content.timeline(vote_with("type: vote\n", "type: veto\n")).events
+    assert (vetoed.outcome, [state.slug for state in vetoed.vetoed_by]) == ("vetoed", ["russian-federation"])
+    adopted, = content.timeline({VOTE_FILE: VOTE}).events
+    assert adopted.vetoed_by == []
+    without_russia = VOTE.replace("type: vote\n", "type: veto\n").replace("  russian-federation: no\n", "")
+    unrecorded, = content.timeline({VOTE_FILE: without_russia}).events
+    assert (unrecorded.outcome, unrecorded.tally, unrecorded.vetoed_by) == ("vetoed", vetoed.tally, [])

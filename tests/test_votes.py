@@ -1,0 +1,170 @@
+"""The votes page, read as a reader and a researcher would: every state the record holds a position for against
+every vote, each cell what the event files say and nothing more, its open data, and the summaries on actor pages."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+
+import jsonschema
+import pytest
+
+from test_record import PERMANENT_MEMBERS, VOTES, front_matter, position_of
+
+BUDGET = 30_000  # bytes, gzipped: the votes page and its stylesheet, all it loads
+EMPTY = "No position recorded"
+
+
+@pytest.fixture(scope="module")
+def matrix(site) -> dict[tuple[str, str], object]:
+    """Each cell of the votes page by (state slug, event slug)."""
+    page = site.page("/votes/")
+    columns = [th.a["href"].strip("/").split("/")[-1] for th in page.select("table.matrix thead th")[1:]]
+    cells = {}
+    for row in page.select("table.matrix tbody tr"):
+        state = row.th.a["href"].strip("/").split("/")[-1]
+        for event, cell in zip(columns, row.select("td"), strict=True):
+            cells[state, event] = cell
+    return cells
+
+
+def said(cell) -> str:
+    """What a screen reader hears of a cell."""
+    return cell.select_one(".visually-hidden").get_text()
+
+
+def recorded() -> dict[tuple[str, str], str]:
+    """Every position the vote files hold, by (state, event): its word."""
+    return {(state, path.stem): position_of(value)[0]
+            for path in VOTES for state, value in (front_matter(path).get("positions") or {}).items()}
+
+
+def disputed() -> dict[tuple[str, str], int]:
+    """Every state's vote that sources disagree on, by (state, event): the number of the conflict on its page."""
+    return {(conflict["position_of"], path.stem): number for path in VOTES
+            for number, conflict in enumerate(front_matter(path).get("conflicts") or [], start=1)
+            if conflict.get("position_of")}
+
+
+@pytest.mark.parametrize("state, symbol, shown", [
+    ("russian-federation", "A/RES/ES-11/6", "No"),
+    ("united-states", "A/RES/ES-11/7", "No"),
+    ("united-states", "A/RES/ES-11/9", "Yes"),
+    ("india", "A/RES/ES-11/6", "Abstained"),
+])
+def test_known_cells_say_what_the_event_files_say(matrix, state, symbol, shown):
+    event, = (path.stem for path in VOTES if front_matter(path).get("symbol") == symbol)
+    assert said(matrix[state, event]) == shown
+
+
+def test_every_vote_and_veto_is_a_column_in_date_order_headed_by_its_symbol_and_subject(site):
+    headers = site.page("/votes/").select("table.matrix thead th")[1:]
+    events = sorted(VOTES, key=lambda path: path.stem)
+    assert [th.a["href"].strip("/").split("/")[-1] for th in headers] == [path.stem for path in events]
+    first = " ".join(headers[2].a.get_text().split())
+    assert first == "ES-11/1 · Aggression against Ukraine"
+    vetoed = [th.a.get_text() for th, path in zip(headers, events) if front_matter(path)["type"] == "veto"]
+    assert len(vetoed) == 2 and all(text.startswith("Vetoed · Draft") for text in vetoed)
+
+
+def test_every_recorded_position_is_in_its_cell_and_every_other_cell_says_none_is_recorded(matrix):
+    positions, disputes = recorded(), disputed()
+    labels = {"yes": "Yes", "no": "No", "abstain": "Abstained", "absent": "Absent"}
+    assert positions and {state for state, _ in positions} == {state for state, _ in matrix}
+    for key, cell in matrix.items():
+        if key in positions:
+            assert said(cell).startswith(labels[positions[key]]), key
+            assert f"vote-{positions[key]}" in cell["class"], key
+        elif key in disputes:
+            assert said(cell) == "Disputed", key
+        else:
+            assert said(cell) == EMPTY and "vote-none" in cell["class"], key
+
+
+def test_every_disputed_position_links_to_its_conflict_on_the_event_page(site, matrix):
+    disputes = disputed()
+    assert disputes
+    for (state, event), number in disputes.items():
+        link = matrix[state, event].select_one("a.vote-dispute")
+        assert link["href"] == f"../events/{event}/#conflict-{number}", (state, event)
+        conflict = site.page(f"/events/{event}/").select_one(f"aside#conflict-{number}")
+        assert conflict is not None and "Sources disagree" in conflict.get_text()
+    assert not [key for key, cell in matrix.items() if cell.select_one("a.vote-dispute") and key not in disputes]
+
+
+def test_a_veto_is_marked_only_where_a_permanent_member_voted_against_a_vetoed_draft(matrix):
+    vetoes = {key for key, word in recorded().items() if word == "no" and key[0] in PERMANENT_MEMBERS
+              and front_matter(next(path for path in VOTES if path.stem == key[1]))["type"] == "veto"}
+    assert vetoes == {("russian-federation", "2022-02-25-security-council-veto"),
+                      ("russian-federation", "2022-09-30-annexation-and-veto")}
+    marked = {key for key, cell in matrix.items() if cell.select_one(".veto-flag")}
+    assert marked == vetoes
+    assert all(said(matrix[key]) == "No (veto)" for key in vetoes)
+
+
+def test_the_vetoed_draft_s_page_names_the_member_that_cast_the_veto(site):
+    caption = site.page("/events/2022-02-25-security-council-veto/").select_one("figure.tally figcaption")
+    assert "Vetoed by Russian Federation, a permanent member voting against." in " ".join(caption.get_text().split())
+    adopted = site.page("/events/2022-03-02-ga-es-11-1-aggression/").select_one("figure.tally")
+    assert adopted.select_one(".vetoed-by") is None
+
+
+def test_the_matrix_scrolls_in_a_labelled_focusable_region(site):
+    page = site.page("/votes/")
+    region = page.select_one(".table-scroll.matrix-scroll")
+    assert region["role"] == "region" and region["tabindex"] == "0"
+    assert page.select_one(f"#{region['aria-labelledby']}").get_text() and region.select_one("table.matrix")
+
+
+def test_each_tally_chart_scales_its_bars_to_its_body_and_tabulates_them(site):
+    page = site.page("/votes/")
+    charts = page.select("figure.tally-chart")
+    assert len(charts) == 2
+    for chart in charts:
+        bars = chart.select("text")
+        table = page.select_one(f"#{chart.svg['aria-describedby']}").find_parent("table")
+        assert len(bars) == len(table.select("tbody tr"))
+    security_council = charts[0]
+    yes = security_council.select_one("rect.tally-yes")
+    assert yes["width"] == f"{round(100 * 11 / 15, 3)}%", "11 of 15 in favour of the first draft"
+
+
+def test_the_votes_page_stays_within_its_budget(site):
+    page = (site.output / "votes" / "index.html").read_bytes()
+    css = next(site.output.glob("theme/css/site*.css")).read_bytes()
+    assert len(gzip.compress(page)) + len(gzip.compress(css)) <= BUDGET
+
+
+def test_an_actor_page_sums_up_and_strips_the_state_s_votes(site):
+    russia = site.page("/actors/russian-federation/")
+    summary = russia.select_one(".record-summary").get_text()
+    assert summary == ("Yes on 1, no on 3 of 4 UN Security Council votes on the record, casting the veto on 2; "
+                       "voted no on all 10 UN General Assembly votes on the record."), summary
+    strip = russia.select("ol.vote-strip li")
+    assert len(strip) == len(VOTES)
+    ukraine = site.page("/actors/ukraine/").select_one(".record-summary").get_text()
+    assert "disputed on 1" in ukraine and "no position recorded on" in ukraine, ukraine
+
+
+def test_the_open_data_holds_every_recorded_position_with_its_sources(site):
+    data = json.loads((site.output / "data" / "votes.json").read_text(encoding="utf-8"))
+    schema = json.loads((site.output / "data" / data["schema"]).read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema)
+    rows = {(row["state"], row["event"]): row for row in data["votes"]}
+    positions, disputes = recorded(), disputed()
+    assert set(rows) == set(positions) | set(disputes)
+    for key, row in rows.items():
+        assert row["position"] == positions.get(key) and row["disputed"] == (key in disputes), key
+    files = {path.stem: front_matter(path) for path in VOTES}
+    for (state, event), row in rows.items():
+        written = files[event].get("positions", {}).get(state)
+        assert row["sources"] == (position_of(written)[1] if written is not None else []), (state, event)
+    with open(site.output / "data" / "votes.csv", encoding="utf-8", newline="") as handle:
+        table = list(csv.DictReader(handle))
+    assert [(row["state"], row["event"], row["position"]) for row in table] == \
+        [(row["state"], row["event"], row["position"] or "") for row in data["votes"]]
+    actors = {actor["id"]: actor for actor in json.loads((site.output / "data" / "actors.json").read_text())}
+    assert {"event": "2025-12-03-ga-es-11-9-return-of-children", "position": "yes"} in actors["united-states"]["votes"]
+    assert actors["mariana-betsa"]["votes"] == []
