@@ -109,8 +109,13 @@ def test_every_event_page_shows_the_positions_in_its_file_under_its_type_s_headi
     positions = section(site.page(f"/events/{path.stem}/"), "positions-h")
     shown = {linked_slugs([row.th.a])[0]: row.td.get_text(strip=True) for row in positions.select("tbody tr")}
     assert positions.h2.get_text() == heading
-    assert shown == {state: labels[word] + "".join(f"[{n}]" for n in sources)
+    assert shown == {state: labels[word] + veto(data, state, word) + "".join(f"[{n}]" for n in sources)
                      for state, (word, sources) in ((s, position_of(v)) for s, v in data["positions"].items())}
+
+
+def veto(data: dict, state: str, word: str) -> str:
+    """What follows a position that was a veto: a permanent member's vote against a vetoed draft."""
+    return " (veto)" if data["type"] == "veto" and word == "no" and state in PERMANENT_MEMBERS else ""
 
 
 def voting_record(site, state: str) -> list[tuple[str, str, str]]:
@@ -134,8 +139,7 @@ def expected_records() -> dict[str, dict[str, str]]:
     for path in VOTES:
         data = front_matter(path)
         for state, vote in (data.get("positions") or {}).items():
-            veto = data["type"] == "veto" and vote == "no" and state in PERMANENT_MEMBERS
-            records[state][path.stem] = VOTE_WORDS[vote] + (" (veto)" if veto else "")
+            records[state][path.stem] = VOTE_WORDS[vote] + veto(data, state, vote)
         for conflict in data.get("conflicts") or []:
             if conflict.get("position_of"):
                 reports = "; ".join(f"{r['says']} ({''.join(cited(data, r['source']))})" for r in conflict["reports"])
