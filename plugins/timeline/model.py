@@ -35,7 +35,7 @@ VOTE_KEY = [(word, VOTE_MARKS[word], label) for word, label in (
     ("disputed", "Disputed: sources disagree"), ("none", "No position recorded"))]
 # How a state's record counts each word: "yes on 7", "abstained on 2"; and a record of one word throughout.
 SUMMARY_WORDS = {"yes": "yes on", "no": "no on", "abstain": "abstained on", "absent": "absent from"}
-SUMMARY_ALL = {"yes": "Voted yes on", "no": "Voted no on", "abstain": "Abstained on", "absent": "Was absent from"}
+SUMMARY_ALL = {"yes": "voted yes on", "no": "voted no on", "abstain": "abstained on", "absent": "was absent from"}
 
 
 @dataclass
@@ -619,7 +619,7 @@ def body_summary(body: str, rows: list[RecordRow]) -> str:
         said = f"{SUMMARY_ALL[word]} {'all ' if len(rows) > 1 else ''}{votes_count(len(rows), body)} on the record"
     else:
         words = ", ".join(f"{SUMMARY_WORDS[word]} {counts[word]}" for word in VOTE_WORDS if counts[word])
-        said = f"{words[0].upper()}{words[1:]} of " if words else "Of "
+        said = f"{words} of " if words else "of "
         said += f"{votes_count(len(rows), body)} on the record"
         if unknown := sum(1 for row in rows if not row.position and not row.conflict):
             said += f", no position recorded on {unknown}"
@@ -694,12 +694,14 @@ class Timeline:
         return VoteMatrix(self.votes, [MatrixRow(state, self.cells_of(state)) for state in self.voters])
 
     def record_summary(self, state: Actor) -> str:
-        """Sum up a state's record in one line, body by body, from its recorded votes alone: `Voted no on all
-        11 UN General Assembly votes on the record; …`."""
+        """Sum up a state's record in one line, body by body in the order of their first vote, from its recorded
+        votes alone: `Yes on 1, no on 3 of 4 UN Security Council votes on the record, casting the veto on 2;
+        voted no on all 10 UN General Assembly votes on the record.`"""
         by_body: dict[str, list[RecordRow]] = defaultdict(list)
         for row in self.cells_of(state):
             by_body[row.event.body.name if row.event.body else "other"].append(row)
-        return "; ".join(body_summary(body, rows) for body, rows in by_body.items()) + "."
+        said = "; ".join(body_summary(body, rows) for body, rows in by_body.items())
+        return f"{said[:1].upper()}{said[1:]}."
 
     def stances_of(self, state: Actor) -> list[StanceRow]:
         """List a state's stances (its positions that are not votes), in date order."""
