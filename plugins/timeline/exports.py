@@ -23,8 +23,9 @@ from .settings import absolute_url
 SCHEMA = Path(__file__).with_name("events.schema.json")
 VOTES_SCHEMA = Path(__file__).with_name("votes.schema.json")
 CSV_COLUMNS = ("id", "date", "precision", "end", "end_precision", "date_qualifier", "type", "title", "summary",
-               "location", "actors", "symbol", "symbol_url", "subject", "body", "outcome", "yes", "no", "abstain", "absent",
-               "positions", "disputed", "figures", "sources", "source_dates", "source_archives", "corrections", "url")
+               "location", "actors", "symbol", "symbol_url", "subject", "body", "outcome", "yes", "no", "abstain",
+               "absent", "positions", "disputed", "figures", "sources", "source_dates", "source_archives", "corrections",
+               "url")
 
 
 def numbers(cited: tuple[Citation, ...]) -> list[int]:

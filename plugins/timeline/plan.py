@@ -47,8 +47,8 @@ def plan_site(timeline: Timeline, settings: dict, own_pages: tuple[str, ...] = (
     years = year_listings(timeline, settings)
     before = [*home_page(timeline, settings, years), *event_pages(timeline, settings),
               *actor_pages(timeline, settings), *former_addresses(timeline, settings),
-              *actors_index(timeline, settings), *figures_page(timeline, settings), *votes_page(timeline, settings),
-              *corrections_page(timeline, settings)]
+              *actors_index(timeline, settings), *figures_page(timeline, settings),
+              *votes_page(timeline, settings), *corrections_page(timeline, settings)]
     after = [*year_pages(timeline, settings, years), *type_pages(timeline, settings),
              *chronology_pages(timeline, settings)]
     # The search page names the shards' folders and is not in a shard itself: the shards are planned first.

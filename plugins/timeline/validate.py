@@ -31,8 +31,8 @@ PAGE_FIELDS = {"title", "status"}
 ACTOR_FIELDS = {"name", "kind", "role", "affiliation", "sort_name", "aliases"}
 ACTOR_KINDS = ("state", "organisation", "person")
 EVENT_FIELDS = {"title", "date", "precision", "end", "date_qualifier", "type", "summary", "actors", "location",
-                "symbol", "subject", "body", "tally", "outcome", "positions", "quotes", "sources", "conflicts", "figures",
-                "corrections"}
+                "symbol", "subject", "body", "tally", "outcome", "positions", "quotes", "sources", "conflicts",
+                "figures", "corrections"}
 PERIOD_FIELDS = {"title", "date", "end", "summary", "sources"}
 # A period's title labels its band on the axis, which must fit a phone's width.
 PERIOD_TITLE_LENGTH = 40
@@ -708,7 +708,8 @@ def parse_event(doc: SourceFile, actors: dict[str, Actor], problems: list[Proble
         location=fields.text("location", required=False), symbol=symbol,
         symbol_url=symbol_url(symbol, doc.settings["TIMELINE_SYMBOL_URL"]),
         body=body, subject=fields.text("subject", required=False), tally=tally, outcome=outcome,
-        **positions, vetoed_by=vetoes(outcome, positions.get("positions", []), doc.settings), quotes=fields.quotes(event_actors),
+        **positions, vetoed_by=vetoes(outcome, positions.get("positions", []), doc.settings),
+        quotes=fields.quotes(event_actors),
         conflicts=fields.conflicts(), figures=fields.figures(), end=end[0] if end else None,
         end_precision=end[1] if end else None, date_qualifier=qualifier,
         corrections=fields.corrections(when, today))
