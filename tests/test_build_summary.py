@@ -31,16 +31,16 @@ def drawn(site: Build, reason: str) -> list[str]:
 
 def test_a_first_build_ends_with_the_events_actors_pages_and_shards_it_made(fixture_site):
     site = fixture_site()
-    assert re.fullmatch(r"Built 2 events and 4 actors: 14 pages written, 0 left as they were; "
+    assert re.fullmatch(r"Built 2 events and 4 actors: 15 pages written, 0 left as they were; "
                         r"search: 1 shard indexed, 0 kept" + SECONDS, last_line(site))
-    assert pages_in(site) == 14
+    assert pages_in(site) == 15
     assert "Processed" not in site.log, "Pelican's own line, which counts no events, is still printed"
 
 
 def test_a_build_with_nothing_changed_writes_no_page_and_keeps_the_search_index(fixture_site):
     fixture_site()
     again = fixture_site()
-    assert re.fullmatch(r"Built 2 events and 4 actors: 0 pages written, 14 left as they were; "
+    assert re.fullmatch(r"Built 2 events and 4 actors: 0 pages written, 15 left as they were; "
                         r"search: 0 shards indexed, 1 kept" + SECONDS, last_line(again))
 
 
@@ -51,15 +51,15 @@ def test_after_an_event_is_added_the_line_counts_it(fixture_site):
     (events / "2023-05.md").write_text((events / "2023-05.md").read_text().replace("date: 2022-03", "date: 2023-05"))
     site = fixture_site()
     # The timeline's list of events is in every page's inputs (the templates count it), so all are drawn.
-    assert pages_in(site) == 16  # the new event's page and its year's
-    assert re.fullmatch(r"Built 3 events and 4 actors: 16 pages written, 0 left as they were; "
+    assert pages_in(site) == 17  # the new event's page and its year's
+    assert re.fullmatch(r"Built 3 events and 4 actors: 17 pages written, 0 left as they were; "
                         r"search: 1 shard indexed, 0 kept" + SECONDS, last_line(site))
 
 
 def test_after_a_warning_the_line_counts_it_too(fixture_site):
     add_unnamed_actor(fixture_site)
     site = fixture_site()
-    assert re.fullmatch(r"Built 2 events and 5 actors: 15 pages written, 0 left as they were; "
+    assert re.fullmatch(r"Built 2 events and 5 actors: 16 pages written, 0 left as they were; "
                         r"search: 1 shard indexed, 0 kept; 1 warning above" + SECONDS, last_line(site))
 
 
@@ -83,7 +83,7 @@ def test_with_debug_the_log_names_each_page_drawn_and_why(fixture_site):
 
 def test_with_debug_a_first_build_says_there_was_no_page_before(fixture_site):
     site = fixture_site(options=("--debug",))
-    assert len(drawn(site, "the last build recorded no such page")) == pages_in(site) == 14
+    assert len(drawn(site, "the last build recorded no such page")) == pages_in(site) == 15
     again = fixture_site()
     assert "0 pages written" in last_line(again), "a build with --debug must not make the next draw every page"
 
@@ -93,5 +93,5 @@ def test_invoke_build_verbose_says_why_each_page_is_drawn_and_ends_with_the_line
     built = invoke(root, "build --verbose")
     assert built.returncode == 0, built.stdout + built.stderr
     assert "Drawing index.html: the last build recorded no such page" in built.stdout
-    assert re.fullmatch(r"Built 2 events and 4 actors: 14 pages written, 0 left as they were; "
+    assert re.fullmatch(r"Built 2 events and 4 actors: 15 pages written, 0 left as they were; "
                         r"search: 1 shard indexed, 0 kept" + SECONDS, built.stdout.strip().splitlines()[-1])

@@ -74,7 +74,7 @@ def test_the_corrections_page_lists_every_correction_newest_first_linking_to_it_
 
 def test_every_page_links_to_the_corrections_page_from_its_footer(corrected):
     pages = list(corrected.output.rglob("index.html"))
-    assert len(pages) == 15
+    assert len(pages) == 16
     for path in pages:
         links = corrected.page(str(path.relative_to(corrected.output))).select("footer a")
         assert f"{SITEURL}/corrections/" in [a["href"] for a in links], path
