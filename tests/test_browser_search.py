@@ -179,7 +179,9 @@ def test_results_filling_in_after_the_page_is_shown_move_nothing_a_reader_sees(o
     assert layout_shift(page) == 0
 
 
-def test_without_javascript_the_search_page_offers_no_filters_it_cannot_apply(open_page):
-    page = open_page("/search/", java_script_enabled=False)
-    assert not page.locator("#search-filters").is_visible()
-    assert page.get_by_role("navigation", name="Browse by year and type").is_visible()
+def test_without_javascript_the_search_page_s_filters_are_disabled_and_the_browse_links_do_their_job(open_page):
+    without, with_script = open_page("/search/", java_script_enabled=False), open_page("/search/")
+    for label in ("Type", "Year", "Actor"):
+        assert without.get_by_label(label, exact=True).is_disabled(), label
+        assert with_script.get_by_label(label, exact=True).is_enabled(), label
+    assert without.get_by_role("navigation", name="Browse by year and type").is_visible()

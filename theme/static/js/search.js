@@ -169,4 +169,5 @@ for (const name of FILTERS) {
   select.value = params.get(name) || "";
   if (select.selectedIndex < 0) select.value = "";  // an unknown value in a shared link filters nothing
 }
+filterBox.disabled = false;
 if (input.value.trim() || Object.keys(chosen()).length > 0) search(0);
