@@ -138,8 +138,9 @@ def expected_records() -> dict[str, dict[str, str]]:
     records: dict[str, dict[str, str]] = defaultdict(dict)
     for path in VOTES:
         data = front_matter(path)
-        for state, vote in (data.get("positions") or {}).items():
-            records[state][path.stem] = VOTE_WORDS[vote] + veto(data, state, vote)
+        for state, value in (data.get("positions") or {}).items():
+            word, sources = position_of(value)
+            records[state][path.stem] = VOTE_WORDS[word] + veto(data, state, word) + "".join(f"[{n}]" for n in sources)
         for conflict in data.get("conflicts") or []:
             if conflict.get("position_of"):
                 reports = "; ".join(f"{r['says']} ({''.join(cited(data, r['source']))})" for r in conflict["reports"])
