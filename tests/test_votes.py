@@ -140,8 +140,13 @@ def test_the_votes_page_stays_within_its_budget(site):
 def test_an_actor_page_sums_up_and_strips_the_state_s_votes(site):
     russia = site.page("/actors/russian-federation/")
     summary = russia.select_one(".record-summary").get_text()
-    assert summary == ("Yes on 1, no on 3 of 4 UN Security Council votes on the record, casting the veto on 2; "
-                       "voted no on all 10 UN General Assembly votes on the record."), summary
+    # Counted from the files, so that the record can grow: the exact wording is the fixtures' to check.
+    positions = recorded()
+    for body, name in (("un-general-assembly", "UN General Assembly"), ("un-security-council", "UN Security Council")):
+        held = [path.stem for path in VOTES if front_matter(path).get("body") == body]
+        noes = sum(positions.get(("russian-federation", event)) == "no" for event in held)
+        said = f"voted no on all {noes} {name}" if noes == len(held) else f"no on {noes} of {len(held)} {name}"
+        assert said in summary, (said, summary)
     strip = russia.select("ol.vote-strip li")
     assert len(strip) == len(VOTES)
     ukraine = site.page("/actors/ukraine/").select_one(".record-summary").get_text()
