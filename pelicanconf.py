@@ -1,17 +1,18 @@
 """Settings for building the site locally; publishconf.py overrides what production changes."""
 
+from pelican.plugins import timeline
+
 SITENAME = "Ukraine: the international response"
 SITESUBTITLE = "A sourced chronology of votes, warrants, talks and statements since 24 February 2022"
 SITEURL = ""
 RELATIVE_URLS = True  # the output can be opened from any folder or served under any path
 
 PATH = "content"
-THEME = "theme"
+THEME = timeline.THEME  # the generator's own
 TIMEZONE = "UTC"
 DEFAULT_LANG = "en"
 
-PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["timeline"]
+PLUGINS = ["pelican.plugins.timeline"]
 
 # Events and actors are read by the timeline plugin; Pelican's own generators handle only pages/.
 ARTICLE_PATHS = []

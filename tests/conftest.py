@@ -20,12 +20,14 @@ from bs4 import BeautifulSoup, Tag
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # headless.py sits beside tasks.py, which shares it with the browser tests
 import headless  # noqa: E402
+from pelican.plugins import timeline  # noqa: E402
+
+# The generator's theme, as installed.
+THEME = Path(timeline.THEME)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 # The address the published build is given, under a path as on GitHub project pages.
 SITEURL = "https://timeline.test/record"
-# Tests import the plugin's modules (such as the output check) as Pelican and tasks.py do.
-sys.path.insert(0, str(ROOT / "plugins"))
 # Each example of the property tests is a build of the fixture site (half a second);
 # `pytest --hypothesis-profile=thorough` tries ten times as many as a test run does.
 for profile, examples in (("default", 50), ("thorough", 500)):
@@ -113,11 +115,10 @@ def fixture_site(tmp_path):
 
 # Copies of the whole project, for the tests that run invoke's tasks as a maintainer does.
 def project_copy(tmp_path: Path) -> Path:
-    """The project as a maintainer has it, with the small fixture site as its content."""
+    """The project as a maintainer has it, with the small fixture site as its content; the generator is the
+    one installed, as on any site."""
     root = tmp_path / "project"
     shutil.copytree(FIXTURES / "site", root / "content")
-    for folder in ("theme", "plugins"):
-        shutil.copytree(ROOT / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("pelicanconf.py", "publishconf.py", "tasks.py"):
         shutil.copy(ROOT / name, root / name)
     return root

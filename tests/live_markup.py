@@ -12,9 +12,10 @@ from xml.etree import ElementTree
 
 from bs4 import BeautifulSoup
 
-ROOT = Path(__file__).resolve().parents[1]
+from pelican.plugins import timeline
+
 # The start tags of the scripts the templates write, such as `<script type="application/ld+json">`.
-THEME_SCRIPT_TAGS = {tag for template in (ROOT / "theme").rglob("*.html")
+THEME_SCRIPT_TAGS = {tag for template in Path(timeline.THEME).rglob("*.html")
                      for tag in re.findall(r"<script\b[^>{]*>", template.read_text())}
 RUNNING_ELEMENTS = {"script", "iframe", "object", "embed", "frame", "frameset", "base", "style"}
 # Where a browser stops reading text and starts reading a tag, a comment or a declaration.

@@ -24,9 +24,8 @@ from conftest import FIXTURES, ROOT, SITEURL, build, invoke, leftovers, project_
 HOLDER = """
 import sys
 from pathlib import Path
-sys.path.insert(0, sys.argv[1])
-from timeline.lock import take
-lock = take(Path(sys.argv[2]), "the test's lock")
+from pelican.plugins.timeline.lock import take
+lock = take(Path(sys.argv[1]), "the test's lock")
 print("held", flush=True)
 sys.stdin.read()
 """
@@ -35,7 +34,7 @@ sys.stdin.read()
 @contextmanager
 def another_process_holding(lock_file: Path) -> Iterator[int]:
     """Another process holding the lock while the block runs; yields its id."""
-    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(ROOT / "plugins"), str(lock_file)],
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(lock_file)],
                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline() == "held\n"

@@ -17,11 +17,11 @@ import pagefind_bin
 import pytest
 
 from benchmarks.synthetic import write_sites
-from conftest import FIXTURES, ROOT, SITEURL, build, invoke, leftovers, project_copy, snapshot
-from timeline import search_shard, staging
-from timeline.outputcheck import check_output
-from timeline.problems import BuildStopped
-from timeline.search import SearchIndexer, SearchIndexError, Shard
+from conftest import FIXTURES, ROOT, SITEURL, THEME, build, invoke, leftovers, project_copy, snapshot
+from pelican.plugins.timeline import search_shard, staging
+from pelican.plugins.timeline.outputcheck import check_output
+from pelican.plugins.timeline.problems import BuildStopped
+from pelican.plugins.timeline.search import SearchIndexer, SearchIndexError, Shard
 
 
 def test_a_failed_build_leaves_the_previous_output_byte_for_byte(tmp_path):
@@ -81,6 +81,10 @@ def test_invoke_check_passes_a_good_site_and_lists_a_broken_page_leaving_output_
     assert invoke(root, "build").returncode == 0
     before = snapshot(root / "output")
     assert invoke(root, "check").returncode == 0
+    # A site may give its own copy of the theme; this one draws a broken image.
+    shutil.copytree(THEME, root / "theme")
+    with (root / "pelicanconf.py").open("a", encoding="utf-8") as settings:
+        settings.write('THEME = "theme"\n')
     base = root / "theme" / "templates" / "base.html"
     base.write_text(base.read_text().replace("</main>", '<img src="{{ SITEURL }}/missing.png" alt=""></main>'))
 

@@ -8,7 +8,7 @@ import pickle
 
 import pytest
 
-from timeline.outputcheck import check_output
+from pelican.plugins.timeline.outputcheck import check_output
 from test_hostile_files import add, event
 
 

@@ -16,7 +16,7 @@ import pytest
 from conftest import FIXTURES, Build, build, section, snapshot
 from live_markup import live_markup
 from test_plain_text_outputs import SITEURL, published_build
-from timeline.outputcheck import check_output
+from pelican.plugins.timeline.outputcheck import check_output
 
 VOTE = "2025-12-03-children-vote"
 # Written newest first, as an editor might append them: the event's page puts them in the order made.

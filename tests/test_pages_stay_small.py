@@ -15,7 +15,7 @@ from urllib.parse import urljoin
 import pytest
 
 from benchmarks.synthetic import write_sites
-from conftest import ROOT, build
+from conftest import THEME, build
 
 HOME_LIMIT, PAGE_LIMIT = 5, 3
 # At 10,000 events: the axis's markup, and the home page with its stylesheet and script, gzipped.
@@ -160,7 +160,7 @@ def test_at_10000_events_the_home_page_with_its_css_and_js_is_at_most_20_kb_gzip
 
 def test_the_stylesheet_readers_receive_is_the_theme_s_without_its_comments_and_spaces(site):
     """Maintainers read theme/static/css/site.css with its comments; readers receive the same rules, minified."""
-    source = (ROOT / "theme" / "static" / "css" / "site.css").read_text(encoding="utf-8")
+    source = (THEME / "static" / "css" / "site.css").read_text(encoding="utf-8")
     sent = (site.output / "theme" / "css" / "site.css").read_text(encoding="utf-8")
     assert "/*" in source and "/*" not in sent and "\n  " not in sent
     assert len(sent) < len(source) * 0.85

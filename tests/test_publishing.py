@@ -10,7 +10,7 @@ import sys
 import pytest
 from conftest import FIXTURES, ROOT, SITEURL, build
 
-PROJECT_FILES = ("plugins", "theme", "pelicanconf.py", "publishconf.py", "tasks.py")
+PROJECT_FILES = ("pelicanconf.py", "publishconf.py", "tasks.py")
 UNKNOWN_ACTOR = """---
 title: A meeting with a misspelt actor
 date: 2023-01-05

@@ -7,8 +7,8 @@ import json
 import pytest
 
 from conftest import ROOT, section
-from timeline.outputcheck import check_output
-from timeline.skeleton import project_settings
+from pelican.plugins.timeline.outputcheck import check_output
+from pelican.plugins.timeline.skeleton import project_settings
 
 # The home page lists every event while there are at most this many, else only the latest months.
 HOME_LIMIT = project_settings(str(ROOT / "pelicanconf.py"))["TIMELINE_HOME_LIMIT"]

@@ -17,7 +17,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from conftest import ROOT, build, section
-from timeline.skeleton import PLACEHOLDER_BIOGRAPHY, PLACEHOLDER_BODY, project_settings
+from pelican.plugins.timeline.skeleton import PLACEHOLDER_BIOGRAPHY, PLACEHOLDER_BODY, project_settings
 
 EVENT_FILES = sorted((ROOT / "content" / "events").glob("*.md"))
 ACTOR_FILES = sorted((ROOT / "content" / "actors").glob("*.md"))

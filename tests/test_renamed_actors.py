@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, SITEURL, build
-from timeline.outputcheck import check_output
+from pelican.plugins.timeline.outputcheck import check_output
 
 NEW, OLD = "russian-federation", "russia"
 

@@ -11,7 +11,7 @@ import jsonschema
 
 from conftest import section
 from test_hostile_files import add
-from timeline.settings import VOTES
+from pelican.plugins.timeline.settings import VOTES
 
 SUMMIT = "2025-06-15-peace-summit"
 STATES = {"china": "China", "india": "India"}

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-import sys
 from xml.etree import ElementTree
 
 from conftest import ROOT, SITEURL
 
-sys.path.insert(0, str(ROOT / "plugins"))
-from timeline.linked_data import script_json  # noqa: E402
+from pelican.plugins.timeline.linked_data import script_json
 
 
 def json_ld(page) -> dict:

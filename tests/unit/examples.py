@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 
-from timeline.model import Actor, Event
+from pelican.plugins.timeline.model import Actor, Event
 
 
 def actor(slug: str, kind: str = "state", sort_name: str | None = None) -> Actor:

@@ -9,12 +9,12 @@ import random
 import jinja2
 import pytest
 
-from conftest import ROOT
+from conftest import THEME
 from examples import event
-from timeline.axis import LANES, MIN_GAP, Scale, one_year, time_axis, whole_years
-from timeline.dates import Period
-from timeline.model import Source, TimePeriod
-from timeline.settings import DEFAULTS
+from pelican.plugins.timeline.axis import LANES, MIN_GAP, Scale, one_year, time_axis, whole_years
+from pelican.plugins.timeline.dates import Period
+from pelican.plugins.timeline.model import Source, TimePeriod
+from pelican.plugins.timeline.settings import DEFAULTS
 from test_pages_stay_small import AXIS_BUDGET
 
 TYPES = DEFAULTS["TIMELINE_EVENT_TYPES"]
@@ -125,7 +125,7 @@ def test_the_legend_names_the_types_shown_each_with_its_shape():
 
 
 def render(axis) -> str:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "theme" / "templates"), autoescape=True,
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(THEME / "templates"), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True)
     return env.from_string('{% import "partials/macros.html" as m with context %}{{ m.time_axis(axis) }}') \
         .render(axis=axis, SITEURL=".")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from examples import date_of
-from timeline.dates import Period, date_pieces
+from pelican.plugins.timeline.dates import Period, date_pieces
 
 
 def period(text: str) -> Period:

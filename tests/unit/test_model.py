@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from examples import actor, event
-from timeline.model import (ActorQuote, Conflict, Correction, Event, Position, Quote, Report, Tally, Timeline,
+from pelican.plugins.timeline.model import (ActorQuote, Conflict, Correction, Event, Position, Quote, Report, Tally, Timeline,
                             most_recent, paginate, period_label, share_out, split_into_pages)
 
 

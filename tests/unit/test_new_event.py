@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, ROOT
-from timeline.files import content_files
-from timeline.newevent import EVENT_QUESTIONS, NewEvent, NothingWritten, new_event
-from timeline.reader import TimelineReader
-from timeline.skeleton import PLACEHOLDER_BIOGRAPHY, PLACEHOLDER_BODY, actor_text, event_text, project_settings, yaml_value
-from timeline.validate import SourceFile, build_timeline
+from pelican.plugins.timeline.files import content_files
+from pelican.plugins.timeline.newevent import EVENT_QUESTIONS, NewEvent, NothingWritten, new_event
+from pelican.plugins.timeline.reader import TimelineReader
+from pelican.plugins.timeline.skeleton import PLACEHOLDER_BIOGRAPHY, PLACEHOLDER_BODY, actor_text, event_text, project_settings, yaml_value
+from pelican.plugins.timeline.validate import SourceFile, build_timeline
 
 TODAY = datetime.date(2026, 1, 1)
 SETTINGS = project_settings(str(ROOT / "pelicanconf.py"))

@@ -10,8 +10,8 @@ import jinja2
 import pytest
 
 from examples import actor, event
-from timeline.model import Tally, Timeline
-from timeline.page_cache import PageCache, digest, fingerprint_text
+from pelican.plugins.timeline.model import Tally, Timeline
+from pelican.plugins.timeline.page_cache import PageCache, digest, fingerprint_text
 
 UKRAINE = actor("ukraine")
 VOTE = event("2025-12-03", "vote", actors=[UKRAINE], tally=Tally(91, 12, 57))

@@ -8,8 +8,8 @@ import datetime
 import pytest
 
 from test_validate import ACTORS, TODAY, VOTE, VOTE_FILE, content  # noqa: F401 (content is a fixture)
-from timeline.problems import ContentError
-from timeline.validate import build_timeline
+from pelican.plugins.timeline.problems import ContentError
+from pelican.plugins.timeline.validate import build_timeline
 
 PERIOD_FILE = "content/periods/children-talks.md"
 # A period resting on the vote's first source, as a period rests on sources events already cite.

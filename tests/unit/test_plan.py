@@ -10,9 +10,9 @@ from dataclasses import replace
 import pytest
 
 from examples import actor, event
-from timeline.model import Correction, Timeline
-from timeline.plan import PlannedPage, SitePlan, plan_site
-from timeline.settings import DEFAULTS
+from pelican.plugins.timeline.model import Correction, Timeline
+from pelican.plugins.timeline.plan import PlannedPage, SitePlan, plan_site
+from pelican.plugins.timeline.settings import DEFAULTS
 
 UKRAINE, RUSSIA, CHINA = actor("ukraine"), actor("russian-federation"), actor("china")
 # Six events in four months; Ukraine is in all of them, Russia in one, China in none.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.symbols import symbol_url
+from pelican.plugins.timeline.symbols import symbol_url
 
 PATTERN = "https://documents.example.org/{symbol}"
 

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from timeline.model import Tally, Timeline
-from timeline.problems import ContentError
-from timeline.reader import TimelineReader
-from timeline.newevent import new_event
-from timeline.skeleton import PLACEHOLDER_BODY, project_settings
-from timeline.validate import SourceFile, build_timeline, unnamed_actors
+from pelican.plugins.timeline.model import Tally, Timeline
+from pelican.plugins.timeline.problems import ContentError
+from pelican.plugins.timeline.reader import TimelineReader
+from pelican.plugins.timeline.newevent import new_event
+from pelican.plugins.timeline.skeleton import PLACEHOLDER_BODY, project_settings
+from pelican.plugins.timeline.validate import SourceFile, build_timeline, unnamed_actors
 
 TODAY = datetime.date(2026, 1, 1)
 ACTORS = {

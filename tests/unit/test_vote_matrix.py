@@ -4,9 +4,9 @@ does not hold; its record in one line; the column headings; the tally charts' ge
 from __future__ import annotations
 
 from examples import actor, event
-from timeline.charts import tally_bar, tally_charts
-from timeline.exports import vote_records
-from timeline.model import Citation, Conflict, Position, Report, Source, Tally, Timeline
+from pelican.plugins.timeline.charts import tally_bar, tally_charts
+from pelican.plugins.timeline.exports import vote_records
+from pelican.plugins.timeline.model import Citation, Conflict, Position, Report, Source, Tally, Timeline
 
 RUSSIA, INDIA, UKRAINE = actor("russian-federation"), actor("india"), actor("ukraine")
 # Named as examples name actors, after their slugs: "Un General Assembly".

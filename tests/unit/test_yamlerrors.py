@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.problems import Problem
-from timeline.reader import front_matter
+from pelican.plugins.timeline.problems import Problem
+from pelican.plugins.timeline.reader import front_matter
 
 QUOTE_IT = 'the value in double quotes, e.g. `title: "Resolution 2623: an emergency session"`'
 

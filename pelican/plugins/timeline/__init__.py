@@ -20,6 +20,7 @@ Modules, by what they hold:
 """
 
 import logging
+from pathlib import Path
 
 from pelican import signals
 from pelican.log import console
@@ -32,6 +33,10 @@ from .reader import TimelineReader
 from .settings import apply_defaults
 from .styles import minify_stylesheets
 from .summary import PRINTER
+
+__version__ = "0.1.0"
+# The theme that ships with the plugin: a site's pelicanconf.py sets `THEME = timeline.THEME`.
+THEME = str(Path(__file__).parent / "theme")
 
 
 def add_reader(readers) -> None:
