@@ -54,3 +54,41 @@ GZIP_CACHE = False  # compressing the cache took longer than reading the files i
 # Dates come from front matter; Pelican's own parsing of the date in each file name is wasted work.
 FILENAME_METADATA = ""
 DELETE_OUTPUT_DIRECTORY = True
+
+# What this record is about, in the generator's settings: its kinds of event, the positions states take at
+# them, its reported figures, its menu, and the documents its symbols name.
+TIMELINE_EVENT_TYPES = {
+    "invasion": "Invasion", "vote": "Vote", "veto": "Veto", "session": "Session",
+    "warrant": "Arrest warrant", "legal": "Legal step", "talks": "Talks", "summit": "Summit",
+    "meeting": "Meeting", "hearing": "Hearing", "report": "Report", "statement": "Statement",
+}
+votes = timeline.settings.VOTES  # the words a tally counts; lower-case, so not a setting of its own
+TIMELINE_POSITIONS = {
+    "vote": ("How named states voted", votes),
+    "veto": ("How named states voted", votes),
+    "summit": ("Who endorsed the communiqué", {"endorsed": "Endorsed", "did-not-endorse": "Did not endorse",
+                                               "observer": "Observer", "not-invited": "Not invited"}),
+    "talks": ("Who took part", {"took-part": "Took part", "declined": "Declined"}),
+}
+TIMELINE_MEASURES = {
+    "children-deported": "Children reported deported or forcibly transferred",
+    "children-returned": "Children reported returned",
+}
+FIGURES_URL = "children/"
+FIGURES_SAVE_AS = "children/index.html"
+FIGURES_TITLE = "Ukraine's children: the reported figures"
+FIGURES_DESCRIPTION = ("How many Ukrainian children were reported deported or transferred to Russia, and how many "
+                       "returned, by date and by who reported each figure.")
+FIGURES_LEDE = ("The numbers of children reported deported or forcibly transferred, and of children returned, as "
+                "given at the events of this timeline. Each figure is given with its date and who reported it; they "
+                "come from different sources and are not always counted the same way.")
+TIMELINE_MENU = {"timeline": "Timeline", "actors": "Actors", "votes": "Votes", "figures": "Children",
+                 "search": "Search"}
+# The UN's document system finds a General Assembly (A/…) or Security Council (S/…) document by its symbol. A
+# university library's guide gives this address of it (undocs.org followed by the symbol); the UN's own
+# documentation of it was not found, hence a setting, to be changed in one place. A report to both organs has a
+# joint symbol (A/77/895-S/2023/363), left unlinked rather than guess which of the two the system answers to.
+TIMELINE_SYMBOL_URL = "https://undocs.org/{symbol}"
+TIMELINE_SYMBOL_LINKED = r"(?!.*-[AS]/)[AS]/\S.*"
+# In the votes page's column headings, ES-11/1 for A/RES/ES-11/1, S/RES/2623 for S/RES/2623 (2022).
+TIMELINE_SYMBOL_SHORTEN = r"^A/RES/|\s*\(\d{4}\)$"

@@ -21,12 +21,10 @@ from pelican.plugins.timeline.skeleton import PLACEHOLDER_BIOGRAPHY, PLACEHOLDER
 
 EVENT_FILES = sorted((ROOT / "content" / "events").glob("*.md"))
 ACTOR_FILES = sorted((ROOT / "content" / "actors").glob("*.md"))
-MEMBERSHIP = {"un-general-assembly": 193, "un-security-council": 15}
 VOTE_WORDS = {"yes": "Yes", "no": "No", "abstain": "Abstained", "absent": "Absent"}
 # Each type of event that has positions: the heading they are shown under, and the label of each word.
 SETTINGS = project_settings(str(ROOT / "pelicanconf.py"))
 POSITIONS = SETTINGS["TIMELINE_POSITIONS"]
-PERMANENT_MEMBERS = SETTINGS["TIMELINE_PERMANENT_MEMBERS"]
 
 
 @functools.cache
@@ -97,7 +95,7 @@ def test_the_tally_a_reader_sees_is_the_tally_in_the_file_and_fits_the_body(site
         expected["not voting"] = data["tally"]["absent"]
     assert shown == expected
     # With those not voting, every member is counted; without, the tally may be short of them.
-    members = MEMBERSHIP[data["body"]]
+    members = body_of(data)["members"]
     assert sum(shown.values()) == members if "not voting" in shown else sum(shown.values()) <= members
 
 
@@ -114,8 +112,17 @@ def test_every_event_page_shows_the_positions_in_its_file_under_its_type_s_headi
 
 
 def veto(data: dict, state: str, word: str) -> str:
-    """What follows a position that was a veto: a permanent member's vote against a vetoed draft."""
-    return " (veto)" if data["type"] == "veto" and word == "no" and state in PERMANENT_MEMBERS else ""
+    """What follows a position that was a veto: a veto holder's vote against a vetoed draft."""
+    return " (veto)" if data["type"] == "veto" and word == "no" and state in veto_holders(data) else ""
+
+
+def body_of(data: dict) -> dict:
+    """The front matter of the voting body an event names, whose file gives its membership and veto holders."""
+    return front_matter(ROOT / "content" / "actors" / f"{data['body']}.md")
+
+
+def veto_holders(data: dict) -> list[str]:
+    return body_of(data).get("veto_holders", []) if "body" in data else []
 
 
 def voting_record(site, state: str) -> list[tuple[str, str, str]]:

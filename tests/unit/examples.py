@@ -6,12 +6,19 @@ from __future__ import annotations
 import datetime
 
 from pelican.plugins.timeline.model import Actor, Event
+from pelican.plugins.timeline.skeleton import project_settings
+from pelican.plugins.timeline.symbols import short_symbol
+
+SETTINGS = project_settings()
+# This site's types, in the order that gives each its colour and shape.
+TYPES = list(SETTINGS["TIMELINE_EVENT_TYPES"])
 
 
-def actor(slug: str, kind: str = "state", sort_name: str | None = None) -> Actor:
+def actor(slug: str, kind: str = "state", sort_name: str | None = None, **fields) -> Actor:
     """Make an actor named after its slug (`russian-federation` is Russian Federation)."""
     name = slug.replace("-", " ").title()
-    return Actor(slug, name, kind, "A role", sort_name or name, "", f"content/actors/{slug}.md", f"actors/{slug}/")
+    return Actor(slug, name, kind, "A role", sort_name or name, "", f"content/actors/{slug}.md", f"actors/{slug}/",
+                 **fields)
 
 
 def event(day: str, name: str, actors: list[Actor] | None = None, event_type: str = "vote", **fields) -> Event:
@@ -19,7 +26,9 @@ def event(day: str, name: str, actors: list[Actor] | None = None, event_type: st
     unless told, whose slug is the day and the name."""
     slug = f"{day}-{name}"
     when, precision = date_of(day)
-    return Event(slug, name.capitalize(), when, precision, event_type, event_type.capitalize(), "A summary.",
+    fields.setdefault("short_symbol", short_symbol(fields.get("symbol"), SETTINGS))
+    return Event(slug, name.capitalize(), when, precision, event_type, event_type.capitalize(),
+                 TYPES.index(event_type) + 1, "A summary.",
                  actors or [], [], "", f"content/events/{slug}.md", f"events/{slug}/", **fields)
 
 

@@ -10,14 +10,13 @@ import jinja2
 import pytest
 
 from conftest import THEME
-from examples import event
+from examples import SETTINGS, event
 from pelican.plugins.timeline.axis import LANES, MIN_GAP, Scale, one_year, time_axis, whole_years
 from pelican.plugins.timeline.dates import Period
 from pelican.plugins.timeline.model import Source, TimePeriod
-from pelican.plugins.timeline.settings import DEFAULTS
 from test_pages_stay_small import AXIS_BUDGET
 
-TYPES = DEFAULTS["TIMELINE_EVENT_TYPES"]
+TYPES = SETTINGS["TIMELINE_EVENT_TYPES"]
 
 
 def in_list(e) -> str:

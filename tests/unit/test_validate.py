@@ -21,10 +21,13 @@ TODAY = datetime.date(2026, 1, 1)
 ACTORS = {
     "ukraine": "name: Ukraine\nkind: state\nrole: Drafter of the resolution\n",
     "russian-federation": "name: Russian Federation\nkind: state\nrole: Permanent member\n",
-    "un-general-assembly": "name: UN General Assembly\nkind: organisation\nrole: All 193 members\n",
+    "un-general-assembly": "name: UN General Assembly\nkind: organisation\nrole: All 193 members\nmembers: 193\n",
     "mariana-betsa": "name: Mariana Betsa\nkind: person\nrole: Deputy minister\naffiliation: ukraine\n"
                      "sort_name: Betsa, Mariana\n",
 }
+# With the Council, a voting body whose veto holders are named.
+WITH_COUNCIL = {**ACTORS, "un-security-council": "name: UN Security Council\nkind: organisation\nrole: 15 members\n"
+                "members: 15\nveto_holders: [russian-federation]\n"}
 # A vote with every kind of field; a test changes one line of it and reads what validation says.
 VOTE = """title: The Assembly calls for the return of Ukraine's children
 date: 2025-12-03
@@ -225,10 +228,44 @@ def test_a_tally_without_absences_may_fall_short_of_the_body_and_with_them_adds_
 
 def test_a_tally_needs_a_voting_body(content):
     assert content.problems(vote_with("body: un-general-assembly\n", "")) == [
-        f"{VOTE_FILE}:7: tally: a tally without the body that voted; expected `body:` naming un-general-assembly "
-        "or un-security-council"]
+        f"{VOTE_FILE}:7: tally: a tally without the body that voted; expected `body:` naming un-general-assembly"]
     found, = content.problems(vote_with("body: un-general-assembly", "body: ukraine"))
     assert found.startswith(f"{VOTE_FILE}:6: body: `ukraine` is a state; expected an actor of kind organisation")
+
+
+def test_a_voting_body_is_an_organisation_whose_file_gives_its_members(content):
+    actors = {**WITH_COUNCIL, "un-general-assembly": ACTORS["un-general-assembly"].replace("members: 193\n", "")}
+    assert content.problems({VOTE_FILE: VOTE}, actors) == [
+        f"{VOTE_FILE}:6: body: `un-general-assembly` is not a voting body: its file gives no `members`; expected "
+        "one of un-security-council, or `members:` in content/actors/un-general-assembly.md"]
+    event, = content.timeline({VOTE_FILE: VOTE}).events
+    assert (event.body.members, event.tally.counted) == (193, 160)
+
+
+@pytest.mark.parametrize("slug, old, new, problem", [
+    ("ukraine", "kind: state\n", "kind: state\nmembers: 3\n",
+     "content/actors/ukraine.md:4: members: is given for a state; expected `members` only on an organisation that votes"),
+    ("un-general-assembly", "members: 193", "members: 0",
+     "content/actors/un-general-assembly.md:5: members: is 0; expected the number of the body's members, 1 or more"),
+    ("un-general-assembly", "members: 193", 'members: "193"',
+     "content/actors/un-general-assembly.md:5: members: `\"193\"` is text in quotes, not a count; expected a whole"),
+    ("un-general-assembly", "members: 193\n", "veto_holders: [russian-federation]\n",
+     "content/actors/un-general-assembly.md:5: veto_holders: is given for an actor without `members`; expected "
+     "`veto_holders` only on a voting body, with its `members`"),
+    ("un-security-council", "[russian-federation]", "[russia]",
+     "content/actors/un-security-council.md:6: veto_holders[0]: no actor `russia`"),
+    ("un-security-council", "[russian-federation]", "[russian-federation, russian-federation]",
+     "content/actors/un-security-council.md:6: veto_holders: `russian-federation` is listed 2 times; expected each"),
+    ("un-security-council", "[russian-federation]", "[mariana-betsa]",
+     "content/actors/un-security-council.md:6: veto_holders[0]: `mariana-betsa` is a person; expected an actor of kind "
+     "state or organisation"),
+])
+def test_a_membership_or_veto_holder_that_cannot_be_gives_the_line_it_is_on(content, slug, old, new, problem):
+    actors = {**WITH_COUNCIL, slug: WITH_COUNCIL[slug].replace(old, new)}
+    found = content.problems({VOTE_FILE: VOTE}, actors)
+    # The vote then has no body with a membership to count against, and says so too.
+    assert found[0].startswith(problem), found
+    assert all(line.startswith(f"{VOTE_FILE}:6: body: `un-general-assembly` is not a voting body") for line in found[1:])
 
 
 def test_an_unknown_actor_is_named_with_the_closest_slug(content):
@@ -561,11 +598,18 @@ def test_a_subject_is_a_line_of_plain_text_like_the_title(content):
     assert len(problems) == 1 and problems[0].startswith(f"{VOTE_FILE}:5: subject: contains `<b`"), problems
 
 
-def test_a_veto_is_the_recorded_no_of_a_permanent_member_and_never_anyone_else_s(content):
-    vetoed, = content.timeline(vote_with("type: vote\n", "type: veto\n")).events
+# The vote, as a draft of the Council that it vetoed.
+VETO = VOTE.replace("type: vote\n", "type: veto\n").replace("body: un-general-assembly", "body: un-security-council") \
+    .replace("{yes: 91, no: 12, abstain: 57}", "{yes: 11, no: 1, abstain: 3}")
+
+
+def test_a_veto_is_the_recorded_no_of_a_veto_holder_and_never_anyone_else_s(content):
+    vetoed, = content.timeline({VOTE_FILE: VETO}, WITH_COUNCIL).events
     assert (vetoed.outcome, [state.slug for state in vetoed.vetoed_by]) == ("vetoed", ["russian-federation"])
     adopted, = content.timeline({VOTE_FILE: VOTE}).events
     assert adopted.vetoed_by == []
-    without_russia = VOTE.replace("type: vote\n", "type: veto\n").replace("  russian-federation: no\n", "")
-    unrecorded, = content.timeline({VOTE_FILE: without_russia}).events
+    in_the_assembly, = content.timeline(vote_with("type: vote\n", "type: veto\n")).events
+    assert (in_the_assembly.outcome, in_the_assembly.vetoed_by) == ("vetoed", [])
+    without_russia = VETO.replace("  russian-federation: no\n", "")
+    unrecorded, = content.timeline({VOTE_FILE: without_russia}, WITH_COUNCIL).events
     assert (unrecorded.outcome, unrecorded.tally, unrecorded.vetoed_by) == ("vetoed", vetoed.tally, [])

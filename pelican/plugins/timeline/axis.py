@@ -26,7 +26,7 @@ LANE = 16
 GROUP_STRIP = 26
 TOP = 2
 # Each type's shape: a reader tells types apart by shape as well as by colour. Shapes are drawn around
-# (0, 0), about 12 px across; a type the settings add has the circle.
+# (0, 0), about 12 px across.
 SHAPES = {
     "circle": "M-5 0a5 5 0 1 0 10 0a5 5 0 1 0-10 0z",
     "square": "M-4.5-4.5h9v9h-9z",
@@ -41,10 +41,16 @@ SHAPES = {
     "wide": "M-6-2.5h12v5h-12z",
     "ring": "M-6 0a6 6 0 1 0 12 0a6 6 0 1 0-12 0zm3 0a3 3 0 1 1 6 0a3 3 0 1 1-6 0z",
 }
-TYPE_SHAPES = {"invasion": "triangle", "vote": "circle", "veto": "cross", "session": "square", "warrant": "diamond",
-               "legal": "hexagon", "talks": "ring", "summit": "star", "meeting": "wide", "hearing": "bar",
-               "report": "down", "statement": "plus"}
-DEFAULT_SHAPE = "circle"
+# The shapes of the types in the order TIMELINE_EVENT_TYPES lists them, and their colours (`type-1`, …, in
+# the stylesheet): a thirteenth type looks like the first again.
+TYPE_SHAPES = ("triangle", "circle", "cross", "square", "diamond", "hexagon", "ring", "star", "wide", "bar", "down",
+               "plus")
+
+
+def type_style(number: int) -> tuple[int, str]:
+    """The colour (its number in the stylesheet) and shape of the type in place `number` of the settings."""
+    index = (number - 1) % len(TYPE_SHAPES)
+    return index + 1, TYPE_SHAPES[index]
 
 
 @dataclass(frozen=True)
@@ -70,9 +76,10 @@ class Mark:
 
     x: float
     y: int
-    label: str  # its accessible name: "24 February 2022: Russia launches …" or "24 February 2025: 3 events"
+    label: str  # its accessible name: "3 May 2021: The council votes …" or "24 February 2025: 3 events"
     href: str
     type: str  # the event's type, or "" for a day's events
+    colour: int  # the number of its type's colour (`type-1`), or 0 for a day's events
     shape: str  # the name of the type's shape, or "" for a day's events
     count: int
     span: float | None = None  # the width of a span's bar
@@ -107,6 +114,7 @@ class Band:
 class LegendEntry:
     type: str
     label: str
+    colour: int
     shape: str
 
 
@@ -165,7 +173,7 @@ def time_axis(events: list[Event], scale: Scale, place: Callable[[Event], str], 
     marks, crowded = lay_out(events, scale, place, marks_top)
     groups = month_groups(crowded, scale, place, line_y)
     shown = {mark.type for mark in marks}
-    legend = [LegendEntry(slug, label, TYPE_SHAPES.get(slug, DEFAULT_SHAPE)) for slug, label in types.items()
+    legend = [LegendEntry(slug, label, *type_style(number)) for number, (slug, label) in enumerate(types.items(), 1)
               if slug in shown]
     covers = f"{scale.first.year}–{scale.last.year - 1}" if scale.last.year - scale.first.year > 1 \
         else str(scale.first.year)
@@ -234,8 +242,8 @@ def mark(run: list[Event], day: datetime.date, x: float, end: float | None, y: i
     first = run[0]
     if len(run) == 1:
         return Mark(x, y, f"{first.display_date}: {first.title} ({first.type_label})", first.url, first.type,
-                    TYPE_SHAPES.get(first.type, DEFAULT_SHAPE), 1, None if end is None else round(end - x, 2))
-    return Mark(x, y, f"{format_date(day)}: {count(len(run), 'event')}", place(first), "", "", len(run))
+                    *type_style(first.type_number), 1, None if end is None else round(end - x, 2))
+    return Mark(x, y, f"{format_date(day)}: {count(len(run), 'event')}", place(first), "", 0, "", len(run))
 
 
 def next_month(first: datetime.date) -> datetime.date:

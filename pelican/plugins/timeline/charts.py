@@ -5,7 +5,10 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from .model import MEASURE_LABELS, VOTE_WORDS, Actor, Event, FigureRow
+from .model import VOTE_WORDS, Actor, Event, FigureRow
+
+# The colours of the figures chart's lines, in the stylesheet.
+SERIES_COLOURS = 4
 
 
 @dataclass(frozen=True)
@@ -17,13 +20,18 @@ class Point:
 
 @dataclass(frozen=True)
 class Series:
-    measure: str
+    number: int  # the measure's place in TIMELINE_MEASURES, from 1, which gives its line's colour
     label: str
     points: list[Point]
 
     @property
     def path(self) -> str:
         return " ".join(f"{'M' if i == 0 else 'L'}{p.x:.1f},{p.y:.1f}" for i, p in enumerate(self.points))
+
+    @property
+    def colour(self) -> int:
+        """The number of its colour in the stylesheet (`series-1`): four colours, then the first again."""
+        return (self.number - 1) % SERIES_COLOURS + 1
 
 
 @dataclass(frozen=True)
@@ -52,8 +60,8 @@ def nice_ceiling(value: int) -> int:
     return value
 
 
-def figures_chart(rows: list[FigureRow], width: int = 720, height: int = 360) -> LineChart:
-    """Each measure as a line over time; x by date, y from zero to a round ceiling."""
+def figures_chart(rows: list[FigureRow], measures: dict[str, str], width: int = 720, height: int = 360) -> LineChart:
+    """Each measure (a slug to its label) as a line over time; x by date, y from zero to a round ceiling."""
     left, right, top, bottom = 64, 16, 16, 40
     first = min(row.event.date for row in rows).replace(month=1, day=1)
     last = datetime.date(max(row.event.date for row in rows).year + 1, 1, 1)
@@ -66,9 +74,9 @@ def figures_chart(rows: list[FigureRow], width: int = 720, height: int = 360) ->
     def y(count: int) -> float:
         return height - bottom - (height - top - bottom) * count / top_value
 
-    series = [Series(measure, label, [Point(x(r.event.date), y(r.figure.count), r)
-                                      for r in rows if r.figure.measure == measure])
-              for measure, label in MEASURE_LABELS.items()]
+    series = [Series(number, label, [Point(x(r.event.date), y(r.figure.count), r)
+                                     for r in rows if r.figure.measure == measure])
+              for number, (measure, label) in enumerate(measures.items(), 1)]
     years = range(first.year, last.year + 1)
     x_ticks = [Tick(x(datetime.date(year, 1, 1)), str(year)) for year in years]
     y_ticks = [Tick(y(top_value * i // 5), f"{top_value * i // 5:,}") for i in range(6)]
@@ -122,14 +130,14 @@ def tally_bar(event: Event, members: int, y: float) -> TallyBar:
     return TallyBar(event, label, y, segments)
 
 
-def tally_charts(votes: list[Event], memberships: dict[str, int]) -> list[TallyChart]:
-    """Chart each voting body's tallies (the General Assembly's on 193, the Security Council's on 15), bodies in
-    the order of their first vote."""
+def tally_charts(votes: list[Event]) -> list[TallyChart]:
+    """Chart each voting body's tallies, each bar its whole membership across, bodies in the order of their
+    first vote."""
     by_body: dict[str, list[Event]] = {}
     for event in votes:
-        if event.body and event.body.slug in memberships:
+        if event.body and event.body.members:
             by_body.setdefault(event.body.slug, []).append(event)
     step = LABEL_HEIGHT + BAR_HEIGHT + BAR_GAP
-    return [TallyChart(events[0].body, memberships[slug], step * len(events),
-                       [tally_bar(event, memberships[slug], step * index) for index, event in enumerate(events)])
-            for slug, events in by_body.items()]
+    return [TallyChart(events[0].body, events[0].body.members, step * len(events),
+                       [tally_bar(event, events[0].body.members, step * index) for index, event in enumerate(events)])
+            for events in by_body.values()]

@@ -12,6 +12,7 @@ from pelican.generators import CachingGenerator
 from .exports import write_exports
 from .feeds import write_feeds
 from .files import content_files
+from .menu import site_menu
 from .model import VOTE_KEY
 from .page_cache import PageCache, source_digest
 from .plan import PlannedPage, plan_site
@@ -52,6 +53,8 @@ class TimelineGenerator(CachingGenerator):
         self.sources = {(kind, doc.slug): source_digest(doc)
                         for kind, docs in (("Event", events), ("Actor", actors)) for doc in docs}
         self.context["timeline"] = self.timeline
+        # Pelican's own pages, which its page generator has read by now, are in the menu too.
+        self.context["menu"] = site_menu(self.settings, self.timeline, self.context.get("pages", []))
 
     def generate_output(self, writer) -> None:
         own_pages = tuple(page.save_as for page in self.context["pages"])

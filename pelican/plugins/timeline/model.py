@@ -6,7 +6,6 @@ Sorting, grouping and counting happen here, once, so that templates only present
 from __future__ import annotations
 
 import datetime
-import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -15,15 +14,11 @@ from typing import TypeVar
 
 from .dates import MONTHS, THIRDS, DatePiece, Period, date_pieces, format_date
 
-MEASURE_LABELS = {
-    "children-deported": "Children reported deported or forcibly transferred",
-    "children-returned": "Children reported returned",
-}
 KIND_LABELS = {"state": "States", "organisation": "Organisations", "person": "People"}
 T = TypeVar("T")
 # The order of events that fall on the same day of the sort (see Event.sort_key).
 QUALIFIER_RANKS = {"before": 0, None: 1, "about": 1, "early": 2, "mid": 3, "late": 4, "after": 5}
-# What a tally counts. Positions in these words are votes; in any other (endorsing a communiqué, taking part
+# What a tally counts. Positions in these words are votes; in any other (endorsing a declaration, taking part
 # in talks) they are stances, kept apart from the votes.
 VOTE_WORDS = ("yes", "no", "abstain", "absent")
 # What a cell of the votes page shows for each vote, beside its colour and its words; a disputed vote and a cell
@@ -51,6 +46,10 @@ class Actor:
     affiliation: Actor | None = None
     # Its former slugs, from before its file was renamed: each old address sends readers to the new one.
     aliases: tuple[str, ...] = ()
+    # A voting body's membership, the ceiling for any of its tallies; None for an actor that is not one.
+    members: int | None = None
+    # The members whose recorded vote against a draft that the body vetoed is named as the veto.
+    veto_holders: list[Actor] = field(default_factory=list)
 
     @property
     def kind_label(self) -> str:
@@ -97,7 +96,12 @@ class Citation:
 
 def publishers(cited: tuple[Citation, ...]) -> str:
     """Who the cited sources are, as readers name them: "AP and Babel"."""
-    names = list(dict.fromkeys(citation.source.publisher for citation in cited))
+    return in_words(citation.source.publisher for citation in cited)
+
+
+def in_words(names) -> str:
+    """Names as a sentence lists them, each once: "AP, Babel and Reuters"."""
+    names = list(dict.fromkeys(names))
     return " and ".join(filter(None, (", ".join(names[:-1]), names[-1]))) if names else ""
 
 
@@ -150,11 +154,12 @@ class Conflict:
 
 @dataclass(frozen=True)
 class Figure:
-    measure: str
+    measure: str  # one of the site's TIMELINE_MEASURES
     count: int
     qualifier: str
     reported_by: str
     cited: tuple[Citation, ...] = ()
+    label: str = ""  # the measure's, as readers see it
 
 
 @dataclass(frozen=True)
@@ -186,6 +191,8 @@ class Event:
     precision: str
     type: str
     type_label: str
+    # The type's place in TIMELINE_EVENT_TYPES, from 1, which gives its colour and shape on the time axis.
+    type_number: int
     summary: str
     actors: list[Actor]
     sources: list[Source]
@@ -194,8 +201,10 @@ class Event:
     url: str
     location: str | None = None
     symbol: str | None = None
-    # The official document of a UN symbol, at the address TIMELINE_SYMBOL_URL gives (see symbols.py).
+    # The official document of the symbol, at the address TIMELINE_SYMBOL_URL gives (see symbols.py).
     symbol_url: str | None = None
+    # The symbol where room is short (a column heading), without what TIMELINE_SYMBOL_SHORTEN takes away.
+    short_symbol: str | None = None
     body: Actor | None = None
     # What the vote was on, in a few words (`subject:`), for the heading of its column on the votes page.
     subject: str | None = None
@@ -214,7 +223,7 @@ class Event:
     # How roughly the date is known (see dates.py): about, before, after, early, mid or late.
     date_qualifier: str | None = None
     corrections: list[Correction] = field(default_factory=list)  # as the editor wrote them
-    # The permanent members of TIMELINE_PERMANENT_MEMBERS whose recorded vote against a vetoed draft was the veto.
+    # The veto holders of its body (see Actor) whose recorded vote against a vetoed draft was the veto.
     vetoed_by: list[Actor] = field(default_factory=list)
     previous: Event | None = None
     next: Event | None = None
@@ -281,13 +290,9 @@ class Event:
         return self.subject or self.title
 
     @property
-    def short_symbol(self) -> str | None:
-        """The symbol as a column heading gives it: ES-11/1 for A/RES/ES-11/1, S/RES/2623 for S/RES/2623 (2022)."""
-        return re.sub(r"^A/RES/|\s*\(\d{4}\)$", "", self.symbol) if self.symbol else None
-
-    @property
     def vote_heading(self) -> str:
-        """`ES-11/1 · Aggression against Ukraine`; `Vetoed · Draft deploring …` for a vetoed draft without one."""
+        """`Resolution 12 · A ban on night flights`; `Vetoed · Draft deploring …` for a vetoed draft without a
+        symbol."""
         first = self.short_symbol or ("Vetoed" if self.outcome == "vetoed" else None)
         return " · ".join(filter(None, (first, self.short_subject)))
 
@@ -435,7 +440,7 @@ class FigureRow:
 
     @property
     def measure_label(self) -> str:
-        return MEASURE_LABELS[self.figure.measure]
+        return self.figure.label
 
 
 @dataclass(frozen=True)
@@ -610,7 +615,7 @@ def votes_count(count: int, body: str) -> str:
 
 
 def body_summary(body: str, rows: list[RecordRow]) -> str:
-    """One body's part of a state's record: `yes on 7, abstained on 2 of 11 UN General Assembly votes on the
+    """One body's part of a state's record: `yes on 7, abstained on 2 of 11 City Council votes on the
     record, no position recorded on 2`; the words of the recorded positions only."""
     counts = Counter(row.position.word for row in rows if row.position)
     recorded = sum(counts.values())
@@ -695,8 +700,8 @@ class Timeline:
 
     def record_summary(self, state: Actor) -> str:
         """Sum up a state's record in one line, body by body in the order of their first vote, from its recorded
-        votes alone: `Yes on 1, no on 3 of 4 UN Security Council votes on the record, casting the veto on 2;
-        voted no on all 10 UN General Assembly votes on the record.`"""
+        votes alone: `Yes on 1, no on 3 of 4 Council votes on the record, casting the veto on 2;
+        voted no on all 10 Assembly votes on the record.`"""
         by_body: dict[str, list[RecordRow]] = defaultdict(list)
         for row in self.cells_of(state):
             by_body[row.event.body.name if row.event.body else "other"].append(row)

@@ -17,7 +17,7 @@ from .charts import figures_chart, tally_charts
 from .citations import chronology
 from .feeds import CORRECTIONS_FEED_TITLE, feeds
 from .linked_data import actor_json_ld, event_json_ld, script_json
-from .model import Event, ListingPage, Timeline, group_by_month, most_recent, pack, paginate, share_out
+from .model import Event, ListingPage, Timeline, in_words, group_by_month, most_recent, pack, paginate, share_out
 from .search import Shard
 
 
@@ -201,7 +201,7 @@ def figures_page(timeline: Timeline, settings: dict) -> list[PlannedPage]:
     if not timeline.figures:
         return []
     return [replace(single_page(settings, "FIGURES", "figures", rows=timeline.figures,
-                                chart=figures_chart(timeline.figures)), search_group="figures")]
+                                chart=figures_chart(timeline.figures, settings["TIMELINE_MEASURES"])), search_group="figures")]
 
 
 def votes_page(timeline: Timeline, settings: dict) -> list[PlannedPage]:
@@ -209,8 +209,10 @@ def votes_page(timeline: Timeline, settings: dict) -> list[PlannedPage]:
     tallies over time."""
     if not timeline.votes:
         return []
-    return [single_page(settings, "VOTES", "votes", matrix=timeline.vote_matrix,
-                        charts=tally_charts(timeline.votes, settings["TIMELINE_BODIES"]))]
+    charts = tally_charts(timeline.votes)
+    # The bodies that voted, by name, in the order of their first vote, for the page's introduction.
+    return [single_page(settings, "VOTES", "votes", matrix=timeline.vote_matrix, charts=charts,
+                        bodies=in_words(chart.body.name for chart in charts))]
 
 
 def corrections_page(timeline: Timeline, settings: dict) -> list[PlannedPage]:

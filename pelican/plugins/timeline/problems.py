@@ -3,6 +3,7 @@ are not crashes."""
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -63,3 +64,9 @@ def show(lines: Iterable[object]) -> None:
 
 def count(number: int, what: str) -> str:
     return f"{number} {what}{'s' if number != 1 else ''}"
+
+
+def closest(word: object, choices) -> str:
+    """Name the choice an editor probably meant: ` (did you mean `vote`?)`, or nothing."""
+    match = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
+    return f" (did you mean `{match[0]}`?)" if match else ""

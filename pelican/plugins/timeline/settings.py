@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import string
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from .files import SLUG
-from .problems import BuildStopped, count, show
+from .problems import BuildStopped, closest, count, show
 
 # Where the search index is written (see search.py).
 SEARCH_INDEX_FOLDER = "pagefind"
@@ -25,8 +28,15 @@ DEFAULTS = {
     "ACTOR_SAVE_AS": "actors/{slug}/index.html",
     "ACTORS_INDEX_URL": "actors/",
     "ACTORS_INDEX_SAVE_AS": "actors/index.html",
-    "FIGURES_URL": "children/",
-    "FIGURES_SAVE_AS": "children/index.html",
+    # The page of the figures events report, drawn once an event reports one: one line each of the measures
+    # in TIMELINE_MEASURES (a slug an event's `figures` name, and the label readers see).
+    "TIMELINE_MEASURES": {},
+    "FIGURES_URL": "figures/",
+    "FIGURES_SAVE_AS": "figures/index.html",
+    "FIGURES_TITLE": "The reported figures",
+    "FIGURES_DESCRIPTION": "Every figure reported at the events of this timeline, by date and by who reported it.",
+    "FIGURES_LEDE": "The figures reported at the events of this timeline. Each is given with its date and who "
+                    "reported it; they come from different sources and are not always counted the same way.",
     # Every state's vote on every vote of the record, and the tallies over time.
     "VOTES_URL": "votes/",
     "VOTES_SAVE_AS": "votes/index.html",
@@ -73,40 +83,46 @@ DEFAULTS = {
     # stays fast and small however long the record grows, and a rebuild re-indexes only what changed.
     "TIMELINE_SEARCH_SHARD_SIZE": 1000,
     # The kinds of event an editor may choose, with the label readers see.
+    # Their order gives each its colour and its shape on the time axis (twelve of each, then again).
     "TIMELINE_EVENT_TYPES": {
-        "invasion": "Invasion", "vote": "Vote", "veto": "Veto", "session": "Session",
-        "warrant": "Arrest warrant", "legal": "Legal step", "talks": "Talks", "summit": "Summit",
-        "meeting": "Meeting", "hearing": "Hearing", "report": "Report", "statement": "Statement",
+        "decision": "Decision", "vote": "Vote", "meeting": "Meeting", "talks": "Talks", "hearing": "Hearing",
+        "report": "Report", "statement": "Statement",
     },
     # The positions named states may take at each type of event: the heading readers see above them, and
     # each word an editor may write with the label readers see. A type not listed has no positions. Positions
     # in the words a tally counts (yes, no, abstain, absent) are votes; in any other words, stances.
+    # A voting body is an organisation whose actor file gives its `members` (and any `veto_holders`).
     "TIMELINE_POSITIONS": {
         "vote": ("How named states voted", VOTES),
-        "veto": ("How named states voted", VOTES),
-        "summit": ("Who endorsed the communiqué", {"endorsed": "Endorsed", "did-not-endorse": "Did not endorse",
-                                                   "observer": "Observer", "not-invited": "Not invited"}),
         "talks": ("Who took part", {"took-part": "Took part", "declined": "Declined"}),
     },
-    # Voting bodies (actor slugs) and their membership, the ceiling for any tally.
-    "TIMELINE_BODIES": {"un-general-assembly": 193, "un-security-council": 15},
-    # The Security Council's permanent members (actor slugs): the recorded vote of one of them against a vetoed
-    # draft is named as its veto. No other vote is ever taken for a veto.
-    "TIMELINE_PERMANENT_MEMBERS": ["russian-federation", "china", "france", "united-kingdom", "united-states"],
+    # The site's menu: the generator's pages it lists, in order, each with its label (votes and figures only
+    # once the record has some); Pelican's own pages (an About page) come before the last one.
+    "TIMELINE_MENU": {"timeline": "Timeline", "actors": "Actors", "votes": "Votes", "figures": "Figures",
+                      "search": "Search"},
     # "error" stops the build on a script, frame or event handler in content; "strip" only removes it.
     "TIMELINE_UNSAFE_MARKUP": "error",
     # How long Markdown may take over one body before the file is reported: Python-Markdown is quadratic on
     # some texts, and no file may hold a build up without limit. A long body of 100 KB takes about 2 s.
     "TIMELINE_MARKDOWN_SECONDS": 10,
-    # Where the official document of a UN symbol (A/RES/ES-11/6, S/RES/2774 (2025)) is found: the symbol,
-    # URL-quoted, takes the place of {symbol} (see symbols.py); "" links no symbol. A university library's
-    # guide gives this address of the UN's document system (undocs.org followed by the symbol); the UN's own
-    # documentation of it was not found, hence a setting, to be changed in one place.
-    "TIMELINE_SYMBOL_URL": "https://undocs.org/{symbol}",
+    # Where the official document of an event's `symbol` is found: the symbol, URL-quoted, takes the place of
+    # {symbol} (see symbols.py); "" links no symbol. Only symbols matched whole by TIMELINE_SYMBOL_LINKED are
+    # linked, since a document system finds the documents of its own bodies only.
+    "TIMELINE_SYMBOL_URL": "",
+    "TIMELINE_SYMBOL_LINKED": ".+",
+    # What a symbol loses where room is short (the votes page's column headings): "" keeps it whole.
+    "TIMELINE_SYMBOL_SHORTEN": "",
 }
 CHOICES = {"TIMELINE_UNSAFE_MARKUP": ("error", "strip")}
-# Settings that are addresses on other sites, with placeholders, rather than paths of this one.
-ADDRESSES = ("TIMELINE_SYMBOL_URL",)
+# Settings that are addresses on other sites, with the placeholders each must have, rather than paths of this one.
+ADDRESSES = {"TIMELINE_SYMBOL_URL": "{symbol}"}
+# Settings that are regular expressions, and settings that are words readers see.
+PATTERNS = ("TIMELINE_SYMBOL_LINKED", "TIMELINE_SYMBOL_SHORTEN")
+TEXTS = ("FIGURES_TITLE", "FIGURES_DESCRIPTION", "FIGURES_LEDE")
+# The generator's pages a menu may list, by the setting that gives each one's address.
+MENU_PAGES = {"timeline": "TIMELINE_URL", "actors": "ACTORS_INDEX_URL", "votes": "VOTES_URL",
+              "figures": "FIGURES_URL", "chronology": "CHRONOLOGY_URL", "corrections": "CORRECTIONS_URL",
+              "search": "SEARCH_URL"}
 
 
 # The kinds of setting that name a file the plugin writes.
@@ -156,19 +172,24 @@ def setting_problem(name: str, value: object) -> str | None:
         return f"{name}: is {value!r}; expected one of " + ", ".join(map(repr, CHOICES[name]))
     if isinstance(value, int) and not isinstance(value, bool) and value < 1:
         return f"{name}: is {value!r}; expected a whole number of 1 or more"
+    if name in MAPPINGS:
+        return f"{name}: {problem}" if (problem := mapping_problem(value, MAPPINGS[name])) else None
     if name in ADDRESSES:
-        return f"{name}: is {value!r}; expected {problem}" if (problem := address_problem(value, default)) else None
-    if isinstance(value, str) and (problem := path_problem(value, default)):
-        return f"{name}: is {value!r}; expected {problem}"
-    if isinstance(value, dict) and (problem := mapping_problem(value, default)):
-        return f"{name}: {problem}"
-    if name == "TIMELINE_EVENT_TYPES" and not value:
-        return f"{name}: is empty; expected at least one type of event"
-    if name == "TIMELINE_PERMANENT_MEMBERS":
-        if not all(isinstance(item, str) and SLUG.fullmatch(item) for item in value):
-            return f"{name}: is {value!r}; expected a list of actor slugs"
-    elif isinstance(value, list) and not all(isinstance(item, str) and item for item in value):
-        return f"{name}: is {value!r}; expected a list of folder names"
+        problem = address_problem(value, ADDRESSES[name])
+    elif name in PATTERNS:
+        problem = pattern_problem(value)
+    elif name in TEXTS:
+        problem = label_problem(value) and "a text readers see, not empty"
+    elif isinstance(value, str):
+        problem = path_problem(value, default)
+    else:
+        problem = list_problem(value)
+    return f"{name}: is {value!r}; expected {problem}" if problem else None
+
+
+def list_problem(value: object) -> str | None:
+    if isinstance(value, list) and not all(isinstance(item, str) and item for item in value):
+        return "a list of folder names"
     return None
 
 
@@ -180,12 +201,20 @@ def path_problem(value: str, default: str) -> str | None:
     return None
 
 
-def address_problem(value: str, default: str) -> str | None:
-    """Judge an address on another site: http(s), with its default's placeholders; or "" for no links."""
-    if value == "" or value.startswith(("https://", "http://")) and placeholders(value) == placeholders(default):
+def address_problem(value: str, needed: str) -> str | None:
+    """Judge an address on another site: http(s), with the placeholders `needed`; or "" for no links."""
+    if value == "" or value.startswith(("https://", "http://")) and placeholders(value) == placeholders(needed):
         return None
-    return f"an address starting with https:// or http:// with exactly the placeholders {placeholder_list(default)}" \
+    return f"an address starting with https:// or http:// with exactly the placeholders {placeholder_list(needed)}" \
         ', or "" for no links'
+
+
+def pattern_problem(value: str) -> str | None:
+    try:
+        re.compile(value)
+    except re.error as error:
+        return f"a regular expression (Python's re: {error})"
+    return None
 
 
 def placeholder_list(pattern: str) -> str:
@@ -209,14 +238,17 @@ def positions_types_problem(settings: dict) -> str | None:
     return f"TIMELINE_POSITIONS: {stray!r} is not in TIMELINE_EVENT_TYPES; expected one of " + ", ".join(types)
 
 
-def mapping_problem(value: dict, default: dict) -> str | None:
-    """Judge event types (a slug to a label), voting bodies (an actor's slug to a membership of 1 or more) or
-    positions (an event type to a heading and its words) by the kind of the default's values."""
-    item_problem = ITEM_PROBLEMS[type(next(iter(default.values())))]
+def mapping_problem(value: dict, kind: Mapping) -> str | None:
+    """Judge a setting that maps slugs (or, for the menu, the names of its pages) to labels, or to headings and
+    their words."""
+    if kind.required and not value:
+        return f"is empty; expected at least one {kind.required}"
     for key, item in value.items():
+        if kind.keys is not None and key not in kind.keys:
+            return f"{key!r} is not one of {', '.join(kind.keys)}{closest(key, kind.keys)}"
         if not isinstance(key, str) or not SLUG.fullmatch(key):
             return f"the key {key!r} is not a slug; expected lower-case letters, digits and hyphens"
-        if expected := item_problem(item):
+        if expected := kind.item_problem(item):
             return f"{key!r} is {item!r}; expected {expected}"
     return None
 
@@ -225,19 +257,30 @@ def label_problem(item: object) -> str | None:
     return None if isinstance(item, str) and item.strip() else "a label"
 
 
-def membership_problem(item: object) -> str | None:
-    return None if type(item) is int and item >= 1 else "a whole number of 1 or more"
-
-
 def positions_problem(item: object) -> str | None:
     """Judge a heading and the words of a position, each a slug to a label (given with -e, the pair is a list)."""
     if isinstance(item, tuple | list) and len(item) == 2 and not label_problem(item[0]) \
-            and isinstance(item[1], dict) and item[1] and not mapping_problem(item[1], {"word": "Label"}):
+            and isinstance(item[1], dict) and item[1] and not mapping_problem(item[1], Mapping(label_problem)):
         return None
     return "a heading and its words, each a slug to a label: ('Who took part', {'took-part': 'Took part'})"
 
 
-ITEM_PROBLEMS = {str: label_problem, int: membership_problem, tuple: positions_problem}
+@dataclass(frozen=True)
+class Mapping:
+    """What a setting that is a mapping holds: what each value must be, the keys it may have (any slug when
+    None), and what it must hold at least one of, if it may not be empty."""
+
+    item_problem: Callable[[object], str | None]
+    keys: tuple[str, ...] | None = None
+    required: str = ""
+
+
+MAPPINGS = {
+    "TIMELINE_EVENT_TYPES": Mapping(label_problem, required="type of event"),
+    "TIMELINE_POSITIONS": Mapping(positions_problem),
+    "TIMELINE_MEASURES": Mapping(label_problem),
+    "TIMELINE_MENU": Mapping(label_problem, tuple(MENU_PAGES)),
+}
 
 
 def absolute_url(settings: dict, path: str) -> str | None:

@@ -1,9 +1,8 @@
-"""UN document symbols, and the address of the official document each one names.
+"""Document symbols, and the address of the official document each one names.
 
-A symbol of the General Assembly (`A/RES/ES-11/6`, `A/ES-11/L.16/Rev.1`) or of the Security Council
-(`S/RES/2774 (2025)`) starts with its organ's letter and a slash; the UN's document system finds a document
-by its symbol, at the address TIMELINE_SYMBOL_URL makes of it. Any other symbol stays plain text: there is no
-one address for the documents of other bodies.
+A body that numbers its documents (resolutions, reports, filings) gives each a symbol; a document system that
+finds a document by its symbol is named in TIMELINE_SYMBOL_URL, and TIMELINE_SYMBOL_LINKED says which symbols
+it finds (those of its own bodies). Any other symbol stays plain text.
 """
 
 from __future__ import annotations
@@ -11,16 +10,18 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
-UN_SYMBOL = re.compile(r"[AS]/\S")
-# A report to both organs has a joint symbol, two symbols in one (A/77/895-S/2023/363): it is left unlinked
-# rather than guess which of the two the document system answers to.
-JOINT_SYMBOL = re.compile(r"-[AS]/")
 
-
-def symbol_url(symbol: str | None, pattern: str) -> str | None:
-    """Return the address of a UN symbol's document, the symbol URL-quoted into `pattern`'s {symbol} (its
-    slashes kept, as they separate the symbol's parts); None for no symbol, another body's, a joint one, or
-    no pattern."""
-    if not symbol or not pattern or not UN_SYMBOL.match(symbol) or JOINT_SYMBOL.search(symbol):
+def symbol_url(symbol: str | None, settings: dict) -> str | None:
+    """Return the address of a symbol's document, the symbol URL-quoted into TIMELINE_SYMBOL_URL's {symbol} (its
+    slashes kept, as they separate the symbol's parts); None for no symbol, one the system does not find, or no
+    system."""
+    pattern = settings["TIMELINE_SYMBOL_URL"]
+    if not symbol or not pattern or not re.fullmatch(settings["TIMELINE_SYMBOL_LINKED"], symbol):
         return None
     return pattern.format(symbol=quote(symbol, safe="/"))
+
+
+def short_symbol(symbol: str | None, settings: dict) -> str | None:
+    """The symbol where room is short, without what TIMELINE_SYMBOL_SHORTEN matches."""
+    shorten = settings["TIMELINE_SYMBOL_SHORTEN"]
+    return re.sub(shorten, "", symbol) if symbol and shorten else symbol

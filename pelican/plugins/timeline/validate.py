@@ -7,7 +7,6 @@ problem so that an editor sees every mistake of a run at once.
 from __future__ import annotations
 
 import datetime
-import difflib
 import html
 import re
 from collections import Counter, defaultdict
@@ -19,16 +18,16 @@ from .dates import DATE_QUALIFIERS, THIRDS, Period, format_date
 from .files import SLUG, slug_of
 from .markup import find_unsafe_markup, markup_in_text, strip_markup
 from .citing import EXAMPLE as CITATION_EXAMPLE
-from .model import (MEASURE_LABELS, VOTE_WORDS, Actor, Citation, Conflict, Correction, Event, Figure, Position,
+from .model import (VOTE_WORDS, Actor, Citation, Conflict, Correction, Event, Figure, Position,
                     Quote, Report, Source, Tally, Timeline, TimePeriod)
-from .problems import ContentError, Problem, describe
+from .problems import ContentError, Problem, closest, describe
 from .reader import PAGE_STATUSES
 from .settings import site_folders
 from .skeleton import PLACEHOLDER_BIOGRAPHY, PLACEHOLDER_BODY
-from .symbols import symbol_url
+from .symbols import short_symbol, symbol_url
 
 PAGE_FIELDS = {"title", "status"}
-ACTOR_FIELDS = {"name", "kind", "role", "affiliation", "sort_name", "aliases"}
+ACTOR_FIELDS = {"name", "kind", "role", "affiliation", "sort_name", "aliases", "members", "veto_holders"}
 ACTOR_KINDS = ("state", "organisation", "person")
 EVENT_FIELDS = {"title", "date", "precision", "end", "date_qualifier", "type", "summary", "actors", "location",
                 "symbol", "subject", "body", "tally", "outcome", "positions", "quotes", "sources", "conflicts",
@@ -38,7 +37,6 @@ PERIOD_FIELDS = {"title", "date", "end", "summary", "sources"}
 PERIOD_TITLE_LENGTH = 40
 PRECISIONS = {4: "year", 7: "month", 10: "day"}
 OUTCOMES = ("adopted", "rejected", "vetoed")
-FIGURE_MEASURES = tuple(MEASURE_LABELS)
 FIGURE_QUALIFIERS = ("exactly", "at-least", "more-than")
 DATE_FORMS = "a date written YYYY-MM-DD, YYYY-MM or YYYY"
 CORRECTION_DAY = "the day the correction was made, written YYYY-MM-DD"
@@ -67,11 +65,6 @@ class SourceFile:
     @property
     def slug(self) -> str:
         return slug_of(self.source_path)
-
-
-def closest(word: str, choices) -> str:
-    match = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
-    return f" (did you mean `{match[0]}`?)" if match else ""
 
 
 class Fields:
@@ -252,6 +245,29 @@ class Fields:
                     "each former slug on one actor only, since its old address leads to one page")
         return None
 
+    def members(self, kind: str) -> int | None:
+        """A voting body's membership: an organisation's, a whole number of 1 or more."""
+        if self.get("members") is None:
+            return None
+        if kind != "organisation":
+            self.problem("members", f"is given for a {kind}", "`members` only on an organisation that votes")
+            return None
+        members = self.count("members")
+        if members == 0:
+            self.problem("members", "is 0", "the number of the body's members, 1 or more")
+        return members or None
+
+    def veto_holders(self, body: Actor, actors: dict[str, Actor]) -> list[Actor]:
+        """The members of a voting body whose vote against a draft it vetoed is the veto."""
+        slugs = self.items("veto_holders")
+        if slugs and body.members is None:
+            self.problem("veto_holders", "is given for an actor without `members`",
+                         "`veto_holders` only on a voting body, with its `members`")
+            return []
+        self.once_each("veto_holders", slugs)
+        found = (self.actor(f"veto_holders[{i}]", slug, actors, ("state", "organisation")) for i, slug in enumerate(slugs))
+        return [actor for actor in found if actor]
+
     def once_each(self, field: str, slugs: list, expected: str = "each actor once") -> None:
         for slug, times in Counter(map(str, slugs)).items():
             if times > 1:
@@ -381,7 +397,8 @@ def check_placeholder(doc: SourceFile, fields: Fields, placeholder: str = PLACEH
 
 def parse_actors(docs: list[SourceFile], problems: list[Problem]) -> dict[str, Actor]:
     actors: dict[str, Actor] = {}
-    affiliations: list[tuple[Actor, Fields, object]] = []
+    # Fields naming other actors, read once every actor is known.
+    named: list[tuple[Actor, Fields]] = []
     files = {doc.slug: display_path(doc) for doc in docs}
     taken: dict[str, str] = {}
     for doc in docs:
@@ -398,12 +415,14 @@ def parse_actors(docs: list[SourceFile], problems: list[Problem]) -> dict[str, A
         actor = Actor(slug=doc.slug, name=name, kind=kind, role=role,
                       sort_name=fields.text("sort_name", required=False) or name, html=doc.content,
                       source_path=fields.path, url=doc.settings["ACTOR_URL"].format(slug=doc.slug),
-                      aliases=fields.aliases(doc.slug, files, taken))
+                      aliases=fields.aliases(doc.slug, files, taken), members=fields.members(kind))
         actors[actor.slug] = actor
+        named.append((actor, fields))
+    for actor, fields in named:
         if fields.get("affiliation") is not None:
-            affiliations.append((actor, fields, fields.get("affiliation")))
-    for actor, fields, slug in affiliations:
-        actor.affiliation = fields.actor("affiliation", slug, actors, ("state", "organisation"))
+            actor.affiliation = fields.actor("affiliation", fields.get("affiliation"), actors,
+                                             ("state", "organisation"))
+        actor.veto_holders = fields.veto_holders(actor, actors)
     return actors
 
 
@@ -462,13 +481,14 @@ class EventFields(Fields):
         data = self.mapping("tally", "the counts as `{yes: 91, no: 12, abstain: 57}`, or a line each for "
                             "`yes:`, `no:` and `abstain:` indented under `tally:`")
         body_slug = self.get("body")
-        bodies = self.settings["TIMELINE_BODIES"]
+        bodies = [actor.slug for actor in self.actors.values() if actor.members]
         body = None
         if body_slug is not None:
             body = self.actor("body", body_slug, self.actors, ("organisation",))
-            if body and body.slug not in bodies:
-                self.problem("body", f"`{body.slug}` is not a voting body",
-                             "one of " + ", ".join(bodies) + " (set in TIMELINE_BODIES)")
+            if body and not body.members:
+                self.problem("body", f"`{body.slug}` is not a voting body: its file gives no `members`",
+                             f"one of {', '.join(bodies) or 'no voting body yet'}, or `members:` in "
+                             f"{body.source_path}")
                 body = None
         if data is None:
             return None, body
@@ -481,9 +501,9 @@ class EventFields(Fields):
         tally = Tally(*counts, cited)
         if body_slug is None:
             self.problem("tally", "a tally without the body that voted", "`body:` naming " +
-                         " or ".join(bodies))
+                         (" or ".join(bodies) or "an organisation whose file gives its `members`"))
         elif body:
-            self.tally_total(tally, body, bodies[body.slug])
+            self.tally_total(tally, body, body.members)
         return tally, body
 
     def tally_total(self, tally: Tally, body: Actor, members: int) -> None:
@@ -597,16 +617,20 @@ class EventFields(Fields):
         return conflicts
 
     def figures(self) -> list[Figure]:
-        figures = []
+        figures, measures = [], self.settings["TIMELINE_MEASURES"]
+        if self.get("figures") is not None and not measures:
+            self.problem("figures", "the site counts no measures yet",
+                         "a measure of TIMELINE_MEASURES in pelicanconf.py for each figure, or no `figures`")
+            return []
         for path, data in self.entries("figures"):
             self.unknown({"measure", "count", "qualifier", "reported_by", "source"}, data, path + ".")
-            values = (self.choice(f"{path}.measure", FIGURE_MEASURES, data),
+            values = (self.choice(f"{path}.measure", measures, data),
                       self.count(f"{path}.count", data),
                       self.choice(f"{path}.qualifier", FIGURE_QUALIFIERS, data),
                       self.text(f"{path}.reported_by", data))
             cited = self.cited(f"{path}.source", data, required=True)
             if None not in values and cited:
-                figures.append(Figure(*values, cited))
+                figures.append(Figure(*values, cited, label=measures[values[0]]))
         return figures
 
     def end(self, start: tuple[datetime.date, str] | None, today: datetime.date,
@@ -702,13 +726,14 @@ def parse_event(doc: SourceFile, actors: dict[str, Actor], problems: list[Proble
     outcome = outcome or ({"vote": "adopted", "veto": "vetoed"}.get(event_type) if tally else None)
     event = Event(
         slug=doc.slug, title=title or "", date=when[0] if when else today, precision=when[1] if when else "day",
-        type=event_type or "", type_label=types.get(event_type, ""), summary=summary or "",
+        type=event_type or "", type_label=types.get(event_type, ""),
+        type_number=list(types).index(event_type) + 1 if event_type in types else 0, summary=summary or "",
         actors=event_actors, sources=[s for s in fields.listed if s], html=doc.content, source_path=fields.path,
         url=doc.settings["EVENT_URL"].format(slug=doc.slug),
         location=fields.text("location", required=False), symbol=symbol,
-        symbol_url=symbol_url(symbol, doc.settings["TIMELINE_SYMBOL_URL"]),
+        symbol_url=symbol_url(symbol, doc.settings), short_symbol=short_symbol(symbol, doc.settings),
         body=body, subject=fields.text("subject", required=False), tally=tally, outcome=outcome,
-        **positions, vetoed_by=vetoes(outcome, positions.get("positions", []), doc.settings),
+        **positions, vetoed_by=vetoes(outcome, positions.get("positions", []), body),
         quotes=fields.quotes(event_actors),
         conflicts=fields.conflicts(), figures=fields.figures(), end=end[0] if end else None,
         end_precision=end[1] if end else None, date_qualifier=qualifier,
@@ -716,13 +741,12 @@ def parse_event(doc: SourceFile, actors: dict[str, Actor], problems: list[Proble
     return event if title and summary and event_type and when else None
 
 
-def vetoes(outcome: str | None, positions: list[Position], settings: dict) -> list[Actor]:
-    """The states whose veto a vetoed draft records: a permanent member (TIMELINE_PERMANENT_MEMBERS) whose
-    recorded vote is against it. No other state is taken for one, whatever the tally says."""
-    if outcome != "vetoed":
+def vetoes(outcome: str | None, positions: list[Position], body: Actor | None) -> list[Actor]:
+    """The states whose veto a vetoed draft records: a veto holder of the body (its file's `veto_holders`)
+    whose recorded vote is against it. No other state is taken for one, whatever the tally says."""
+    if outcome != "vetoed" or body is None:
         return []
-    members = settings["TIMELINE_PERMANENT_MEMBERS"]
-    return [p.state for p in positions if p.word == "no" and p.state.slug in members]
+    return [p.state for p in positions if p.word == "no" and p.state in body.veto_holders]
 
 
 def parse_period(doc: SourceFile, cited: set[str], problems: list[Problem], today: datetime.date) -> TimePeriod | None:

@@ -31,7 +31,7 @@ const fold = (text) => text.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowe
 const exact = (query) => /^\s*".+"\s*$/.test(query);
 
 // Pagefind matches the beginnings of words, and when no word of an index begins with a searched word it
-// answers with the longest beginning of it that some word has: "communiqué", in no page, would find every
+// answers with the longest beginning of it that some word has: "declaration", in no page, would find every
 // "co-sponsor". So a searched word counts as found only if the best result holds a word that begins with
 // it ("Guter" for Guterres), or Pagefind's exact search (the word in quotes, matched whole after stemming)
 // finds it ("vetoes" for "vetoed"); an answer to a query with a word not found is no answer.
