@@ -76,6 +76,8 @@ def actor_file(actor: SyntheticActor, rng: random.Random) -> str:
     lines = ["---", f"name: {actor.name}", f"kind: {actor.kind}", f"role: {role}"]
     if actor.affiliation:
         lines.append(f"affiliation: {actor.affiliation}")
+    if actor.slug in BODIES:
+        lines.append(f"members: {BODIES[actor.slug][1]}")
     return "\n".join(lines) + "\n---\n" + paragraphs(rng) + "\n"
 
 

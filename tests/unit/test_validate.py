@@ -237,7 +237,7 @@ def test_a_voting_body_is_an_organisation_whose_file_gives_its_members(content):
     actors = {**WITH_COUNCIL, "un-general-assembly": ACTORS["un-general-assembly"].replace("members: 193\n", "")}
     assert content.problems({VOTE_FILE: VOTE}, actors) == [
         f"{VOTE_FILE}:6: body: `un-general-assembly` is not a voting body: its file gives no `members`; expected "
-        "one of un-security-council, or `members:` in content/actors/un-general-assembly.md"]
+        "one of un-security-council, or `members:` in content/actors/un-general-assembly.md, the number of its members"]
     event, = content.timeline({VOTE_FILE: VOTE}).events
     assert (event.body.members, event.tally.counted) == (193, 160)
 

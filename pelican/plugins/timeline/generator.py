@@ -16,7 +16,7 @@ from .menu import site_menu
 from .model import VOTE_KEY
 from .page_cache import PageCache, source_digest
 from .plan import PlannedPage, plan_site
-from .problems import BuildStopped, ContentError, show
+from .problems import BuildStopped, ContentError, count, show
 from .search import SearchIndexer
 from .sitemap import write_sitemap
 from .summary import PRINTER, BuildSummary
@@ -62,6 +62,7 @@ class TimelineGenerator(CachingGenerator):
         cache = PageCache(self.settings, self.context, self.env, self.timeline, self.sources)
         self.env.globals["cached"] = fragment_cache()
         self.env.globals["VOTE_KEY"] = VOTE_KEY
+        self.env.filters["count"] = count  # `events|length|count("event")`: "1 event", "28 events"
         with SearchIndexer(self.settings, site.shards) as search:
             for save_as in own_pages:  # written already, by Pelican's PagesGenerator
                 search.placed(save_as)

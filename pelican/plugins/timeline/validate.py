@@ -487,8 +487,8 @@ class EventFields(Fields):
             body = self.actor("body", body_slug, self.actors, ("organisation",))
             if body and not body.members:
                 self.problem("body", f"`{body.slug}` is not a voting body: its file gives no `members`",
-                             f"one of {', '.join(bodies) or 'no voting body yet'}, or `members:` in "
-                             f"{body.source_path}")
+                             (f"one of {', '.join(bodies)}, or " if bodies else "") +
+                             f"`members:` in {body.source_path}, the number of its members")
                 body = None
         if data is None:
             return None, body
