@@ -1,59 +1,15 @@
 """Settings for building the site locally; publishconf.py overrides what production changes."""
 
 from pelican.plugins import timeline
+from pelican.plugins.timeline.site_settings import *  # noqa: F403  what every timeline site shares
 
 SITENAME = "Ukraine: the international response"
 SITESUBTITLE = "A sourced chronology of votes, warrants, talks and statements since 24 February 2022"
-SITEURL = ""
-RELATIVE_URLS = True  # the output can be opened from any folder or served under any path
 
-PATH = "content"
-THEME = timeline.THEME  # the generator's own
-TIMEZONE = "UTC"
-DEFAULT_LANG = "en"
-
-PLUGINS = ["pelican.plugins.timeline"]
-
-# Events and actors are read by the timeline plugin; Pelican's own generators handle only pages/.
-ARTICLE_PATHS = []
-PAGE_PATHS = ["pages"]
-PAGE_URL = "{slug}/"
-PAGE_SAVE_AS = "{slug}/index.html"
-# A page's address is its file name, as an event's or an actor's is, whatever its title says; a page
-# marked `status: draft` is not written at all (Pelican would publish it under drafts/).
-SLUGIFY_SOURCE = "basename"
-DRAFT_PAGE_URL = DRAFT_PAGE_SAVE_AS = ""
 # The one file copied as it is: the icon that browsers and feed readers ask the site's root for, whatever
 # the pages link to (base.html links the theme's SVG one).
 STATIC_PATHS = ["extra/favicon.ico"]
 EXTRA_PATH_METADATA = {"extra/favicon.ico": {"path": "favicon.ico"}}
-DIRECT_TEMPLATES = []
-AUTHOR_SAVE_AS = CATEGORY_SAVE_AS = TAG_SAVE_AS = ""
-
-# Feeds are off while developing, since a feed's links must be absolute and SITEURL is empty here;
-# publishconf.py turns them on. Pelican's own article feeds stay off: events are not articles.
-TIMELINE_FEEDS = False
-FEED_ALL_ATOM = None
-CATEGORY_FEED_ATOM = None
-TRANSLATION_FEED_ATOM = None
-AUTHOR_FEED_ATOM = None
-AUTHOR_FEED_RSS = None
-
-MARKDOWN = {
-    "extension_configs": {"markdown.extensions.extra": {}, "markdown.extensions.smarty": {}},
-    "output_format": "html5",
-}
-# Every value from front matter is escaped; bodies are sanitised HTML and marked safe in templates.
-JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
-
-# Caches speed up rebuilds; they live outside output/ so a build can replace output/ whole.
-CACHE_PATH = ".cache"
-CACHE_CONTENT = True  # without it Pelican never writes the cache that LOAD_CONTENT_CACHE reads
-LOAD_CONTENT_CACHE = True
-GZIP_CACHE = False  # compressing the cache took longer than reading the files it saves reading
-# Dates come from front matter; Pelican's own parsing of the date in each file name is wasted work.
-FILENAME_METADATA = ""
-DELETE_OUTPUT_DIRECTORY = True
 
 # What this record is about, in the generator's settings: its kinds of event, the positions states take at
 # them, its reported figures, its menu, and the documents its symbols name.
