@@ -113,6 +113,36 @@ def fixture_site(tmp_path):
     return run
 
 
+# A site of another subject (tests/test_any_chronology.py): the start command's, with examples/library's content.
+EXAMPLE = ROOT / "examples" / "library" / "content"
+QUICKSTART = Path(sys.executable).with_name("timeline-quickstart")
+
+
+def start(folder: Path, name: str = "Riverside library") -> subprocess.CompletedProcess:
+    return subprocess.run([str(QUICKSTART), str(folder), "--name", name], capture_output=True, text=True, timeout=60)
+
+
+@pytest.fixture(scope="session")
+def library(tmp_path_factory) -> Path:
+    """The example site as a newcomer makes it: the start command, then its content in place of the example's."""
+    root = tmp_path_factory.mktemp("library") / "site"
+    assert start(root).returncode == 0
+    for folder in ("events", "actors", "pages"):
+        for path in (root / "content" / folder).iterdir():
+            path.unlink()
+        for path in (EXAMPLE / folder).iterdir():
+            (root / "content" / folder / path.name).write_bytes(path.read_bytes())
+    return root
+
+
+@pytest.fixture(scope="session")
+def published_library(library) -> Build:
+    """The example site built for publishing, feeds and absolute addresses on."""
+    result = invoke(library, "preview", env={"SITEURL": SITEURL})
+    assert result.returncode == 0, result.stdout + result.stderr
+    return Build(result.returncode, result.stdout + result.stderr, library / "output")
+
+
 # Copies of the whole project, for the tests that run invoke's tasks as a maintainer does.
 def project_copy(tmp_path: Path) -> Path:
     """The project as a maintainer has it, with the small fixture site as its content; the generator is the

@@ -17,13 +17,11 @@ import jsonschema
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, SITEURL, THEME, Build, invoke, snapshot
+from conftest import EXAMPLE, ROOT, SITEURL, THEME, Build, invoke, snapshot, start
 from pelican.plugins import timeline
 from pelican.plugins.timeline.outputcheck import check_output
 from test_record import ACTOR_FILES, EVENT_FILES, front_matter
 
-EXAMPLE = ROOT / "examples" / "library" / "content"
-QUICKSTART = Path(sys.executable).with_name("timeline-quickstart")
 # This record's subject in words, beside the names and titles its own files give (see record_words).
 SUBJECT = re.compile(r"ukrain|russia|kyiv|moscow|kremlin|zelensk|putin|invasion|\bchildren\b|deport|general assembly|"
                      r"security council|united nations|ES-11|undocs|\bICC\b|geneva|bürgenstock|alaska", re.I)
@@ -57,31 +55,6 @@ def of_this_record(folder: Path) -> list[str]:
 def words_of_this_record(text: str) -> list[str]:
     hits = {match.group() for pattern in (SUBJECT, UN) for match in pattern.finditer(text)}
     return sorted(hits | {name for name in record_words() if name in text})
-
-
-def start(folder: Path, name: str = "Riverside library") -> subprocess.CompletedProcess:
-    return subprocess.run([str(QUICKSTART), str(folder), "--name", name], capture_output=True, text=True, timeout=60)
-
-
-@pytest.fixture(scope="module")
-def library(tmp_path_factory) -> Path:
-    """The example site as a newcomer makes it: the start command, then its content in place of the example's."""
-    root = tmp_path_factory.mktemp("library") / "site"
-    assert start(root).returncode == 0
-    for folder in ("events", "actors", "pages"):
-        for path in (root / "content" / folder).iterdir():
-            path.unlink()
-        for path in (EXAMPLE / folder).iterdir():
-            (root / "content" / folder / path.name).write_bytes(path.read_bytes())
-    return root
-
-
-@pytest.fixture(scope="module")
-def published_library(library) -> Build:
-    """The example site built for publishing, feeds and absolute addresses on."""
-    result = invoke(library, "preview", env={"SITEURL": SITEURL})
-    assert result.returncode == 0, result.stdout + result.stderr
-    return Build(result.returncode, result.stdout + result.stderr, library / "output")
 
 
 def page(build: Build, url: str) -> BeautifulSoup:
