@@ -14,7 +14,6 @@ from pathlib import Path
 
 import feedparser
 import jsonschema
-import pytest
 from bs4 import BeautifulSoup
 
 from conftest import EXAMPLE, ROOT, SITEURL, THEME, Build, invoke, snapshot, start

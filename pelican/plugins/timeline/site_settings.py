@@ -2,7 +2,7 @@
 `from pelican.plugins.timeline.site_settings import *` and then names itself and its subject; it may
 override any of these."""
 
-from . import THEME  # the theme that ships with the generator
+from . import THEME  # noqa: F401  the theme that ships with the generator
 
 SITEURL = ""
 RELATIVE_URLS = True  # the output can be opened from any folder or served under any path
