@@ -20,6 +20,8 @@ from conftest import THEME, build
 HOME_LIMIT, PAGE_LIMIT = 5, 3
 # At 10,000 events: the axis's markup, and the home page with its stylesheet and script, gzipped.
 AXIS_BUDGET, HOME_BUDGET = 25_000, 20_000
+# Any page, as the benchmark's budget has it: 250 KB of HTML.
+PAGE_BUDGET = 250 * 1024
 
 
 @pytest.fixture(scope="module")
@@ -64,6 +66,7 @@ def test_no_page_lists_more_events_or_votes_than_its_limit(long_site):
         assert len(cards(soup)) <= limit, url
         assert len(soup.select("table.record tbody tr")) <= PAGE_LIMIT, url
         assert len(cards(soup, "section.chronology-entry")) <= PAGE_LIMIT, url
+        assert len(soup.select("table.matrix thead th[scope=col] a")) <= PAGE_LIMIT, url
 
 
 def test_the_home_page_shows_the_latest_whole_months_and_links_every_year(long_site):
@@ -109,6 +112,33 @@ def test_each_actor_and_type_lists_exactly_its_events_across_its_pages(long_site
         assert [slug for page in listing(long_site, f"/types/{kind}/") for slug in page] == events, kind
 
 
+def test_the_votes_pages_hold_every_vote_once_in_date_order_each_with_the_states_and_charts_of_its_own(long_site):
+    # A vote is an event with a tally; the files' names sort in date order.
+    votes = sorted(slug for slug, front in event_files(long_site).items() if re.search(r"^tally: ", front, re.M))
+    assert len(votes) > 2 * PAGE_LIMIT
+    pages = long_site.listing("/votes/")
+    columns = [[link["href"].rstrip("/").split("/")[-1] for link in page.select("table.matrix thead th[scope=col] a")]
+               for page in pages]
+    assert [slug for page in columns for slug in page] == votes
+    for page, shown in zip(pages, columns):
+        # Every state down the side holds a recorded position or dispute on one of the page's votes.
+        for row in page.select("table.matrix tbody tr"):
+            assert any(cell["class"] != ["vote-none"] for cell in row.select("td")), row.th.get_text()
+        charted = [link["href"].rstrip("/").split("/")[-1] for link in page.select("table.tallies tbody th a")]
+        assert charted and set(charted) <= set(shown)
+
+
+def test_a_state_s_votes_at_a_glance_are_its_latest_votes_when_there_are_more_than_a_page_s_worth(long_site):
+    votes = sorted(slug for slug, front in event_files(long_site).items() if re.search(r"^tally: ", front, re.M))
+    strips = {path.parent.name: soup for path in (long_site.output / "actors").glob("*/index.html")
+              if (soup := long_site.page(f"/actors/{path.parent.name}/")).select_one("ol.vote-strip")}
+    assert strips
+    for state, page in strips.items():
+        shown = [link["href"].rstrip("/").split("/")[-1] for link in page.select("ol.vote-strip a")]
+        assert shown == votes[-PAGE_LIMIT:], state
+        assert f"latest {PAGE_LIMIT} of the {len(votes)} votes" in page.select_one("#votes-h").find_parent("section").get_text()
+
+
 def test_every_event_is_reachable_from_the_home_page_through_the_listings(long_site):
     seen, queue, events = {"/"}, ["/"], set()
     while queue:
@@ -140,6 +170,12 @@ def ten_thousand(tmp_path_factory):
     result = build(content, root / "output", timeout=600)
     assert result.returncode == 0, result.log
     return result
+
+
+def test_at_10000_events_no_page_is_larger_than_250_kb(ten_thousand):
+    sizes = {path.relative_to(ten_thousand.output).as_posix(): path.stat().st_size
+             for path in ten_thousand.output.rglob("*.html")}
+    assert {path: size for path, size in sizes.items() if size > PAGE_BUDGET} == {}
 
 
 def test_at_10000_events_the_axis_groups_crowded_months_and_stays_within_25_kb(ten_thousand):

@@ -46,9 +46,17 @@ def test_a_state_s_line_holds_a_cell_for_every_vote_and_invents_none():
 
 
 def test_the_matrix_lists_every_state_with_a_recorded_vote_or_dispute_and_no_organisation():
-    matrix = record().vote_matrix
+    matrix = record().vote_matrix()
     assert [row.state.slug for row in matrix.rows] == ["india", "russian-federation", "ukraine"]
     assert len(matrix.columns) == 3 and all(len(row.cells) == 3 for row in matrix.rows)
+
+
+def test_a_part_of_the_votes_lists_only_the_states_with_a_vote_or_dispute_recorded_on_it():
+    timeline = record()
+    second = next(vote for vote in timeline.votes if vote.slug == "2023-02-23-second")
+    part = timeline.vote_matrix([second])
+    assert [(row.state.slug, [cell.word for cell in row.cells]) for row in part.rows] == \
+        [("russian-federation", ["no"]), ("ukraine", ["disputed"])]
 
 
 def test_a_dispute_links_to_its_conflict_and_a_veto_says_so():

@@ -688,15 +688,18 @@ class Timeline:
         """A state's votes: every vote where its position, or a dispute about it, is recorded."""
         return self.records.get(state.slug, [])
 
-    def cells_of(self, state: Actor) -> list[RecordRow]:
-        """A state's line across every vote on the record: its recorded row, or an empty one (no position,
-        no dispute) where the record holds nothing, which is never read as a vote."""
+    def cells_of(self, state: Actor, votes: list[Event] | None = None) -> list[RecordRow]:
+        """A state's line across `votes` (every vote on the record unless given): its recorded row, or an empty
+        one (no position, no dispute) where the record holds nothing, which is never read as a vote."""
         recorded = {row.event.slug: row for row in self.record_of(state)}
-        return [recorded.get(event.slug) or RecordRow(event, None, None) for event in self.votes]
+        return [recorded.get(event.slug) or RecordRow(event, None, None) for event in votes or self.votes]
 
-    @property
-    def vote_matrix(self) -> VoteMatrix:
-        return VoteMatrix(self.votes, [MatrixRow(state, self.cells_of(state)) for state in self.voters])
+    def vote_matrix(self, votes: list[Event] | None = None) -> VoteMatrix:
+        """The table of `votes` (every vote on the record unless given): down the side, each state with a
+        position or a dispute recorded on one of them."""
+        votes = votes or self.votes
+        lines = (MatrixRow(state, self.cells_of(state, votes)) for state in self.voters)
+        return VoteMatrix(votes, [line for line in lines if any(cell.position or cell.conflict for cell in line.cells)])
 
     def record_summary(self, state: Actor) -> str:
         """Sum up a state's record in one line, body by body in the order of their first vote, from its recorded

@@ -17,7 +17,7 @@ from .charts import figures_chart, tally_charts
 from .citations import chronology
 from .feeds import CORRECTIONS_FEED_TITLE, feeds
 from .linked_data import actor_json_ld, event_json_ld, script_json
-from .model import Event, ListingPage, Timeline, in_words, group_by_month, most_recent, pack, paginate, share_out
+from .model import Actor, Event, ListingPage, Timeline, group_by_month, in_words, most_recent, pack, paginate, share_out
 from .search import Shard
 
 
@@ -173,7 +173,7 @@ def actor_pages(timeline: Timeline, settings: dict) -> list[PlannedPage]:
         events = timeline.events_by_actor[actor.slug]
         pages = listing(settings, events, "ACTOR", slug=actor.slug)
         record = timeline.record_of(actor) if actor.kind == "state" else []
-        votes = {"strip": timeline.cells_of(actor), "summary": timeline.record_summary(actor)} if record else {}
+        votes = vote_strip(timeline, actor, settings["TIMELINE_PAGE_LIMIT"]) if record else {}
         axis = axis_of(timeline, settings, events, places(pages))
         first, *rest = listing_pages(
             pages, "actor", {"record": share_out(record, pages),
@@ -183,6 +183,13 @@ def actor_pages(timeline: Timeline, settings: dict) -> list[PlannedPage]:
             page_feeds=page_feeds(titles, settings["ACTOR_FEED_ATOM"].format(slug=actor.slug)))
         planned += [replace(first, search_group=first.save_as), *rest]
     return planned
+
+
+def vote_strip(timeline: Timeline, actor: Actor, limit: int) -> dict:
+    """A state's votes at a glance: its record in one line, and its position on each vote, the latest `limit`
+    of a longer record (the votes pages have them all), so that its page does not grow with the record."""
+    cells = timeline.cells_of(actor)
+    return {"strip": cells[-limit:], "votes_on_record": len(cells), "summary": timeline.record_summary(actor)}
 
 
 def former_addresses(timeline: Timeline, settings: dict) -> list[PlannedPage]:
@@ -200,8 +207,9 @@ def figures_page(timeline: Timeline, settings: dict) -> list[PlannedPage]:
     """Plan the page of reported figures, when any event reports one."""
     if not timeline.figures:
         return []
-    return [replace(single_page(settings, "FIGURES", "figures", rows=timeline.figures,
-                                chart=figures_chart(timeline.figures, settings["TIMELINE_MEASURES"])), search_group="figures")]
+    chart = figures_chart(timeline.figures, settings["TIMELINE_MEASURES"])
+    return [replace(single_page(settings, "FIGURES", "figures", rows=timeline.figures, chart=chart),
+                    search_group="figures")]
 
 
 def votes_page(timeline: Timeline, settings: dict) -> list[PlannedPage]:
@@ -209,10 +217,14 @@ def votes_page(timeline: Timeline, settings: dict) -> list[PlannedPage]:
     tallies over time."""
     if not timeline.votes:
         return []
-    charts = tally_charts(timeline.votes)
+    # A long record's votes continue on numbered pages, as a listing's events do, each with the table and the
+    # charts of its own votes, so that no page grows with the record.
+    pages = listing(settings, timeline.votes, "VOTES")
+    charts = [tally_charts(page.events) for page in pages]
     # The bodies that voted, by name, in the order of their first vote, for the page's introduction.
-    return [single_page(settings, "VOTES", "votes", matrix=timeline.vote_matrix, charts=charts,
-                        bodies=in_words(chart.body.name for chart in charts))]
+    bodies = in_words(event.body.name for event in timeline.votes if event.body and event.body.members)
+    return listing_pages(pages, "votes", {"matrix": [timeline.vote_matrix(page.events) for page in pages],
+                                          "charts": charts}, bodies=bodies)
 
 
 def corrections_page(timeline: Timeline, settings: dict) -> list[PlannedPage]:

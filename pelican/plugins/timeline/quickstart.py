@@ -15,9 +15,11 @@ SITENAME_LINE = 'SITENAME = "A timeline"'
 
 
 def write_site(folder: Path, name: str) -> list[Path]:
-    """Copy the starter into `folder`, which must be new or empty, naming the site `name`; return what was written."""
+    """Copy the starter into `folder`, which must be new or empty, naming the site `name`; return what was
+    written."""
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-        raise FileExistsError(f"{folder} already holds files; name a new or empty folder, so that nothing is overwritten")
+        raise FileExistsError(f"{folder} already holds files; name a new or empty folder, so that nothing is "
+                              "overwritten")
     shutil.copytree(STARTER, folder, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__"))
     settings = folder / "pelicanconf.py"
     text = settings.read_text(encoding="utf-8")

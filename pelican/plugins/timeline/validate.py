@@ -265,7 +265,8 @@ class Fields:
                          "`veto_holders` only on a voting body, with its `members`")
             return []
         self.once_each("veto_holders", slugs)
-        found = (self.actor(f"veto_holders[{i}]", slug, actors, ("state", "organisation")) for i, slug in enumerate(slugs))
+        found = (self.actor(f"veto_holders[{index}]", slug, actors, ("state", "organisation"))
+                 for index, slug in enumerate(slugs))
         return [actor for actor in found if actor]
 
     def once_each(self, field: str, slugs: list, expected: str = "each actor once") -> None:
