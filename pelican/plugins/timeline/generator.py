@@ -4,7 +4,8 @@ holds, and hands over what it did for the line the build ends with."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from pelican.generators import CachingGenerator
@@ -16,10 +17,12 @@ from .model import VOTE_KEY
 from .page_cache import PageCache, source_digest
 from .plan import PlannedPage, plan_site
 from .problems import BuildStopped, ContentError, show
+from .reader import TimelineReader
 from .search import SearchIndexer
 from .sitemap import write_sitemap
 from .summary import PRINTER, BuildSummary
 from .validate import SourceFile, build_timeline, unnamed_actors
+from .workers import InOrder, worker_count
 
 
 class TimelineGenerator(CachingGenerator):
@@ -37,7 +40,21 @@ class TimelineGenerator(CachingGenerator):
         return [self.readers.read_file(base_path=self.path, path=path, content_class=SourceFile,
                                        context=self.context) for folder in folders for path in self.files[folder]]
 
+    def read_ahead(self) -> None:
+        """Read and convert, in worker processes, every file that Pelican's content cache does not hold,
+        for the reader to hand to Pelican as it asks for each file in turn, as it would on one core."""
+        paths = [path for paths in self.files.values() for path in (os.path.abspath(os.path.join(self.path, p))
+                                                                     for p in paths)
+                 if self.readers.get_cached_data(path, (None, None))[0] is None]
+        # Pelican makes a reader for each extension (.md, .markdown); any of them reads any file alike.
+        readers = [reader for reader in self.readers.readers.values() if isinstance(reader, TimelineReader)]
+        with InOrder(readers[0].read, paths, worker_count(self.settings)) as read:
+            read_already = dict(zip(paths, read))
+        for reader in readers:
+            reader.read_already = read_already
+
     def generate_context(self) -> None:
+        self.read_ahead()
         events = self.read_folder(self.settings["EVENT_PATHS"])
         actors = self.read_folder(self.settings["ACTOR_PATHS"])
         page_docs = self.read_folder(self.settings["PAGE_PATHS"])
@@ -59,10 +76,12 @@ class TimelineGenerator(CachingGenerator):
         cache = PageCache(self.settings, self.context, self.env, self.timeline, self.sources)
         self.env.globals["cached"] = fragment_cache()
         self.env.globals["VOTE_KEY"] = VOTE_KEY
-        with SearchIndexer(self.settings, site.shards) as search:
+        # The workers are forked before the search index starts its thread, and once all they draw from is here.
+        with InOrder(self.page_drawer(writer, site.pages, cache), range(len(site.pages)),
+                     worker_count(self.settings)) as drawn, SearchIndexer(self.settings, site.shards) as search:
             for save_as in own_pages:  # written already, by Pelican's PagesGenerator
                 search.placed(save_as)
-            written = self.write_pages(writer, site.pages, cache, search)
+            written = self.record_pages(site.pages, drawn, cache, search)
             # Pelican's own pages (About) are read by its PagesGenerator, whose context is complete by now.
             write_sitemap(self.output_path, self.settings,
                           [page.url for page in site.pages if page.in_sitemap] +
@@ -75,15 +94,26 @@ class TimelineGenerator(CachingGenerator):
                                        len(site.pages) - written, len(search.indexed), len(search.kept),
                                        len(self.warnings)))
 
-    def write_pages(self, writer, pages: list[PlannedPage], cache: PageCache, search: SearchIndexer) -> int:
-        """Write each planned page that the last build did not leave as it is now, telling the search index
-        of every page once it is in place; give how many were written."""
-        written = 0
-        for page in pages:
-            if not cache.unchanged(page.save_as, page.template, page.values):
+    def page_drawer(self, writer, pages: list[PlannedPage], cache: PageCache) -> Callable[[int], tuple]:
+        """Make the job of drawing page `index` of the plan: write it unless the last build left it as it is
+        now, and give its digest and why it was drawn (None when it was not)."""
+        def draw(index: int) -> tuple[str, str | None]:
+            page = pages[index]
+            judged = cache.judge(page.save_as, page.template, page.values)
+            if judged[1] is not None:
                 writer.write_file(page.save_as, self.get_template(page.template), self.context,
                                   self.settings["RELATIVE_URLS"], page_url=page.url, **page.values)
-                written += 1
+            return judged
+        return draw
+
+    @staticmethod
+    def record_pages(pages: list[PlannedPage], drawn: Iterable[tuple], cache: PageCache,
+                     search: SearchIndexer) -> int:
+        """Record what was found of each page, in the plan's order, telling the search index of every page
+        once it is in place; give how many were written."""
+        written = 0
+        for page, (digest, reason) in zip(pages, drawn, strict=True):
+            written += not cache.record(page.save_as, digest, reason)
             search.placed(page.save_as)
         return written
 

@@ -192,8 +192,10 @@ class PageCache:
     def context(context: dict) -> str:
         """What every page is given: the settings, and Pelican's own pages (the site menu) by address and
         title. Not where the site is written (`invoke build` writes each build into a folder of its own),
-        nor whether Pelican's --debug is on (which logs why pages are drawn, and must not draw them all)."""
-        context = {key: value for key, value in context.items() if key not in ("OUTPUT_PATH", "DEBUG")}
+        nor whether Pelican's --debug is on (which logs why pages are drawn, and must not draw them all), nor
+        how many processes draw them (which draw the same)."""
+        context = {key: value for key, value in context.items()
+                   if key not in ("OUTPUT_PATH", "DEBUG", "TIMELINE_WORKERS")}
         contents = [(key, [(getattr(item, "url", ""), getattr(item, "title", "")) for item in value])
                     for key, value in sorted(context.items()) if isinstance(value, list) and value
                     and all(hasattr(item, "source_path") for item in value)]
@@ -207,13 +209,22 @@ class PageCache:
         return self.full[id(item)]
 
     def unchanged(self, save_as: str, template: str, values: dict) -> bool:
-        """Record the page's digest; True when the page written last time is still there and right, else
-        log why it is drawn again (seen with Pelican's --debug)."""
+        """Record the page's digest; True when the page written last time is still there and right."""
+        return self.record(save_as, *self.judge(save_as, template, values))
+
+    def judge(self, save_as: str, template: str, values: dict) -> tuple[str, str | None]:
+        """Give the page's digest and why it must be drawn (None when it need not be). Keeps nothing of the
+        page, so that worker processes judge the pages they write and this process records what they found."""
         shown: list = []
         text = fingerprint_text(values, shown)
         page = digest(self.site, template, text, *(self.full_digest(item) for item in shown))
+        return page, self.reason_to_draw(save_as, page)
+
+    def record(self, save_as: str, page: str, reason: str | None) -> bool:
+        """Keep a page's digest for the next build; True when it is left as it was, else log why it is drawn
+        again (seen with Pelican's --debug)."""
         self.digests[save_as] = page
-        if reason := self.reason_to_draw(save_as, page):
+        if reason:
             logger.debug("Drawing %s: %s", save_as, reason)
         return reason is None
 

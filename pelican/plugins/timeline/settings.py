@@ -103,8 +103,13 @@ DEFAULTS = {
     # guide gives this address of the UN's document system (undocs.org followed by the symbol); the UN's own
     # documentation of it was not found, hence a setting, to be changed in one place.
     "TIMELINE_SYMBOL_URL": "https://undocs.org/{symbol}",
+    # How many processes read the files and write the pages (workers.py); 0 for one per core. The output is
+    # the same whatever the number.
+    "TIMELINE_WORKERS": 0,
 }
 CHOICES = {"TIMELINE_UNSAFE_MARKUP": ("error", "strip")}
+# Whole numbers that may be 0, with what 0 means.
+ZERO_MEANS = {"TIMELINE_WORKERS": "one worker per core"}
 # Settings that are addresses on other sites, with placeholders, rather than paths of this one.
 ADDRESSES = ("TIMELINE_SYMBOL_URL",)
 
@@ -148,14 +153,15 @@ def settings_problems(settings: dict) -> list[str]:
 
 def setting_problem(name: str, value: object) -> str | None:
     """What is wrong with one setting, judged against its default: the same type; a whole number of 1 or
-    more; for a path, the same {placeholders}, inside the output folder; for a choice, one of its words."""
+    more (or 0, where 0 has a meaning); for a path, the same {placeholders}, inside the output folder; for a choice, one of its words."""
     default = DEFAULTS[name]
     if type(value) is not type(default):
         return f"{name}: is {value!r}; expected a value like the default, {default!r}"
     if name in CHOICES and value not in CHOICES[name]:
         return f"{name}: is {value!r}; expected one of " + ", ".join(map(repr, CHOICES[name]))
-    if isinstance(value, int) and not isinstance(value, bool) and value < 1:
-        return f"{name}: is {value!r}; expected a whole number of 1 or more"
+    if isinstance(value, int) and not isinstance(value, bool) and value < (0 if name in ZERO_MEANS else 1):
+        zero = f", or 0 for {ZERO_MEANS[name]}" if name in ZERO_MEANS else ""
+        return f"{name}: is {value!r}; expected a whole number of 1 or more{zero}"
     if name in ADDRESSES:
         return f"{name}: is {value!r}; expected {problem}" if (problem := address_problem(value, default)) else None
     if isinstance(value, str) and (problem := path_problem(value, default)):

@@ -1,0 +1,76 @@
+"""Work shared out among processes, so that a build uses every core: files read and converted, pages
+drawn and written.
+
+The workers are forked from the build once it holds what they need (the settings and the reader; for
+writing, the templates, the timeline and the plan), so nothing of it is copied to them but by the
+system's copy-on-write. Each is handed a run of consecutive items and gives back one small result per
+item; the results come back in the order of the items, whichever worker finished first, so a build on
+any number of cores writes the same files and reports the same problems, in the same order, as a build
+on one. With one worker, or too little work to repay starting others, the same job runs here alone.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Sequence
+from typing import TypeVar
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+# Below this many items for each worker, forking them costs more than it saves (a page takes a few
+# milliseconds to draw, a pool some tenths of a second to start): a rebuild after one edit reads one file.
+MIN_ITEMS_PER_WORKER = 50
+# Runs per worker: enough that a worker given slow items (the chronology's long pages) does not leave the
+# others idle at the end, few enough that handing them out costs nothing to speak of.
+RUNS_PER_WORKER = 8
+
+# The job of the pool being started: forked workers inherit it, as they inherit everything else, where a
+# function handed to the pool would be pickled, and a closure over the build cannot be.
+_job: Callable | None = None
+
+
+def worker_count(settings: dict) -> int:
+    """The number of processes to work in: TIMELINE_WORKERS, or one per core this build may use when 0."""
+    return settings["TIMELINE_WORKERS"] or len(os.sched_getaffinity(0))
+
+
+class InOrder:
+    """The results of job(item) for every item, in the order of the items, from up to `workers` processes
+    forked when this is made: before the build starts threads of its own (the search index's), since a
+    thread's locks would be copied into the workers in whatever state they are in."""
+
+    def __init__(self, job: Callable[[Item], Result], items: Sequence[Item], workers: int):
+        self.job, self.items = job, items
+        workers = min(workers, len(items) // MIN_ITEMS_PER_WORKER)
+        self.pool = None
+        if workers > 1:
+            global _job
+            _job = job
+            size = -(-len(items) // (workers * RUNS_PER_WORKER))
+            self.runs = [items[start:start + size] for start in range(0, len(items), size)]
+            # Fork, as Linux and its kin can: the pool forks its workers at once, then starts its threads.
+            self.pool = multiprocessing.get_context("fork").Pool(workers)
+
+    def __enter__(self) -> InOrder:
+        return self
+
+    def __exit__(self, *exception) -> None:
+        global _job
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+            _job = None
+
+    def __iter__(self) -> Iterator[Result]:
+        if self.pool is None:
+            yield from map(self.job, self.items)
+            return
+        for results in self.pool.imap(run_job, self.runs):
+            yield from results
+
+
+def run_job(run: Sequence) -> list:
+    """Do the pool's job on a run of items, in a worker."""
+    return [_job(item) for item in run]
