@@ -153,15 +153,17 @@ def settings_problems(settings: dict) -> list[str]:
 
 def setting_problem(name: str, value: object) -> str | None:
     """What is wrong with one setting, judged against its default: the same type; a whole number of 1 or
-    more (or 0, where 0 has a meaning); for a path, the same {placeholders}, inside the output folder; for a choice, one of its words."""
+    more (or 0, where 0 has a meaning); for a path, the same {placeholders}, inside the output folder; for a
+    choice, one of its words."""
     default = DEFAULTS[name]
+    if name in ZERO_MEANS and (type(value) is not int or value < 0):
+        return f"{name}: is {value!r}; expected a whole number of 1 or more, or 0 for {ZERO_MEANS[name]}"
     if type(value) is not type(default):
         return f"{name}: is {value!r}; expected a value like the default, {default!r}"
     if name in CHOICES and value not in CHOICES[name]:
         return f"{name}: is {value!r}; expected one of " + ", ".join(map(repr, CHOICES[name]))
-    if isinstance(value, int) and not isinstance(value, bool) and value < (0 if name in ZERO_MEANS else 1):
-        zero = f", or 0 for {ZERO_MEANS[name]}" if name in ZERO_MEANS else ""
-        return f"{name}: is {value!r}; expected a whole number of 1 or more{zero}"
+    if isinstance(value, int) and not isinstance(value, bool) and value < 1 and name not in ZERO_MEANS:
+        return f"{name}: is {value!r}; expected a whole number of 1 or more"
     if name in ADDRESSES:
         return f"{name}: is {value!r}; expected {problem}" if (problem := address_problem(value, default)) else None
     if isinstance(value, str) and (problem := path_problem(value, default)):
