@@ -25,6 +25,7 @@ from pathlib import Path
 import jinja2
 import pelican
 
+from .axis import Axis
 from .model import Actor, Event, Timeline
 
 MANIFEST = "TimelineGenerator-pages.json"
@@ -95,6 +96,10 @@ def remove_unlisted(output: Path, name: str, pages: set[str]) -> None:
                 Path(directory, file).unlink()
         if directory != str(output / name) and not os.listdir(directory):
             os.rmdir(directory)
+
+
+# The kinds of template value that several pages may be given, the same object each time.
+SHARED = (list, tuple, dict, Axis)
 
 
 def fingerprint_text(value: object, shown: list) -> str:
@@ -170,6 +175,9 @@ class PageCache:
         self.previous = load_manifest(settings)
         self.digests: dict[str, str] = {}  # of each page of this build, by the file it is saved as
         self.full: dict[int, str] = {}
+        # The text of each value that pages may share, by id, with the value (keeping its id its own) and the
+        # events and actors it shows.
+        self.texts: dict[int, tuple[object, str, list]] = {}
         # Templates may read the whole timeline (its counts, its years): every page depends on its index, and
         # on whether the pages that every page links to only when they exist (votes, figures, corrections) are
         # written.
@@ -216,9 +224,27 @@ class PageCache:
         """Give the page's digest and why it must be drawn (None when it need not be). Keeps nothing of the
         page, so that worker processes judge the pages they write and this process records what they found."""
         shown: list = []
-        text = fingerprint_text(values, shown)
-        page = digest(self.site, template, text, *(self.full_digest(item) for item in shown))
+        text = self.fingerprint(values, shown)
+        # An event a page shows in several places (its list, its months, its axis) is summed up once.
+        once = {id(item): item for item in shown}.values()
+        page = digest(self.site, template, text, *(self.full_digest(item) for item in once))
         return page, self.reason_to_draw(save_as, page)
+
+    def fingerprint(self, values: dict, shown: list) -> str:
+        """Write a page's values as fingerprint_text does, each value that pages share (a listing's axis and
+        the links between its pages, the navigation of every listing) written once for all of them."""
+        parts = []
+        for key, value in values.items():
+            if not isinstance(value, SHARED):
+                parts.append(f"{key!r}:{fingerprint_text(value, shown)}")
+                continue
+            if id(value) not in self.texts:
+                found: list = []
+                self.texts[id(value)] = (value, fingerprint_text(value, found), found)
+            _, text, found = self.texts[id(value)]
+            shown += found
+            parts.append(f"{key!r}:{text}")
+        return "{" + ",".join(parts) + "}"
 
     def record(self, save_as: str, page: str, reason: str | None) -> bool:
         """Keep a page's digest for the next build; True when it is left as it was, else log why it is drawn

@@ -11,6 +11,7 @@ on one. With one worker, or too little work to repay starting others, the same j
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
@@ -50,6 +51,9 @@ class InOrder:
             _job = job
             size = -(-len(items) // (workers * RUNS_PER_WORKER))
             self.runs = [items[start:start + size] for start in range(0, len(items), size)]
+            # What the build holds now lives as long as the pool: frozen, the collector neither walks it nor,
+            # in the workers, writes into the pages they share with this process, which would copy them.
+            gc.freeze()
             # Fork, as Linux and its kin can: the pool forks its workers at once, then starts its threads.
             self.pool = multiprocessing.get_context("fork").Pool(workers)
 
@@ -62,6 +66,7 @@ class InOrder:
             self.pool.terminate()
             self.pool.join()
             _job = None
+            gc.unfreeze()  # what the build drops from now on may be collected again (livereload builds on)
 
     def __iter__(self) -> Iterator[Result]:
         if self.pool is None:
