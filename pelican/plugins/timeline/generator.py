@@ -121,13 +121,25 @@ class TimelineGenerator(CachingGenerator):
 def fragment_cache() -> Callable:
     """Make the template function `cached`: `{% call cached(key, …) %}body{% endcall %}` draws the body once
     for each key, then gives the same HTML. A new one for every build, since the content may have changed."""
-    drawn: dict[tuple, str] = {}
+    drawn: dict[tuple, tuple[tuple, str]] = {}
 
     def cached(*key, caller: Callable[[], str]) -> str:
-        if key not in drawn:
-            drawn[key] = caller()
-        return drawn[key]
+        index = tuple(map(hashable, key))
+        if index not in drawn:
+            # The key is kept with its HTML, so that no other object can take the identity of one of its parts.
+            drawn[index] = key, caller()
+        return drawn[index][1]
     return cached
+
+
+def hashable(part: object) -> object:
+    """A part of a fragment's key as a dictionary can hold it: itself, or its identity when it has no hash
+    (an axis, whose lists have none, and which is one object on every page of its listing)."""
+    try:
+        hash(part)
+    except TypeError:
+        return ("object", id(part))
+    return part
 
 
 def report(error: ContentError) -> None:
