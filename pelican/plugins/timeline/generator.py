@@ -81,12 +81,13 @@ class TimelineGenerator(CachingGenerator):
                      worker_count(self.settings)) as drawn, SearchIndexer(self.settings, site.shards) as search:
             for save_as in own_pages:  # written already, by Pelican's PagesGenerator
                 search.placed(save_as)
+            # Written while the workers draw the pages; on one core, before them.
+            write_exports(self.output_path, self.timeline, self.settings, cache)
             written = self.record_pages(site.pages, drawn, cache, search)
             # Pelican's own pages (About) are read by its PagesGenerator, whose context is complete by now.
             write_sitemap(self.output_path, self.settings,
                           [page.url for page in site.pages if page.in_sitemap] +
                           [page.url for page in self.context["pages"]])
-            write_exports(self.output_path, self.timeline, self.settings, cache)
         cache.finish()
         if self.settings["TIMELINE_FEEDS"]:
             write_feeds(writer, self.timeline, self.context, self.settings)

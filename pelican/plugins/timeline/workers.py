@@ -39,8 +39,9 @@ def worker_count(settings: dict) -> int:
 
 class InOrder:
     """The results of job(item) for every item, in the order of the items, from up to `workers` processes
-    forked when this is made: before the build starts threads of its own (the search index's), since a
-    thread's locks would be copied into the workers in whatever state they are in."""
+    forked and set to work when this is made: before the build starts threads of its own (the search
+    index's), since a thread's locks would be copied into the workers in whatever state they are in. With
+    no pool, each item's job is done as its result is asked for."""
 
     def __init__(self, job: Callable[[Item], Result], items: Sequence[Item], workers: int):
         self.job, self.items = job, items
@@ -56,6 +57,8 @@ class InOrder:
             gc.freeze()
             # Fork, as Linux and its kin can: the pool forks its workers at once, then starts its threads.
             self.pool = multiprocessing.get_context("fork").Pool(workers)
+            # Handed out at once, so the workers get on while this process does other work.
+            self.results = self.pool.imap(run_job, self.runs)
 
     def __enter__(self) -> InOrder:
         return self
@@ -72,7 +75,7 @@ class InOrder:
         if self.pool is None:
             yield from map(self.job, self.items)
             return
-        for results in self.pool.imap(run_job, self.runs):
+        for results in self.results:
             yield from results
 
 
