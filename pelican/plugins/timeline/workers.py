@@ -14,6 +14,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
@@ -55,10 +56,12 @@ class InOrder:
             # What the build holds now lives as long as the pool: frozen, the collector neither walks it nor,
             # in the workers, writes into the pages they share with this process, which would copy them.
             gc.freeze()
-            # Fork, as Linux and its kin can: the pool forks its workers at once, then starts its threads.
-            self.pool = multiprocessing.get_context("fork").Pool(workers)
+            # Fork, as Linux and its kin can: with fork, the pool forks every worker at its first task, before
+            # it starts its own thread. A worker that dies (of want of memory, say) fails the build, rather
+            # than leave it waiting.
+            self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
             # Handed out at once, so the workers get on while this process does other work.
-            self.results = self.pool.imap(run_job, self.runs)
+            self.results = self.pool.map(run_job, self.runs)
 
     def __enter__(self) -> InOrder:
         return self
@@ -66,8 +69,7 @@ class InOrder:
     def __exit__(self, *exception) -> None:
         global _job
         if self.pool is not None:
-            self.pool.terminate()
-            self.pool.join()
+            self.pool.shutdown(cancel_futures=True)
             _job = None
             gc.unfreeze()  # what the build drops from now on may be collected again (livereload builds on)
 
