@@ -43,13 +43,12 @@ class TimelineGenerator(CachingGenerator):
     def read_ahead(self) -> None:
         """Read and convert, in worker processes, every file that Pelican's content cache does not hold,
         for the reader to hand to Pelican as it asks for each file in turn, as it would on one core."""
-        paths = [path for paths in self.files.values() for path in (os.path.abspath(os.path.join(self.path, p))
-                                                                     for p in paths)
-                 if self.readers.get_cached_data(path, (None, None))[0] is None]
+        paths = [os.path.abspath(os.path.join(self.path, path)) for paths in self.files.values() for path in paths]
+        unread = [path for path in paths if self.readers.get_cached_data(path, (None, None))[0] is None]
         # Pelican makes a reader for each extension (.md, .markdown); any of them reads any file alike.
         readers = [reader for reader in self.readers.readers.values() if isinstance(reader, TimelineReader)]
-        with InOrder(readers[0].read, paths, worker_count(self.settings)) as read:
-            read_already = dict(zip(paths, read))
+        with InOrder(readers[0].read, unread, worker_count(self.settings)) as read:
+            read_already = dict(zip(unread, read))
         for reader in readers:
             reader.read_already = read_already
 
@@ -60,6 +59,9 @@ class TimelineGenerator(CachingGenerator):
         page_docs = self.read_folder(self.settings["PAGE_PATHS"])
         periods = self.read_folder(self.settings["PERIOD_PATHS"])
         self.readers.save_cache()
+        # Saved, the cache's copy of what was read (some 80 MB for 10,000 events) is of no more use to this
+        # build, whose workers would each be handed it, nor to the next, which reads the saved one.
+        self.readers._cache.clear()
         try:
             self.timeline = build_timeline(events, actors, page_docs=page_docs, period_docs=periods)
         except ContentError as error:

@@ -175,9 +175,11 @@ class PageCache:
         self.previous = load_manifest(settings)
         self.digests: dict[str, str] = {}  # of each page of this build, by the file it is saved as
         self.full: dict[int, str] = {}
-        # The text of each value that pages may share, by id, with the value (keeping its id its own) and the
-        # events and actors it shows.
+        # The text of each value given to more than one page, by id, with the value (keeping its id its own)
+        # and the events and actors it shows; and the ids of the values given to one page so far, whose text
+        # is not kept (most are, and they may be long: a part of the chronology).
         self.texts: dict[int, tuple[object, str, list]] = {}
+        self.seen: set[int] = set()
         # Templates may read the whole timeline (its counts, its years): every page depends on its index, and
         # on whether the pages that every page links to only when they exist (votes, figures, corrections) are
         # written.
@@ -236,13 +238,18 @@ class PageCache:
         parts = []
         for key, value in values.items():
             if not isinstance(value, SHARED):
-                parts.append(f"{key!r}:{fingerprint_text(value, shown)}")
-                continue
-            if id(value) not in self.texts:
+                text = fingerprint_text(value, shown)
+            elif id(value) in self.texts:
+                _, text, found = self.texts[id(value)]
+                shown += found
+            elif id(value) in self.seen:  # on a second page: kept for the others
                 found: list = []
-                self.texts[id(value)] = (value, fingerprint_text(value, found), found)
-            _, text, found = self.texts[id(value)]
-            shown += found
+                text = fingerprint_text(value, found)
+                self.texts[id(value)] = (value, text, found)
+                shown += found
+            else:
+                text = fingerprint_text(value, shown)
+                self.seen.add(id(value))
             parts.append(f"{key!r}:{text}")
         return "{" + ",".join(parts) + "}"
 
