@@ -14,15 +14,16 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
-# Below this many items for each worker, forking them costs more than it saves (a page takes a few
-# milliseconds to draw, a pool some tenths of a second to start): a rebuild after one edit reads one file.
+# Below this many items for each worker, starting them costs about what it saves (a page takes a few
+# milliseconds to draw; forking two workers from a build of 200 MB and handing them work took 40): a
+# rebuild after one edit reads one file, here.
 MIN_ITEMS_PER_WORKER = 50
 # Runs per worker: enough that a worker given slow items (the chronology's long pages) does not leave the
 # others idle at the end, few enough that handing them out costs nothing to speak of.
