@@ -40,10 +40,12 @@ def worker_count(settings: dict) -> int:
 
 
 class InOrder:
-    """The results of job(item) for every item, in the order of the items, from up to `workers` processes
-    forked and set to work when this is made: before the build starts threads of its own (the search
-    index's), since a thread's locks would be copied into the workers in whatever state they are in. With
-    no pool, each item's job is done as its result is asked for."""
+    """The results of job(item) for every item, in the order of the items, from `workers` processes: this
+    one, which does every `workers`-th run of items itself as its result comes due (one process fewer to
+    fork and to copy the build into), and the others, forked and set to work when this is made: before
+    the build starts threads of its own (the search index's), since a thread's locks would be copied into
+    the workers in whatever state they are in. With no pool, each item's job is done as its result is
+    asked for."""
 
     def __init__(self, job: Callable[[Item], Result], items: Sequence[Item], workers: int):
         self.job, self.items = job, items
@@ -54,15 +56,17 @@ class InOrder:
             _job = job
             size = -(-len(items) // (workers * RUNS_PER_WORKER))
             self.runs = [items[start:start + size] for start in range(0, len(items), size)]
+            self.own = set(range(workers - 1, len(self.runs), workers))
             # What the build holds now lives as long as the pool: frozen, the collector neither walks it nor,
             # in the workers, writes into the pages they share with this process, which would copy them.
             gc.freeze()
             # Fork, as Linux and its kin can: with fork, the pool forks every worker at its first task, before
             # it starts its own thread. A worker that dies (of want of memory, say) fails the build, rather
             # than leave it waiting.
-            self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+            self.pool = ProcessPoolExecutor(workers - 1, mp_context=multiprocessing.get_context("fork"))
             # Handed out at once, so the workers get on while this process does other work.
-            self.results = self.pool.map(run_job, self.runs)
+            self.futures = {index: self.pool.submit(run_job, run) for index, run in enumerate(self.runs)
+                            if index not in self.own}
 
     def __enter__(self) -> InOrder:
         return self
@@ -78,8 +82,8 @@ class InOrder:
         if self.pool is None:
             yield from map(self.job, self.items)
             return
-        for results in self.results:
-            yield from results
+        for index, run in enumerate(self.runs):
+            yield from map(self.job, run) if index in self.own else self.futures[index].result()
 
 
 def run_job(run: Sequence) -> list:
