@@ -40,12 +40,12 @@ def worker_count(settings: dict) -> int:
 
 
 class InOrder:
-    """The results of job(item) for every item, in the order of the items, from `workers` processes: this
-    one, which does every `workers`-th run of items itself as its result comes due (one process fewer to
-    fork and to copy the build into), and the others, forked and set to work when this is made: before
-    the build starts threads of its own (the search index's), since a thread's locks would be copied into
-    the workers in whatever state they are in. With no pool, each item's job is done as its result is
-    asked for."""
+    """The results of job(item) for every item, in the order of the items, from `workers` processes: the
+    others, forked and set to work when this is made (before the build starts threads of its own, the
+    search index's, since a thread's locks would be copied into the workers in whatever state they are
+    in), and this one, which, rather than wait for them, does itself the last run that none of them has
+    started: one process fewer to fork and to copy the build into. With no pool, each item's job is done
+    as its result is asked for."""
 
     def __init__(self, job: Callable[[Item], Result], items: Sequence[Item], workers: int):
         self.job, self.items = job, items
@@ -56,7 +56,6 @@ class InOrder:
             _job = job
             size = -(-len(items) // (workers * RUNS_PER_WORKER))
             self.runs = [items[start:start + size] for start in range(0, len(items), size)]
-            self.own = set(range(workers - 1, len(self.runs), workers))
             # What the build holds now lives as long as the pool: frozen, the collector neither walks it nor,
             # in the workers, writes into the pages they share with this process, which would copy them.
             gc.freeze()
@@ -65,8 +64,7 @@ class InOrder:
             # than leave it waiting.
             self.pool = ProcessPoolExecutor(workers - 1, mp_context=multiprocessing.get_context("fork"))
             # Handed out at once, so the workers get on while this process does other work.
-            self.futures = {index: self.pool.submit(run_job, run) for index, run in enumerate(self.runs)
-                            if index not in self.own}
+            self.futures = [self.pool.submit(run_job, run) for run in self.runs]
 
     def __enter__(self) -> InOrder:
         return self
@@ -82,8 +80,16 @@ class InOrder:
         if self.pool is None:
             yield from map(self.job, self.items)
             return
-        for index, run in enumerate(self.runs):
-            yield from map(self.job, run) if index in self.own else self.futures[index].result()
+        done_here: dict[int, list] = {}
+        last = len(self.runs)  # the runs from this one on are started, or done here
+        for index, future in enumerate(self.futures):
+            # Rather than wait for the workers, do here the last run that none of them has started: the
+            # next ones in order are always handed out already.
+            while index not in done_here and not future.done() and last > index:
+                last -= 1
+                if self.futures[last].cancel():
+                    done_here[last] = [self.job(item) for item in self.runs[last]]
+            yield from done_here.pop(index) if index in done_here else future.result()
 
 
 def run_job(run: Sequence) -> list:
