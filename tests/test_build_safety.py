@@ -198,7 +198,8 @@ def test_the_search_indexer_stops_with_the_one_line_of_its_shard(tmp_path, monke
     output = tmp_path / "output"
     (output / "a").mkdir(parents=True)
     (output / "a" / "index.html").write_text("<html><body>A page</body></html>")
-    settings = {"OUTPUT_PATH": str(output), "CACHE_PATH": str(tmp_path / "cache")}
+    # As a build gives them: TIMELINE_WORKERS says how many shards are indexed at once.
+    settings = {"OUTPUT_PATH": str(output), "CACHE_PATH": str(tmp_path / "cache"), "TIMELINE_WORKERS": 0}
 
     with pytest.raises(SearchIndexError) as stopped:
         with SearchIndexer(settings, [Shard("1", ("a/index.html",))]) as search:

@@ -15,7 +15,10 @@ Modules, by what they hold:
 - for editors: newevent (the questions `invoke new-event` asks, each answer checked) and skeleton (the
   files it writes);
 - for maintainers: lock (one build at a time on a cache or an output folder), staging (output/
-  replaced whole by `invoke build`) and summary (the line each build ends with);
+  replaced whole by `invoke build`), summary (the line each build ends with), workers (reading and
+  writing shared across processes, results in order), tasks (every site's invoke tasks), site_settings and
+  publishing (every site's Pelican settings), quickstart and starter/ (`timeline-quickstart`);
+- for sites: menu (the site's menu);
 - for every reader: styles (the stylesheet written minified).
 """
 

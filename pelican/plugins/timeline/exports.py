@@ -148,6 +148,17 @@ def as_json(data: object) -> str:
     return escape_json(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 
 
+def with_items(fields: dict, name: str, items: list[str]) -> str:
+    """Give as_json({**fields, name: [the items]}) from the items' own texts (each as_json's), each indented a
+    level deeper as json.dumps would: Python's encoder writes indented JSON slowly, and every event's text
+    is written, or read back, for its own file."""
+    empty = as_json({**fields, name: []})
+    if not items:
+        return empty
+    nested = ",\n".join("    " + item.removesuffix("\n").replace("\n", "\n    ") for item in items)
+    return empty.removesuffix("[]\n}\n") + "[\n" + nested + "\n  ]\n}\n"
+
+
 def write_exports(output_path: str, timeline: Timeline, settings: dict, cache: PageCache) -> None:
     """Write the open data; an event's own file only when it has changed since the last build."""
     def write(path: str, text: str) -> None:
@@ -156,23 +167,31 @@ def write_exports(output_path: str, timeline: Timeline, settings: dict, cache: P
         with open(target, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
 
-    def write_with_schema(kind: str, schema: Path, rows: list[dict]) -> None:
+    def read(path: str) -> str:
+        with open(os.path.join(output_path, path), encoding="utf-8", newline="") as handle:
+            return handle.read()
+
+    def write_with_schema(kind: str, schema: Path, items: list[str]) -> None:
         """Write events.json or votes.json, naming the schema shipped beside it, and the schema."""
         data, schema_path = settings[f"{kind.upper()}_JSON"], settings[f"{kind.upper()}_SCHEMA"]
         relative = posixpath.relpath(schema_path, posixpath.dirname(data))
-        write(data, as_json({"title": settings["SITENAME"], "schema": relative, kind: rows}))
+        write(data, with_items({"title": settings["SITENAME"], "schema": relative}, kind, items))
         write(schema_path, schema.read_text(encoding="utf-8"))
 
-    records = [event_record(event, settings) for event in timeline.events]
-    write_with_schema("events", SCHEMA, records)
-    write(settings["EVENTS_CSV"], events_csv(records))
-    for event, record in zip(timeline.events, records):
+    def event_text(event: Event, record: dict) -> str:
+        """An event's own file, written when it changed; else the last build's, which the cache vouches for."""
         path = settings["EVENT_JSON"].format(slug=event.slug)
-        if not cache.unchanged(path, "event JSON", {"event": event}):
-            write(path, as_json(record))
+        if cache.unchanged(path, "event JSON", {"event": event}):
+            return read(path)
+        write(path, text := as_json(record))
+        return text
+
+    records = [event_record(event, settings) for event in timeline.events]
+    write_with_schema("events", SCHEMA, [event_text(event, record) for event, record in zip(timeline.events, records)])
+    write(settings["EVENTS_CSV"], events_csv(records))
     write(settings["ACTORS_JSON"], as_json([actor_record(actor, timeline.events_by_actor[actor.slug],
                                                          timeline.record_of(actor), settings)
                                             for actor in timeline.actors]))
     votes = vote_records(timeline)
-    write_with_schema("votes", VOTES_SCHEMA, votes)
+    write_with_schema("votes", VOTES_SCHEMA, [as_json(row) for row in votes])
     write(settings["VOTES_CSV"], votes_csv(votes))

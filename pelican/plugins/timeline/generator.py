@@ -4,7 +4,8 @@ holds, and hands over what it did for the line the build ends with."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from pelican.generators import CachingGenerator
@@ -17,10 +18,12 @@ from .model import VOTE_KEY
 from .page_cache import PageCache, source_digest
 from .plan import PlannedPage, plan_site
 from .problems import BuildStopped, ContentError, count, show
+from .reader import TimelineReader
 from .search import SearchIndexer
 from .sitemap import write_sitemap
 from .summary import PRINTER, BuildSummary
 from .validate import SourceFile, build_timeline, unnamed_actors
+from .workers import InOrder, worker_count
 
 
 class TimelineGenerator(CachingGenerator):
@@ -38,12 +41,28 @@ class TimelineGenerator(CachingGenerator):
         return [self.readers.read_file(base_path=self.path, path=path, content_class=SourceFile,
                                        context=self.context) for folder in folders for path in self.files[folder]]
 
+    def read_ahead(self) -> None:
+        """Read and convert, in worker processes, every file that Pelican's content cache does not hold,
+        for the reader to hand to Pelican as it asks for each file in turn, as it would on one core."""
+        paths = [os.path.abspath(os.path.join(self.path, path)) for paths in self.files.values() for path in paths]
+        unread = [path for path in paths if self.readers.get_cached_data(path, (None, None))[0] is None]
+        # Pelican makes a reader for each extension (.md, .markdown); any of them reads any file alike.
+        readers = [reader for reader in self.readers.readers.values() if isinstance(reader, TimelineReader)]
+        with InOrder(readers[0].read, unread, worker_count(self.settings)) as read:
+            read_already = dict(zip(unread, read))
+        for reader in readers:
+            reader.read_already = read_already
+
     def generate_context(self) -> None:
+        self.read_ahead()
         events = self.read_folder(self.settings["EVENT_PATHS"])
         actors = self.read_folder(self.settings["ACTOR_PATHS"])
         page_docs = self.read_folder(self.settings["PAGE_PATHS"])
         periods = self.read_folder(self.settings["PERIOD_PATHS"])
         self.readers.save_cache()
+        # Saved, the cache's copy of what was read (some 80 MB for 10,000 events) is of no more use to this
+        # build, whose workers would each be handed it, nor to the next, which reads the saved one.
+        self.readers._cache.clear()
         try:
             self.timeline = build_timeline(events, actors, page_docs=page_docs, period_docs=periods)
         except ContentError as error:
@@ -63,15 +82,18 @@ class TimelineGenerator(CachingGenerator):
         self.env.globals["cached"] = fragment_cache()
         self.env.globals["VOTE_KEY"] = VOTE_KEY
         self.env.filters["count"] = count  # `events|length|count("event")`: "1 event", "28 events"
-        with SearchIndexer(self.settings, site.shards) as search:
+        # The workers are forked before the search index starts its thread, and once all they draw from is here.
+        with InOrder(self.page_drawer(writer, site.pages, cache), range(len(site.pages)),
+                     worker_count(self.settings)) as drawn, SearchIndexer(self.settings, site.shards) as search:
             for save_as in own_pages:  # written already, by Pelican's PagesGenerator
                 search.placed(save_as)
-            written = self.write_pages(writer, site.pages, cache, search)
+            # Written while the workers draw the pages; on one core, before them.
+            write_exports(self.output_path, self.timeline, self.settings, cache)
+            written = self.record_pages(site.pages, drawn, cache, search)
             # Pelican's own pages (About) are read by its PagesGenerator, whose context is complete by now.
             write_sitemap(self.output_path, self.settings,
                           [page.url for page in site.pages if page.in_sitemap] +
                           [page.url for page in self.context["pages"]])
-            write_exports(self.output_path, self.timeline, self.settings, cache)
         cache.finish()
         if self.settings["TIMELINE_FEEDS"]:
             write_feeds(writer, self.timeline, self.context, self.settings)
@@ -79,15 +101,26 @@ class TimelineGenerator(CachingGenerator):
                                        len(site.pages) - written, len(search.indexed), len(search.kept),
                                        len(self.warnings)))
 
-    def write_pages(self, writer, pages: list[PlannedPage], cache: PageCache, search: SearchIndexer) -> int:
-        """Write each planned page that the last build did not leave as it is now, telling the search index
-        of every page once it is in place; give how many were written."""
-        written = 0
-        for page in pages:
-            if not cache.unchanged(page.save_as, page.template, page.values):
+    def page_drawer(self, writer, pages: list[PlannedPage], cache: PageCache) -> Callable[[int], tuple]:
+        """Make the job of drawing page `index` of the plan: write it unless the last build left it as it is
+        now, and give its digest and why it was drawn (None when it was not)."""
+        def draw(index: int) -> tuple[str, str | None]:
+            page = pages[index]
+            judged = cache.judge(page.save_as, page.template, page.values)
+            if judged[1] is not None:
                 writer.write_file(page.save_as, self.get_template(page.template), self.context,
                                   self.settings["RELATIVE_URLS"], page_url=page.url, **page.values)
-                written += 1
+            return judged
+        return draw
+
+    @staticmethod
+    def record_pages(pages: list[PlannedPage], drawn: Iterable[tuple], cache: PageCache,
+                     search: SearchIndexer) -> int:
+        """Record what was found of each page, in the plan's order, telling the search index of every page
+        once it is in place; give how many were written."""
+        written = 0
+        for page, (digest, reason) in zip(pages, drawn, strict=True):
+            written += not cache.record(page.save_as, digest, reason)
             search.placed(page.save_as)
         return written
 
@@ -95,13 +128,25 @@ class TimelineGenerator(CachingGenerator):
 def fragment_cache() -> Callable:
     """Make the template function `cached`: `{% call cached(key, …) %}body{% endcall %}` draws the body once
     for each key, then gives the same HTML. A new one for every build, since the content may have changed."""
-    drawn: dict[tuple, str] = {}
+    drawn: dict[tuple, tuple[tuple, str]] = {}
 
     def cached(*key, caller: Callable[[], str]) -> str:
-        if key not in drawn:
-            drawn[key] = caller()
-        return drawn[key]
+        index = tuple(map(hashable, key))
+        if index not in drawn:
+            # The key is kept with its HTML, so that no other object can take the identity of one of its parts.
+            drawn[index] = key, caller()
+        return drawn[index][1]
     return cached
+
+
+def hashable(part: object) -> object:
+    """A part of a fragment's key as a dictionary can hold it: itself, or its identity when it has no hash
+    (an axis, whose lists have none, and which is one object on every page of its listing)."""
+    try:
+        hash(part)
+    except TypeError:
+        return ("object", id(part))
+    return part
 
 
 def report(error: ContentError) -> None:

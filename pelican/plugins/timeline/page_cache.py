@@ -25,6 +25,7 @@ from pathlib import Path
 import jinja2
 import pelican
 
+from .axis import Axis
 from .model import Actor, Event, Timeline
 
 MANIFEST = "TimelineGenerator-pages.json"
@@ -95,6 +96,10 @@ def remove_unlisted(output: Path, name: str, pages: set[str]) -> None:
                 Path(directory, file).unlink()
         if directory != str(output / name) and not os.listdir(directory):
             os.rmdir(directory)
+
+
+# The kinds of template value that several pages may be given, the same object each time.
+SHARED = (list, tuple, dict, Axis)
 
 
 def fingerprint_text(value: object, shown: list) -> str:
@@ -170,6 +175,11 @@ class PageCache:
         self.previous = load_manifest(settings)
         self.digests: dict[str, str] = {}  # of each page of this build, by the file it is saved as
         self.full: dict[int, str] = {}
+        # The text of each value given to more than one page, by id, with the value (keeping its id its own)
+        # and the events and actors it shows; and the ids of the values given to one page so far, whose text
+        # is not kept (most are, and they may be long: a part of the chronology).
+        self.texts: dict[int, tuple[object, str, list]] = {}
+        self.seen: set[int] = set()
         # Templates may read the whole timeline (its counts, its years): every page depends on its index, and
         # on whether the pages that every page links to only when they exist (votes, figures, corrections) are
         # written.
@@ -192,8 +202,10 @@ class PageCache:
     def context(context: dict) -> str:
         """What every page is given: the settings, and Pelican's own pages (the site menu) by address and
         title. Not where the site is written (`invoke build` writes each build into a folder of its own),
-        nor whether Pelican's --debug is on (which logs why pages are drawn, and must not draw them all)."""
-        context = {key: value for key, value in context.items() if key not in ("OUTPUT_PATH", "DEBUG")}
+        nor whether Pelican's --debug is on (which logs why pages are drawn, and must not draw them all), nor
+        how many processes draw them (which draw the same)."""
+        context = {key: value for key, value in context.items()
+                   if key not in ("OUTPUT_PATH", "DEBUG", "TIMELINE_WORKERS")}
         contents = [(key, [(getattr(item, "url", ""), getattr(item, "title", "")) for item in value])
                     for key, value in sorted(context.items()) if isinstance(value, list) and value
                     and all(hasattr(item, "source_path") for item in value)]
@@ -207,13 +219,45 @@ class PageCache:
         return self.full[id(item)]
 
     def unchanged(self, save_as: str, template: str, values: dict) -> bool:
-        """Record the page's digest; True when the page written last time is still there and right, else
-        log why it is drawn again (seen with Pelican's --debug)."""
+        """Record the page's digest; True when the page written last time is still there and right."""
+        return self.record(save_as, *self.judge(save_as, template, values))
+
+    def judge(self, save_as: str, template: str, values: dict) -> tuple[str, str | None]:
+        """Give the page's digest and why it must be drawn (None when it need not be). Keeps nothing of the
+        page, so that worker processes judge the pages they write and this process records what they found."""
         shown: list = []
-        text = fingerprint_text(values, shown)
-        page = digest(self.site, template, text, *(self.full_digest(item) for item in shown))
+        text = self.fingerprint(values, shown)
+        # An event a page shows in several places (its list, its months, its axis) is summed up once.
+        once = {id(item): item for item in shown}.values()
+        page = digest(self.site, template, text, *(self.full_digest(item) for item in once))
+        return page, self.reason_to_draw(save_as, page)
+
+    def fingerprint(self, values: dict, shown: list) -> str:
+        """Write a page's values as fingerprint_text does, each value that pages share (a listing's axis and
+        the links between its pages, the navigation of every listing) written once for all of them."""
+        parts = []
+        for key, value in values.items():
+            if not isinstance(value, SHARED):
+                text = fingerprint_text(value, shown)
+            elif id(value) in self.texts:
+                _, text, found = self.texts[id(value)]
+                shown += found
+            elif id(value) in self.seen:  # on a second page: kept for the others
+                found: list = []
+                text = fingerprint_text(value, found)
+                self.texts[id(value)] = (value, text, found)
+                shown += found
+            else:
+                text = fingerprint_text(value, shown)
+                self.seen.add(id(value))
+            parts.append(f"{key!r}:{text}")
+        return "{" + ",".join(parts) + "}"
+
+    def record(self, save_as: str, page: str, reason: str | None) -> bool:
+        """Keep a page's digest for the next build; True when it is left as it was, else log why it is drawn
+        again (seen with Pelican's --debug)."""
         self.digests[save_as] = page
-        if reason := self.reason_to_draw(save_as, page):
+        if reason:
             logger.debug("Drawing %s: %s", save_as, reason)
         return reason is None
 

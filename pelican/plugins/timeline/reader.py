@@ -233,7 +233,8 @@ class MarkdownTookTooLong(Exception):
 @contextmanager
 def time_limit(seconds: float) -> Iterator[None]:
     """Raise MarkdownTookTooLong in the block once `seconds` have passed. Only the main thread receives
-    signals, so elsewhere the block runs unbounded; Pelican reads files on its main thread."""
+    signals, so elsewhere the block runs unbounded; Pelican reads files on its main thread, and each
+    worker process on its own (workers.py)."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -263,6 +264,8 @@ class TimelineReader(BaseReader):
         super().__init__(settings)
         # One Markdown converter, reset between files: building one loads every extension again.
         self.markdown = self.converter()
+        # What worker processes read already, by path (see read_ahead): handed to Pelican as it asks.
+        self.read_already: dict[str, tuple[str | None, dict]] = {}
 
     def converter(self) -> markdown.Markdown:
         """A Markdown converter with the site's settings and citations, whose extension keeps those of
@@ -272,6 +275,8 @@ class TimelineReader(BaseReader):
         return markdown.Markdown(**{**options, "extensions": [*options.get("extensions", ()), self.citations]})
 
     def read(self, source_path: str) -> tuple[str, dict]:
+        if source_path in self.read_already:
+            return self.read_already.pop(source_path)
         with open(source_path, "rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
         text, problem = decode(data)

@@ -6,7 +6,8 @@ Pagefind cannot update an index, and its time and memory grow faster than the nu
 into shards of at most TIMELINE_SEARCH_SHARD_SIZE pages (plan.py says which), each its own index in
 `pagefind/<number>/`, which the search page merges (Pagefind's mergeIndex: the merged indexes share the
 first one's code).
-A shard is indexed in a separate process as soon as its pages are in place, and its index is kept
+A shard is indexed in a separate process as soon as its pages are in place (as many at once as the build has
+workers), and its index is kept
 in the cache under the digest of those pages: a rebuild indexes again only the shards whose pages
 changed.
 """
@@ -25,6 +26,7 @@ from pathlib import Path
 
 from .problems import BuildStopped
 from .settings import SEARCH_INDEX_FOLDER
+from .workers import worker_count
 
 SHARD_SCRIPT = Path(__file__).with_name("search_shard.py")
 LAST_USED = "last-build.json"  # in the store: the indexes the last build used
@@ -47,9 +49,9 @@ class SearchIndexError(BuildStopped):
 
 
 class SearchIndexer:
-    """Indexes the shards of a build one at a time, in the order their pages are placed, while Pelican
-    goes on writing. `placed` is told of every page as it is written (or left as it was); `finish` waits
-    for the last shard and raises the first failure."""
+    """Indexes the shards of a build in the order their pages are placed, while Pelican goes on writing,
+    as many at a time as the build has workers (Pagefind works on one core). `placed` is told of every page
+    as it is written (or left as it was); `finish` waits for the last shard and raises the first failure."""
 
     def __init__(self, settings: dict, shards: list[Shard]):
         self.output = Path(settings["OUTPUT_PATH"])
@@ -63,11 +65,13 @@ class SearchIndexer:
         self.indexed: list[str] = []
         self.kept: list[str] = []
         self.failure: Exception | None = None
-        self.thread = threading.Thread(target=self.work, name="search-index", daemon=True)
+        self.threads = [threading.Thread(target=self.work, name=f"search-index-{number}", daemon=True)
+                        for number in range(worker_count(settings))]
 
     def __enter__(self) -> SearchIndexer:
         shutil.rmtree(self.output / SEARCH_INDEX_FOLDER, ignore_errors=True)
-        self.thread.start()
+        for thread in self.threads:
+            thread.start()
         return self
 
     def __exit__(self, kind, error, trace) -> None:
@@ -110,8 +114,10 @@ class SearchIndexer:
             record.write_text(json.dumps(sorted(self.used)), encoding="utf-8")
 
     def stop(self) -> None:
-        self.queue.put(None)
-        self.thread.join()
+        for _ in self.threads:
+            self.queue.put(None)
+        for thread in self.threads:
+            thread.join()
 
     def work(self) -> None:
         while (shard := self.queue.get()) is not None:

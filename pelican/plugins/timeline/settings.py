@@ -112,8 +112,13 @@ DEFAULTS = {
     "TIMELINE_SYMBOL_LINKED": ".+",
     # What a symbol loses where room is short (the votes page's column headings): "" keeps it whole.
     "TIMELINE_SYMBOL_SHORTEN": "",
+    # How many processes read the files and write the pages (workers.py); 0 for one per core. The output is
+    # the same whatever the number.
+    "TIMELINE_WORKERS": 0,
 }
 CHOICES = {"TIMELINE_UNSAFE_MARKUP": ("error", "strip")}
+# Whole numbers that may be 0, with what 0 means.
+ZERO_MEANS = {"TIMELINE_WORKERS": "one worker per core"}
 # Settings that are addresses on other sites, with the placeholders each must have, rather than paths of this one.
 ADDRESSES = {"TIMELINE_SYMBOL_URL": "{symbol}"}
 # Settings that are regular expressions, and settings that are words readers see.
@@ -164,13 +169,16 @@ def settings_problems(settings: dict) -> list[str]:
 
 def setting_problem(name: str, value: object) -> str | None:
     """What is wrong with one setting, judged against its default: the same type; a whole number of 1 or
-    more; for a path, the same {placeholders}, inside the output folder; for a choice, one of its words."""
+    more (or 0, where 0 has a meaning); for a path, the same {placeholders}, inside the output folder; for a
+    choice, one of its words."""
     default = DEFAULTS[name]
+    if name in ZERO_MEANS and (type(value) is not int or value < 0):
+        return f"{name}: is {value!r}; expected a whole number of 1 or more, or 0 for {ZERO_MEANS[name]}"
     if type(value) is not type(default):
         return f"{name}: is {value!r}; expected a value like the default, {default!r}"
     if name in CHOICES and value not in CHOICES[name]:
         return f"{name}: is {value!r}; expected one of " + ", ".join(map(repr, CHOICES[name]))
-    if isinstance(value, int) and not isinstance(value, bool) and value < 1:
+    if isinstance(value, int) and not isinstance(value, bool) and value < 1 and name not in ZERO_MEANS:
         return f"{name}: is {value!r}; expected a whole number of 1 or more"
     if name in MAPPINGS:
         return f"{name}: {problem}" if (problem := mapping_problem(value, MAPPINGS[name])) else None

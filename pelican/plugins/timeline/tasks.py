@@ -26,6 +26,7 @@ OUTPUT_LOCK = ".build.lock"
 GH_PAGES_BRANCH = "gh-pages"
 RSYNC_TARGET = os.environ.get("DEPLOY_RSYNC_TARGET", "")
 VERBOSE = {"verbose": "log why each page is drawn and each search shard indexed (Pelican's --debug)"}
+BUILD_OPTIONS = VERBOSE | {"workers": "processes that read and write (TIMELINE_WORKERS; default one per core)"}
 
 
 def pelican_run(c, settings: str, output: str, *extra: str) -> None:
@@ -58,6 +59,12 @@ def logging_options(verbose: bool) -> tuple[str, ...]:
     return ("--debug",) if verbose else ()
 
 
+def build_options(verbose: bool, workers: int | None) -> tuple[str, ...]:
+    """Pelican's options for a build: its logging, and the number of workers when one is given (checked by
+    the plugin with the other settings, so a wrong number gets the same message as in pelicanconf.py)."""
+    return logging_options(verbose) + (("-e", f"TIMELINE_WORKERS={workers}") if workers is not None else ())
+
+
 @contextmanager
 def staged_build(c, settings: str, *extra: str) -> Iterator[Path]:
     """Build into a new folder beside output/, removed afterwards unless the caller has moved it; what
@@ -80,10 +87,10 @@ def atomic_build(c, settings: str, *extra: str) -> None:
         report(staging.replace_output(folder, Path(OUTPUT)))
 
 
-@task(help=VERBOSE)
-def build(c, verbose=False):
+@task(help=BUILD_OPTIONS)
+def build(c, verbose=False, workers=None):
     """Build the site into output/ with the local settings."""
-    atomic_build(c, "pelicanconf.py", *logging_options(verbose))
+    atomic_build(c, "pelicanconf.py", *build_options(verbose, workers))
 
 
 @task(help=VERBOSE)
