@@ -212,14 +212,20 @@ def figures_page(timeline: Timeline, settings: dict) -> list[PlannedPage]:
                     search_group="figures")]
 
 
+# The cells of a votes page's table, at most (about 200 KB of HTML), and the fewest votes a page holds.
+MATRIX_CELLS, MIN_VOTES_A_PAGE = 1500, 5
+
+
 def votes_page(timeline: Timeline, settings: dict) -> list[PlannedPage]:
     """Plan the votes page, when the record holds a vote: every state's position on every vote, and the
     tallies over time."""
     if not timeline.votes:
         return []
     # A long record's votes continue on numbered pages, as a listing's events do, each with the table and the
-    # charts of its own votes, so that no page grows with the record.
-    pages = listing(settings, timeline.votes, "VOTES")
+    # charts of its own votes, so that no page grows with the record: a page holds fewer votes where more
+    # states vote, since each of its cells is some 130 bytes of HTML.
+    per_page = min(settings["TIMELINE_PAGE_LIMIT"], max(MIN_VOTES_A_PAGE, MATRIX_CELLS // max(1, len(timeline.voters))))
+    pages = paginate(timeline.votes, per_page, address(settings, "VOTES"))
     charts = [tally_charts(page.events) for page in pages]
     # The bodies that voted, by name, in the order of their first vote, for the page's introduction.
     bodies = in_words(event.body.name for event in timeline.votes if event.body and event.body.members)
