@@ -61,7 +61,9 @@ def page(build: Build, url: str) -> BeautifulSoup:
 
 
 def test_the_plugin_and_theme_hold_no_word_of_this_record():
+    # The theme is linked into the package from theme/, and read where it is.
     assert of_this_record(Path(timeline.__file__).parent) == []
+    assert of_this_record(Path(timeline.THEME).resolve()) == []
     # The same check finds this record where it is: in its content and its settings.
     assert of_this_record(ROOT / "content" / "pages") and of_this_record(ROOT / "content" / "actors")
     assert [path.name for path in sorted(ROOT.glob("*.py")) if words_of_this_record(path.read_text())] == \
