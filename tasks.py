@@ -50,16 +50,25 @@ def benchmark(c, events="1000,10000", actors=200, repeat=3):
           f"--actors {int(actors)} --repeat {int(repeat)}", pty=False)
 
 
-@task
-def test(c):
+@task(help={"quick": "everything that needs no browser, with fewer property examples: a change's first check",
+            "thorough": "the property tests with twenty times their examples (slow)"})
+def test(c, quick=False, thorough=False):
     """Install what the tests need that is missing (Chromium, axe-core), then run the whole test suite."""
-    import prerequisites  # only the tests need a browser and axe-core
+    profile = "thorough" if thorough else "quick" if quick else "default"
+    if not quick:
+        install_browser_prerequisites(c)
+    c.run(f"{shlex.quote(sys.executable)} -m pytest --hypothesis-profile={profile}"
+          + (" -m 'not browser'" if quick else ""), pty=False)
+
+
+def install_browser_prerequisites(c) -> None:
+    import prerequisites  # only the browser tests need a browser and axe-core
 
     try:
         commands = prerequisites.install_commands()
     except prerequisites.Unmet as unmet:
         raise Exit("The browser tests need what this machine lacks, and `invoke test` cannot install it. "
-                   f"Run\n\n    {unmet.command}\n\nthen `invoke test` again.")
+                   f"Run\n\n    {unmet.command}\n\nthen `invoke test` again (or `invoke test --quick`, which needs "
+                   "no browser).")
     for command in commands:
         c.run(command, pty=False)
-    c.run(f"{shlex.quote(sys.executable)} -m pytest", pty=False)

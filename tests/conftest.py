@@ -4,22 +4,29 @@ serves the real one to a headless browser for the browser tests."""
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
+from filelock import FileLock
 from hypothesis import HealthCheck, settings
 from bs4 import BeautifulSoup, Tag
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # headless.py sits beside tasks.py, which shares it with the browser tests
+# A wide console keeps each of Pelican's log lines, and so each editor's message, on one line. Set before
+# Pelican is imported, which reads it once, and so for every build and task the tests run.
+os.environ["COLUMNS"] = "250"
 import headless  # noqa: E402
+import forked  # noqa: E402
 from pelican.plugins import timeline  # noqa: E402
 
 # The generator's theme, as installed.
@@ -28,13 +35,21 @@ THEME = Path(timeline.THEME)
 FIXTURES = Path(__file__).parent / "fixtures"
 # The address the published build is given, under a path as on GitHub project pages.
 SITEURL = "https://timeline.test/record"
-# Each example of the property tests is a build of the fixture site (half a second);
-# `pytest --hypothesis-profile=thorough` tries ten times as many as a test run does.
-for profile, examples in (("default", 50), ("thorough", 500)):
+# Each example of the property tests is a build of the fixture site (a fifth of a second): a test run tries a
+# fixed number, `invoke test --quick` fewer, and `invoke test --thorough` (pytest's
+# --hypothesis-profile=thorough) twenty times as many.
+for profile, examples in (("quick", 10), ("default", 25), ("thorough", 500)):
     settings.register_profile(profile, max_examples=examples, deadline=None,
                               suppress_health_check=[HealthCheck.too_slow])
 # No build of a small site may take longer, whatever its files hold (the real site takes a few seconds).
 BUILD_SECONDS = 120
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Start the tests of a long build first: each test process takes a run of the tests in this order and
+    the others take over the end of its run when they finish theirs, so the long build keeps one process
+    busy from the start while the rest of the suite is shared out beside it."""
+    items.sort(key=lambda item: item.get_closest_marker("long_build") is None)
 
 
 @dataclass
@@ -52,13 +67,21 @@ class Build:
 
     def page(self, url: str) -> BeautifulSoup:
         path = self.output / url.strip("/") / "index.html" if not url.endswith(".html") else self.output / url
-        return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        written = path.stat()
+        return parsed(path, (written.st_ino, written.st_mtime_ns, written.st_size))
 
     def listing(self, url: str) -> list[BeautifulSoup]:
         """Read every page of a listing (a year, a type, an actor), following its pager from the first page."""
         first = self.page(url)
         later = [urljoin(url, a["href"]) for a in first.select("nav.pager a")][1:]
         return [first, *map(self.page, later)]
+
+
+@functools.lru_cache(maxsize=256)
+def parsed(path: Path, version: tuple[int, int, int]) -> BeautifulSoup:
+    """A page as parsed once in this test process, however many tests read this `version` of it (its inode,
+    time and size): tests only read the soup, never change it, and parsing took a third of the suite's time."""
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 def section(page: BeautifulSoup, heading: str) -> Tag:
@@ -73,31 +96,39 @@ def build(content: Path, output: Path, settings: str = "pelicanconf.py", env: di
     overrides.setdefault("CACHE_PATH", str(output.parent / f"{output.name}-cache"))
     # One -e with every pair: Pelican keeps only the last of several -e options.
     extra = ["-e", *(f"{key}={json.dumps(value)}" for key, value in overrides.items())]
-    result = subprocess.run(
-        [sys.executable, "-m", "pelican", str(content), "-s", str(ROOT / settings), "-o", str(output), *extra,
-         *options],
-        # A wide console keeps each of Pelican's log lines, and so each editor's message, on one line.
-        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "COLUMNS": "250", **(env or {})},
-        timeout=timeout,
-    )
+    result = forked.run("pelican", [str(content), "-s", str(ROOT / settings), "-o", str(output), *extra, *options],
+                        cwd=ROOT, env={**os.environ, **(env or {})}, timeout=timeout)
     return Build(result.returncode, result.stdout + result.stderr, output)
+
+
+def built_once(tmp_path_factory, name: str, make: Callable[[Path], Build]) -> Build:
+    """The build `make(folder)` makes, made once per run in a folder that every test process shares (pytest
+    -n runs several), so that tests which only read a site never wait for it to be built again; the first
+    process to ask builds it while the others wait. The build must have succeeded."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # each test process's temporary folder is one of the run's
+    record = shared / f"{name}.json"
+    with FileLock(shared / f"{name}.lock"):
+        if not record.exists():
+            made = make(shared / name)
+            assert made.returncode == 0, made.log
+            record.write_text(json.dumps({"returncode": made.returncode, "log": made.log, "output": str(made.output)}))
+    recorded = json.loads(record.read_text())
+    return Build(recorded["returncode"], recorded["log"], Path(recorded["output"]))
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Build:
     """The real site, built once from content/."""
-    result = build(ROOT / "content", tmp_path_factory.mktemp("real") / "output")
-    assert result.returncode == 0, result.log
-    return result
+    return built_once(tmp_path_factory, "real", lambda folder: build(ROOT / "content", folder / "output"))
 
 
 @pytest.fixture(scope="session")
 def published(tmp_path_factory) -> Build:
     """The real site built as `invoke preview` builds it: publishconf.py, with SITEURL from the environment."""
-    result = build(ROOT / "content", tmp_path_factory.mktemp("published") / "output", "publishconf.py",
-                   env={"SITEURL": SITEURL})
-    assert result.returncode == 0, result.log
-    return result
+    return built_once(tmp_path_factory, "published", lambda folder: build(
+        ROOT / "content", folder / "output", "publishconf.py", env={"SITEURL": SITEURL}))
 
 
 @pytest.fixture
@@ -123,24 +154,28 @@ def start(folder: Path, name: str = "Riverside library") -> subprocess.Completed
 
 
 @pytest.fixture(scope="session")
-def library(tmp_path_factory) -> Path:
-    """The example site as a newcomer makes it: the start command, then its content in place of the example's."""
-    root = tmp_path_factory.mktemp("library") / "site"
-    assert start(root).returncode == 0
-    for folder in ("events", "actors", "pages"):
-        for path in (root / "content" / folder).iterdir():
-            path.unlink()
-        for path in (EXAMPLE / folder).iterdir():
-            (root / "content" / folder / path.name).write_bytes(path.read_bytes())
-    return root
+def published_library(tmp_path_factory) -> Build:
+    """The example site as a newcomer makes it (the start command, then its content in place of the example's),
+    built for publishing, feeds and absolute addresses on."""
+    return built_once(tmp_path_factory, "library", make_library)
 
 
 @pytest.fixture(scope="session")
-def published_library(library) -> Build:
-    """The example site built for publishing, feeds and absolute addresses on."""
-    result = invoke(library, "preview", env={"SITEURL": SITEURL})
-    assert result.returncode == 0, result.stdout + result.stderr
-    return Build(result.returncode, result.stdout + result.stderr, library / "output")
+def library(published_library) -> Path:
+    """The example site's folder: its settings, its content and, once built for publishing, its output."""
+    return published_library.output.parent
+
+
+def make_library(folder: Path) -> Build:
+    root = folder / "site"
+    assert start(root).returncode == 0
+    for kind in ("events", "actors", "pages"):
+        for path in (root / "content" / kind).iterdir():
+            path.unlink()
+        for path in (EXAMPLE / kind).iterdir():
+            (root / "content" / kind / path.name).write_bytes(path.read_bytes())
+    result = invoke(root, "preview", env={"SITEURL": SITEURL})
+    return Build(result.returncode, result.stdout + result.stderr, root / "output")
 
 
 # Copies of the whole project, for the tests that run invoke's tasks as a maintainer does.
@@ -157,8 +192,7 @@ def project_copy(tmp_path: Path) -> Path:
 def invoke(root: Path, task: str, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run an invoke task, as typed after `invoke` (`build --verbose`), in a project as a maintainer would;
     a task that hangs fails the test."""
-    return subprocess.run([sys.executable, "-m", "invoke", *task.split()], cwd=root, capture_output=True, text=True,
-                          env={**os.environ, "COLUMNS": "250", **(env or {})}, timeout=300)
+    return forked.run("invoke", task.split(), cwd=root, env={**os.environ, **(env or {})}, timeout=300)
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
