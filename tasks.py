@@ -54,11 +54,11 @@ def benchmark(c, events="1000,10000", actors=200, repeat=3):
             "thorough": "the property tests with twenty times their examples (slow)"})
 def test(c, quick=False, thorough=False):
     """Install what the tests need that is missing (Chromium, axe-core), then run the whole test suite."""
-    profile = "thorough" if thorough else "quick" if quick else "default"
     if not quick:
         install_browser_prerequisites(c)
-    c.run(f"{shlex.quote(sys.executable)} -m pytest --hypothesis-profile={profile}"
-          + (" -m 'not browser'" if quick else ""), pty=False)
+    profile = "thorough" if thorough else "quick" if quick else None
+    options = (["-m", "'not browser'"] if quick else []) + ([f"--hypothesis-profile={profile}"] if profile else [])
+    c.run(" ".join([shlex.quote(sys.executable), "-m", "pytest", *options]), pty=False)
 
 
 def install_browser_prerequisites(c) -> None:

@@ -21,7 +21,7 @@ from conftest import FIXTURES, ROOT, SITEURL, THEME, build, invoke, leftovers, p
 from pelican.plugins.timeline import search_shard, staging
 from pelican.plugins.timeline.outputcheck import check_output
 from pelican.plugins.timeline.problems import BuildStopped
-from pelican.plugins.timeline.search import SearchIndexer, SearchIndexError, Shard
+from pelican.plugins.timeline.search import PAGEFIND_VERSION, SearchIndexer, SearchIndexError, Shard
 
 
 def test_a_failed_build_leaves_the_previous_output_byte_for_byte(tmp_path):
@@ -187,7 +187,8 @@ def test_a_broken_pagefind_is_one_line_saying_why_and_to_reinstall_it(tmp_path, 
     (tmp_path / "site" / "a" / "index.html").write_text("<html><body>A page</body></html>")
 
     with pytest.raises(search_shard.PagefindFailed) as stopped:
-        search_shard.index_shard(tmp_path / "site", tmp_path / "store", "pagefind/1/", ["a/index.html"])
+        search_shard.index_shard(tmp_path / "site", tmp_path / "store", "pagefind/1/", ["a/index.html"],
+                                 PAGEFIND_VERSION)
 
     assert pagefind_message(kind).fullmatch(str(stopped.value)), str(stopped.value)
 

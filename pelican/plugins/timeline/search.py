@@ -14,6 +14,7 @@ changed.
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import logging
 import queue
@@ -29,6 +30,7 @@ from .settings import SEARCH_INDEX_FOLDER
 from .workers import worker_count
 
 SHARD_SCRIPT = Path(__file__).with_name("search_shard.py")
+PAGEFIND_VERSION = importlib.metadata.version("pagefind-bin")
 LAST_USED = "last-build.json"  # in the store: the indexes the last build used
 logger = logging.getLogger(__name__)
 
@@ -141,7 +143,7 @@ class SearchIndexer:
         would each wait for Python's lock here while this process renders pages; give what it printed, the
         key of the shard's index and whether that was kept from the store."""
         job = {"output": str(self.output), "store": str(self.store), "folder": shard.folder,
-               "pages": shard.pages}
+               "pages": shard.pages, "pagefind_version": PAGEFIND_VERSION}
         result = subprocess.run([sys.executable, str(SHARD_SCRIPT)], input=json.dumps(job),
                                 capture_output=True, text=True)
         if result.returncode != 0:

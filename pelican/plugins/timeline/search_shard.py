@@ -1,6 +1,8 @@
 """One shard of the search index, made in a process of its own: `python search_shard.py < job.json`.
 
-The job names the output folder, the index store, the shard's folder under the output and its pages.
+The job names the output folder, the index store, the shard's folder under the output, its pages and the
+version of Pagefind (which the build reads once, sparing each shard's process the import of
+importlib.metadata, longer than the rest of its start).
 The shard's index is taken from the store when its pages are unchanged since it was made, else Pagefind
 makes it; either way it is put in place in the output folder, and its key in the store and whether it
 was taken from there are printed, as JSON. On failure it prints one line saying why and what to do,
@@ -11,7 +13,6 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import importlib.metadata
 import json
 import os
 import shutil
@@ -22,7 +23,6 @@ from pathlib import Path
 
 import pagefind_bin
 
-PAGEFIND_VERSION = importlib.metadata.version("pagefind-bin")
 MAGIC = b"pagefind_dcd"  # what each of Pagefind's gzipped index files begins with, once unzipped
 
 
@@ -47,10 +47,10 @@ def link_or_copy(source: str | Path, target: str | Path) -> None:
         shutil.copyfile(source, target)
 
 
-def index_key(output: Path, pages: list[str]) -> str:
+def index_key(output: Path, pages: list[str], pagefind_version: str) -> str:
     """Give the key a shard's index is stored under: the digest of what it is made from, its pages'
     addresses and bytes, Pagefind's version and this script, which settles what Pagefind writes."""
-    summed = hashlib.blake2b(PAGEFIND_VERSION.encode() + Path(__file__).read_bytes(), digest_size=16)
+    summed = hashlib.blake2b(pagefind_version.encode() + Path(__file__).read_bytes(), digest_size=16)
     for page in pages:
         summed.update(page.encode() + b"\x00")
         summed.update((output / page).read_bytes())
@@ -113,7 +113,7 @@ def unpack(path: Path) -> bytes:
     """Give the CBOR an index file of Pagefind's holds."""
     data = gzip.decompress(path.read_bytes())
     if not data.startswith(MAGIC):
-        raise PagefindFailed(f"{path.name} is not an index file of Pagefind {PAGEFIND_VERSION}")
+        raise PagefindFailed(f"{path.name} is not an index file of the Pagefind this build knows")
     return data.removeprefix(MAGIC)
 
 
@@ -140,8 +140,8 @@ def cbor_head_end(data: bytes, at: int) -> tuple[int, int]:
     if info < 24:
         return at + 1, info
     if info > 27:
-        raise PagefindFailed(f"an index file holds an item of indefinite length, which Pagefind {PAGEFIND_VERSION} "
-                             "does not write")
+        raise PagefindFailed("an index file holds an item of indefinite length, which the Pagefind this build "
+                             "knows does not write")
     size = 1 << (info - 24)
     return at + 1 + size, int.from_bytes(data[at + 1:at + 1 + size], "big")
 
@@ -178,10 +178,10 @@ def sorted_array(data: bytes) -> bytes:
     return head + b"".join(sorted(items))
 
 
-def index_shard(output: Path, store: Path, folder: str, pages: list[str]) -> tuple[str, bool]:
+def index_shard(output: Path, store: Path, folder: str, pages: list[str], pagefind_version: str) -> tuple[str, bool]:
     """Put the shard's index in place: the stored one made of the same pages, else one Pagefind makes now
     (and is stored); give its key and whether it was taken from the store."""
-    key = index_key(output, pages)
+    key = index_key(output, pages, pagefind_version)
     stored = store / key
     kept = stored.is_dir()
     if not kept:
@@ -197,7 +197,8 @@ def main() -> None:
     from the store; on failure, print the one line the build shows instead."""
     job = json.load(sys.stdin)
     try:
-        key, kept = index_shard(Path(job["output"]), Path(job["store"]), job["folder"], job["pages"])
+        key, kept = index_shard(Path(job["output"]), Path(job["store"]), job["folder"], job["pages"],
+                                job["pagefind_version"])
         print(json.dumps({"key": key, "kept": kept}))
     except PagefindFailed as error:
         sys.exit(str(error))
