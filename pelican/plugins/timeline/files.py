@@ -32,26 +32,37 @@ def suggested_slug(name: str) -> str:
     return slugify(name, regex_subs=[(r"[^\w\s-]", ""), (r"[-\s_.]+", "-")]).strip("-") or "a-name"
 
 
+def shown(path: Path, content: Path) -> str:
+    return f"{content.name}/{path.relative_to(content).as_posix()}"
+
+
+def link_problem(path: Path, content: Path) -> Problem | None:
+    """What is wrong with a link in content/, if the path is one or runs through one: one that leads nowhere,
+    to a folder (which could lead round a loop, or to a whole other tree) or outside content/."""
+    target = Path(os.path.realpath(path))
+    if path.is_symlink() and not target.exists():
+        return Problem(shown(path, content), 1, "file", "a link to a file that does not exist", "the file itself")
+    if path.is_symlink() and target.is_dir():
+        return Problem(shown(path, content), 1, "file", "a link to a folder", "the folder itself, not a link to it")
+    if not target.is_relative_to(content.resolve()):
+        return Problem(shown(path, content), 1, "file", f"a link to {target}, outside {content.name}/",
+                       f"the file itself, inside {content.name}/")
+    return None
+
+
 def problem_with(path: Path, content: Path) -> Problem | None:
     """What makes a file in a folder of events, actors or pages unreadable as one, if anything."""
-    shown = f"{content.name}/{path.relative_to(content).as_posix()}"
-    if path.is_symlink():
-        target = Path(os.path.realpath(path))
-        if not target.exists():
-            return Problem(shown, 1, "file", "a link to a file that does not exist", "the file itself")
-        if target.is_dir():
-            return Problem(shown, 1, "file", "a link to a folder", "the folder itself, not a link to it")
-        if not target.is_relative_to(content.resolve()):
-            return Problem(shown, 1, "file", f"a link to {target}, outside {content.name}/",
-                           f"the file itself, inside {content.name}/")
+    if problem := link_problem(path, content):
+        return problem
+    shown_path = shown(path, content)
     if not path.is_file():  # a named pipe or a device: reading it could wait for ever
-        return Problem(shown, 1, "file", "not an ordinary file", "a Markdown file")
+        return Problem(shown_path, 1, "file", "not an ordinary file", "a Markdown file")
     if not path.name.endswith(MARKDOWN_EXTENSIONS):
-        return Problem(shown, 1, "file", f"`{path.name}` is not a Markdown file, so it would not be read",
+        return Problem(shown_path, 1, "file", f"`{path.name}` is not a Markdown file, so it would not be read",
                        "a Markdown file ending in .md (or move the file out of the folder)")
     slug = slug_of(path.name)
     if problem := address_problem(slug, path.name[len(slug):]):
-        return Problem(shown, 1, "file name", *problem)
+        return Problem(shown_path, 1, "file name", *problem)
     return None
 
 
@@ -72,6 +83,9 @@ def content_files(content: Path, folders: list[str]) -> tuple[dict[str, list[str
     problems = []
     for folder in folders:
         found[folder] = []
+        if problem := link_problem(content / folder, content):  # os.walk would follow it
+            problems.append(problem)
+            continue
         for directory, subfolders, names in os.walk(content / folder):
             links = [name for name in subfolders if os.path.islink(os.path.join(directory, name))]
             subfolders[:] = [name for name in subfolders if name not in links and not hidden(name)]
@@ -89,3 +103,18 @@ def hidden(name: str) -> bool:
     """A file or folder of the system or an editor's tools (.DS_Store, .git, a swap file), not of the
     content."""
     return name.startswith(".")
+
+
+def static_problems(content: Path, static_paths: list[str]) -> list[Problem]:
+    """What is wrong with the files Pelican copies as they are (STATIC_PATHS): Pelican follows every link
+    among them, so a link that leaves content/ would publish what it leads to."""
+    problems = []
+    for static in static_paths:
+        if problem := link_problem(content / static, content):
+            problems.append(problem)
+            continue
+        for directory, subfolders, names in os.walk(content / static):
+            problems += [problem for name in subfolders + names
+                         if (problem := link_problem(Path(directory, name), content))]
+            subfolders[:] = [name for name in subfolders if not os.path.islink(os.path.join(directory, name))]
+    return sorted(problems)

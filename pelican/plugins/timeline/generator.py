@@ -12,7 +12,7 @@ from pelican.generators import CachingGenerator
 
 from .exports import write_exports
 from .feeds import write_feeds
-from .files import content_files
+from .files import content_files, static_problems
 from .menu import site_menu
 from .model import VOTE_KEY
 from .page_cache import PageCache, source_digest
@@ -34,6 +34,7 @@ class TimelineGenerator(CachingGenerator):
         folders = (self.settings["EVENT_PATHS"] + self.settings["ACTOR_PATHS"] + self.settings["PERIOD_PATHS"] +
                    self.settings["PAGE_PATHS"])
         self.files, problems = content_files(Path(self.path), folders)
+        problems += static_problems(Path(self.path), self.settings["STATIC_PATHS"])
         if problems:
             report(ContentError(problems))
 

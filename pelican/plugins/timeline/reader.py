@@ -25,6 +25,7 @@ from yaml.events import (AliasEvent, CollectionEndEvent, CollectionStartEvent, D
 
 from .citing import CitationExtension, finished, located
 from .files import slug_of
+from .links import site_links
 from .markup import demote_headings, locate_unsafe_markup, namespace_ids, sanitise_html, strip_markup
 from .problems import Problem, describe
 from .yamlerrors import explain
@@ -297,6 +298,7 @@ class TimelineReader(BaseReader):
             "unsafe_markup": locate_unsafe_markup(html or "", body, first_line),
             "citations": located(self.citations.seen, body, first_line),
             "body_line": text_line,
+            "site_links": [],
             # Pelican's own page generator needs a title; events and actors are titled by validation.
             # Stripped whatever the settings: a title with markup is refused unless they say to strip it.
             "title": strip_markup(str(fm.get("title") or fm.get("name") or "")),
@@ -307,7 +309,9 @@ class TimelineReader(BaseReader):
             # Pelican keeps what a reader returns, but reads a file again while its kept content is None:
             # a body that ran out of time (on a busy machine, say) is tried again, not remembered as a failure.
             return None, metadata
-        return namespace_ids(finished(sanitise_html(html)), slug_of(source_path)), metadata
+        html = namespace_ids(finished(sanitise_html(html)), slug_of(source_path))
+        metadata["site_links"] = site_links(html, body, first_line, self.settings)
+        return html, metadata
 
     def convert(self, body: str, first_line: int) -> tuple[str | None, Problem | None]:
         """The body as HTML, or the problem that stopped Markdown from converting it (with None for HTML

@@ -12,10 +12,12 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from functools import cached_property
+from pathlib import Path
 from urllib.parse import urlparse
 
 from .dates import DATE_QUALIFIERS, THIRDS, Period, format_date
 from .files import SLUG, slug_of
+from .links import EXPECTED as LINK_EXPECTED, ORDINARY as ORDINARY_LINK, link_problem
 from .markup import find_unsafe_markup, markup_in_text, strip_markup
 from .citing import EXAMPLE as CITATION_EXAMPLE
 from .model import (VOTE_WORDS, Actor, Citation, Conflict, Correction, Event, Figure, Position,
@@ -369,12 +371,27 @@ def check_body(doc: SourceFile, fields: Fields) -> None:
                                        "Markdown text without scripts, frames or event handlers"))
 
 
+def check_site_links(doc: SourceFile, fields: Fields) -> None:
+    """Refuse a link in Pelican's form (`{static}…`) that leads outside content/ or to no file; anywhere but
+    in a page, where Pelican does not read them, every such link."""
+    content, source = Path(doc.settings["PATH"]).absolute(), Path(doc.source_path).absolute()
+    pages = doc.settings["PAGE_PATHS"]
+    is_page = any(source.is_relative_to(content / folder) for folder in pages)
+    for line, kind, value in doc.metadata["site_links"]:
+        if not is_page:
+            fields.problems.append(Problem(fields.path, line, "body", f"`{{{kind}}}{value}` is a link in Pelican's "
+                                           "form, which only pages read", ORDINARY_LINK))
+        elif problem := link_problem(kind, value, source, content, pages):
+            fields.problems.append(Problem(fields.path, line, "body", problem, LINK_EXPECTED))
+
+
 def read_problems(doc: SourceFile, fields: Fields) -> bool:
     """Report a file the reader could not parse; True when there is nothing more to check."""
     if doc.metadata["read_problem"]:
         fields.problems.append(replace(doc.metadata["read_problem"], path=fields.path))
         return True
     check_body(doc, fields)
+    check_site_links(doc, fields)
     return False
 
 

@@ -1,0 +1,78 @@
+"""Links in Pelican's own form, `{static}path`, `{attach}path` and `{filename}path`: where each leads, and
+why one may not be followed.
+
+Pelican reads them in pages only, and follows them wherever they lead: a `{static}` or `{attach}` link
+publishes the file it names, and the folders on its way are made in the output, even when the path climbs
+out of content/ (`{attach}../../etc/passwd`) or runs through a link to somewhere else. So a page's links of
+this form must name a file inside content/, and its own pages' files for `{filename}`; in an event's, an
+actor's or a period's body, which Pelican does not read for them, they would stay as they are written, and
+lead nowhere.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+# The kinds of link Pelican rewrites that this site can use: to a file, and to the home page.
+FILE_LINKS = {"static", "attach", "filename"}
+SITE_LINKS = FILE_LINKS | {"index"}
+EXPECTED = "a path to a file inside content/, from the page's folder or, with a leading `/`, from content/"
+ORDINARY = "an ordinary link: a full address, or the address of a page of this site such as `/actors/its-file-name/`"
+
+
+def site_link_pattern(settings: dict) -> re.Pattern:
+    """Pelican's own pattern of a link it rewrites, from INTRASITE_LINK_REGEX (`{static}` and `|static|`)."""
+    return re.compile(r"""<[^>]+(?:href|src|poster|data|cite|formaction|action|content)\s*=\s*(["'])"""
+                      rf"""(?P<path>{settings["INTRASITE_LINK_REGEX"]}(?P<value>.*?))\1""")
+
+
+def site_links(html_text: str, source: str, first_line: int, settings: dict) -> list[tuple[int, str, str]]:
+    """Each link of Pelican's form in a body's HTML: the line of `source` (which starts on `first_line`) that
+    writes it, its kind (`static`) and what follows it."""
+    links = []
+    for match in site_link_pattern(settings).finditer(html_text):
+        index = source.find(html.unescape(match["path"]))
+        line = first_line + source.count("\n", 0, index) if index >= 0 else first_line
+        links.append((line, match["what"], html.unescape(match["value"])))
+    return links
+
+
+def link_problem(kind: str, value: str, source: Path, content: Path, pages: list[str]) -> str | None:
+    """Why a page's link of Pelican's form may not be followed, or None; `source` is the page's file and
+    `pages` the folders of Pelican's pages, inside `content`."""
+    if kind not in SITE_LINKS:
+        return f"`{{{kind}}}` is not a kind of link this site makes"
+    if kind == "index":
+        return None
+    found = [target for path in candidates(value)
+             if (target := inside(content, path if path.startswith("/") else
+                                  os.path.join(source.parent.relative_to(content).as_posix(), path)))]
+    if len(found) < len(candidates(value)):
+        return f"`{{{kind}}}{value}` leads outside content/"
+    if not any(target.is_file() for target in found):
+        return f"`{{{kind}}}{value}` leads to no file"
+    if kind == "filename" and not any(target.is_relative_to(content / folder) for target in found
+                                      for folder in pages):
+        return f"`{{{kind}}}{value}` is not a page: `{{filename}}` leads only to pages"
+    return None
+
+
+def candidates(value: str) -> set[str]:
+    """The paths Pelican tries for a link, in turn: as written, unquoted, with character references read."""
+    path = urlparse(value).path
+    return {path, unquote(path), urlparse(html.unescape(value)).path, path.replace("%20", " ")}
+
+
+def inside(content: Path, path: str) -> Path | None:
+    """The file a path names below `content` (a leading `/` is content/ itself), or None where the path, or
+    a link on its way, leaves it."""
+    normal = os.path.normpath(path.lstrip("/"))
+    if normal == ".." or normal.startswith("../") or os.path.isabs(normal):
+        return None
+    target = content / normal
+    real_content = Path(os.path.realpath(content))
+    return target if Path(os.path.realpath(target)).is_relative_to(real_content) else None
