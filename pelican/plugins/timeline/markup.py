@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 
 import nh3
 from bs4 import BeautifulSoup
@@ -59,6 +60,35 @@ CONTENT_TAGS = re.compile(r"<(script|style)\b.*?</\1\s*>", re.DOTALL | re.IGNORE
 HEADING_TAG = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)
 ID_ATTRIBUTE = re.compile(r'(\sid=")([^"]*)"')
 FRAGMENT_LINK = re.compile(r'(\shref="#)([^"]*)"')
+
+
+# Characters that show nothing, or change how the text around them shows: controls (a tab and a line break
+# aside), marks, embeddings, overrides and isolates of direction (after U+202E a title reads backwards),
+# zero-width and other formatting characters, line and paragraph separators, halves of characters and
+# non-characters. Plain text holds none of them, so that no title reads otherwise than it is written and no
+# two names that look alike differ.
+HIDDEN_CATEGORIES = {"Cc": "an invisible control character", "Cf": "an invisible formatting character",
+                     "Zl": "a line separator", "Zp": "a paragraph separator", "Cs": "half of a character"}
+DIRECTION = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# A body may hold the joiners and marks of direction some scripts need, but nothing a feed cannot hold (XML
+# 1.0 allows no other control, half of a character or U+FFFE), and no embedding, override or isolate.
+NOT_IN_BODIES = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u202a-\u202e"
+                           "\u2066-\u2069]")
+
+
+def hidden_character(text: str) -> tuple[str, str] | None:
+    """The first character of plain text that shows nothing or changes how the text around it shows, and
+    what it is; None when there is none."""
+    for character in text:
+        if character in "\t\n" or " " <= character < "\x7f":
+            continue
+        if DIRECTION.fullmatch(character):
+            return character, "a character that changes the direction of the text around it"
+        if what := HIDDEN_CATEGORIES.get(unicodedata.category(character)):
+            return character, what
+        if "\ufdd0" <= character <= "\ufdef" or ord(character) & 0xFFFE == 0xFFFE:
+            return character, "a non-character"
+    return None
 
 
 def sanitise_html(html_text: str) -> str:

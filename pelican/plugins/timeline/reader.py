@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import signal
 import threading
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -26,7 +27,8 @@ from yaml.events import (AliasEvent, CollectionEndEvent, CollectionStartEvent, D
 from .citing import CitationExtension, finished, located
 from .files import slug_of
 from .links import site_links
-from .markup import demote_headings, locate_unsafe_markup, namespace_ids, sanitise_html, strip_markup
+from .markup import (NOT_IN_BODIES, demote_headings, hidden_character, locate_unsafe_markup, namespace_ids,
+                     sanitise_html, strip_markup)
 from .problems import Problem, describe
 from .yamlerrors import explain
 
@@ -49,20 +51,19 @@ CORE_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False":
 CORE_INT = re.compile(r"[-+]?[0-9][0-9_]*|0o[0-7]+|0x[0-9a-fA-F]+")
 CORE_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 CORE_SPECIAL_FLOAT = re.compile(r"[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)")
-# What YAML's escapes in double quotes can make but no text holds: control characters (a tab and a line
-# break aside), halves of a character (which no file can be written with), and non-characters.
-NOT_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 # libyaml, which PyYAML's wheels include; the pure-Python loader reads the same, only slower.
 FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def core_value(scalar: ScalarEvent) -> object:
     """A scalar as YAML 1.2 reads it: a bare `yes` or `no` stays a word (in YAML 1.1 it is a boolean)."""
-    text = scalar.value
-    if invisible := NOT_TEXT.search(text):
-        what = "half of a character" if "\ud800" <= invisible.group() <= "\udfff" else "an invisible control character"
-        raise Unreadable(scalar.start_mark.line + 1, f"{what} (#x{ord(invisible.group()):04x})",
-                         "plain text without it (in double quotes, `\\x..` and `\\u..` escapes can make one)")
+    # Composed (NFC), so that names written with composed or combining accents are the same name.
+    text = unicodedata.normalize("NFC", scalar.value)
+    if hidden := hidden_character(text):
+        character, what = hidden
+        raise Unreadable(scalar.start_mark.line + 1, f"{what} (#x{ord(character):04x})",
+                         "plain text without it (pasted text can carry one unseen; in double quotes, `\\x..` and "
+                         "`\\u..` escapes can make one)")
     if scalar.style:
         return text
     if text in CORE_NULLS:
@@ -227,6 +228,15 @@ def front_matter(text: str) -> tuple[FrontMatter | None, str, Problem | None]:
     return front, body, None
 
 
+def hidden_in_body(body: str, first_line: int) -> Problem | None:
+    """The first character of a body that no feed can hold, or that turns the text around it, as a problem."""
+    if hidden := NOT_IN_BODIES.search(body):
+        return Problem("", first_line + body.count("\n", 0, hidden.start()), "body",
+                       f"holds the invisible character #x{ord(hidden.group()):04x}, which a feed cannot hold or "
+                       "which turns the text around it", "the text without it (pasted text can carry one unseen)")
+    return None
+
+
 class MarkdownTookTooLong(Exception):
     pass
 
@@ -289,7 +299,10 @@ class TimelineReader(BaseReader):
         # The body starts on the line of the closing `---`, right after which the text begins.
         first_line = text.count("\n", 0, len(text) - len(body)) + 1
         text_line = first_line + body[:len(body) - len(body.lstrip())].count("\n")
-        html, body_problem = self.convert(body, text_line)
+        if hidden := hidden_in_body(body, first_line):
+            html, body_problem = "", hidden
+        else:
+            html, body_problem = self.convert(body, text_line)
         fm = front.data or {} if front else {}
         metadata = {
             "frontmatter": fm,
