@@ -129,3 +129,28 @@ def test_a_static_folder_that_is_a_link_outside_content_is_refused(site):
     before = outside(site.root)
     result = site()
     assert_refused_and_untouched(result, before, site.root, "extra/favicon.ico", "outside content/")
+
+
+@pytest.mark.parametrize("image", ["![](https://tracker.example/pixel.gif)", "![a pixel](//tracker.example/p.gif)",
+                                   '<img src="http://tracker.example/p.gif" alt="">',
+                                   "![x](HTTPS://Tracker.Example/p.gif)"])
+def test_an_image_from_another_host_is_refused_since_every_reader_would_request_it(site, image):
+    add(site.content, {"pages/links.md": page(image)})
+    result = site()
+    assert result.returncode == 1
+    assert [line for line in result.problems if line.startswith("content/pages/links.md:6: body: the image")
+            and "comes from another host" in line], result.log
+
+
+def test_an_image_from_a_host_the_site_allows_is_shown(site):
+    add(site.content, {"pages/links.md": page("![a map](https://upload.wikimedia.org/map.png)")})
+    result = site(TIMELINE_IMAGE_HOSTS=["upload.wikimedia.org"])
+    assert result.returncode == 0, result.log
+    assert result.page("/links/").select_one("main img")["src"] == "https://upload.wikimedia.org/map.png"
+
+
+@pytest.mark.parametrize("value", ["upload.wikimedia.org", ["https://upload.wikimedia.org/"], [""], [3]])
+def test_image_hosts_that_are_not_host_names_stop_the_build_in_one_line(site, value):
+    result = site(TIMELINE_IMAGE_HOSTS=value)
+    assert result.returncode == 1
+    assert [line for line in result.log.splitlines() if line.startswith("settings: TIMELINE_IMAGE_HOSTS: ")], result.log

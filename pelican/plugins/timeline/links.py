@@ -1,5 +1,5 @@
 """Links in Pelican's own form, `{static}path`, `{attach}path` and `{filename}path`: where each leads, and
-why one may not be followed.
+why one may not be followed; and images from other hosts, which a page would ask for.
 
 Pelican reads them in pages only, and follows them wherever they lead: a `{static}` or `{attach}` link
 publishes the file it names, and the folders on its way are made in the output, even when the path climbs
@@ -76,3 +76,17 @@ def inside(content: Path, path: str) -> Path | None:
     target = content / normal
     real_content = Path(os.path.realpath(content))
     return target if Path(os.path.realpath(target)).is_relative_to(real_content) else None
+
+
+IMAGE_SOURCE = re.compile(r'<img\b[^>]*?\ssrc="([^"]*)"')
+
+
+def images_elsewhere(html_text: str, source: str, first_line: int) -> list[tuple[int, str]]:
+    """Each image of a body's HTML that comes from another host, with the line of `source` that shows it."""
+    found = []
+    for match in IMAGE_SOURCE.finditer(html_text):
+        address = html.unescape(match[1])
+        if urlparse(address).netloc:
+            index = source.find(address)
+            found.append((first_line + source.count("\n", 0, index) if index >= 0 else first_line, address))
+    return found

@@ -26,7 +26,7 @@ from yaml.events import (AliasEvent, CollectionEndEvent, CollectionStartEvent, D
 
 from .citing import CitationExtension, finished, located
 from .files import slug_of
-from .links import site_links
+from .links import images_elsewhere, site_links
 from .markup import (NOT_IN_BODIES, demote_headings, hidden_character, locate_unsafe_markup, namespace_ids,
                      sanitise_html, strip_markup)
 from .problems import Problem, describe
@@ -312,6 +312,7 @@ class TimelineReader(BaseReader):
             "citations": located(self.citations.seen, body, first_line),
             "body_line": text_line,
             "site_links": [],
+            "images_elsewhere": [],
             # Pelican's own page generator needs a title; events and actors are titled by validation.
             # Stripped whatever the settings: a title with markup is refused unless they say to strip it.
             "title": strip_markup(str(fm.get("title") or fm.get("name") or "")),
@@ -324,6 +325,7 @@ class TimelineReader(BaseReader):
             return None, metadata
         html = namespace_ids(finished(sanitise_html(html)), slug_of(source_path))
         metadata["site_links"] = site_links(html, body, first_line, self.settings)
+        metadata["images_elsewhere"] = images_elsewhere(html, body, first_line)
         return html, metadata
 
     def convert(self, body: str, first_line: int) -> tuple[str | None, Problem | None]:

@@ -115,12 +115,18 @@ DEFAULTS = {
     # How many processes read the files and write the pages (workers.py); 0 for one per core. The output is
     # the same whatever the number.
     "TIMELINE_WORKERS": 0,
+    # The other hosts an image in a body may come from (e.g. "upload.wikimedia.org"); by default none, so that
+    # no page makes a request to another host, which would tell it who reads what.
+    "TIMELINE_IMAGE_HOSTS": [],
 }
 CHOICES = {"TIMELINE_UNSAFE_MARKUP": ("error", "strip")}
+HOST = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
 # Whole numbers that may be 0, with what 0 means.
 ZERO_MEANS = {"TIMELINE_WORKERS": "one worker per core"}
 # Settings that are addresses on other sites, with the placeholders each must have, rather than paths of this one.
 ADDRESSES = {"TIMELINE_SYMBOL_URL": "{symbol}"}
+# Settings that are lists of host names rather than of folders.
+HOSTS = ("TIMELINE_IMAGE_HOSTS",)
 # Settings that are regular expressions, and settings that are words readers see.
 PATTERNS = ("TIMELINE_SYMBOL_LINKED", "TIMELINE_SYMBOL_SHORTEN")
 TEXTS = ("FIGURES_TITLE", "FIGURES_DESCRIPTION", "FIGURES_LEDE")
@@ -188,6 +194,8 @@ def setting_problem(name: str, value: object) -> str | None:
         problem = pattern_problem(value)
     elif name in TEXTS:
         problem = label_problem(value) and "a text readers see, not empty"
+    elif name in HOSTS:
+        problem = hosts_problem(value)
     elif isinstance(value, str):
         problem = path_problem(value, default)
     else:
@@ -198,6 +206,12 @@ def setting_problem(name: str, value: object) -> str | None:
 def list_problem(value: object) -> str | None:
     if isinstance(value, list) and not all(isinstance(item, str) and item for item in value):
         return "a list of folder names"
+    return None
+
+
+def hosts_problem(value: list) -> str | None:
+    if not all(isinstance(item, str) and HOST.fullmatch(item) for item in value):
+        return 'a list of host names, such as ["upload.wikimedia.org"]'
     return None
 
 

@@ -385,6 +385,18 @@ def check_site_links(doc: SourceFile, fields: Fields) -> None:
             fields.problems.append(Problem(fields.path, line, "body", problem, LINK_EXPECTED))
 
 
+def check_images(doc: SourceFile, fields: Fields) -> None:
+    """Refuse an image from a host TIMELINE_IMAGE_HOSTS does not name: readers' browsers would ask it for the
+    image, telling it who reads which page."""
+    allowed = doc.settings["TIMELINE_IMAGE_HOSTS"]
+    for line, address in doc.metadata["images_elsewhere"]:
+        if urlparse(address).hostname not in allowed:
+            fields.problems.append(Problem(fields.path, line, "body", f"the image `{address}` comes from another "
+                                           "host, which every reader's browser would ask for it",
+                                           "the image saved in content/ and shown with `![what it shows]({static}"
+                                           "/images/its-name.png)` from a page, or its host in TIMELINE_IMAGE_HOSTS"))
+
+
 def read_problems(doc: SourceFile, fields: Fields) -> bool:
     """Report a file the reader could not parse; True when there is nothing more to check."""
     if doc.metadata["read_problem"]:
@@ -392,6 +404,7 @@ def read_problems(doc: SourceFile, fields: Fields) -> bool:
         return True
     check_body(doc, fields)
     check_site_links(doc, fields)
+    check_images(doc, fields)
     return False
 
 
