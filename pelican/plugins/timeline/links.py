@@ -21,7 +21,8 @@ from urllib.parse import unquote, urlparse
 FILE_LINKS = {"static", "attach", "filename"}
 SITE_LINKS = FILE_LINKS | {"index"}
 EXPECTED = "a path to a file inside content/, from the page's folder or, with a leading `/`, from content/"
-ORDINARY = "an ordinary link: a full address, or the address of a page of this site such as `/actors/its-file-name/`"
+ORDINARY = ("an ordinary link: a full address, or the address of a page of this site relative to this one, such as "
+            "`../../actors/its-file-name/`")
 
 
 def site_link_pattern(settings: dict) -> re.Pattern:
