@@ -189,10 +189,11 @@ def project_copy(tmp_path: Path) -> Path:
     return root
 
 
-def invoke(root: Path, task: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run an invoke task, as typed after `invoke` (`build --verbose`), in a project as a maintainer would;
-    a task that hangs fails the test."""
-    return forked.run("invoke", task.split(), cwd=root, env={**os.environ, **(env or {})}, timeout=300)
+def invoke(root: Path, task: str | list[str], env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run an invoke task, as typed after `invoke` (`build --verbose`, or its words as a list), in a project as
+    a maintainer would; a task that hangs fails the test."""
+    words = task.split() if isinstance(task, str) else task
+    return forked.run("invoke", words, cwd=root, env={**os.environ, **(env or {})}, timeout=300)
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

@@ -86,3 +86,13 @@ def test_invoke_build_takes_the_number_of_workers(tmp_path):
     refused = invoke(root, "build --workers=-3")
     assert refused.returncode != 0
     assert "settings: TIMELINE_WORKERS: is -3; expected a whole number of 1 or more" in refused.stdout + refused.stderr
+
+
+@pytest.mark.parametrize("value, shown", [("abc", "'abc'"), ("1.5", "'1.5'"), ('"2"', "'\"2\"'"),
+                                          ("9" * 20, repr("9" * 20))])
+def test_invoke_build_refuses_a_number_of_workers_that_is_not_one_in_one_line(tmp_path, value, shown):
+    root = project_copy(tmp_path)
+    refused = invoke(root, ["build", f"--workers={value}"])
+    said = refused.stdout + refused.stderr
+    assert refused.returncode != 0 and "Traceback" not in said
+    assert f"settings: TIMELINE_WORKERS: is {shown}; expected a whole number of 1 or more" in said, said

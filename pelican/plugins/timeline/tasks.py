@@ -2,7 +2,9 @@
 (`from pelican.plugins.timeline.tasks import *`), and `invoke --list` shows them. Each runs from the site's
 folder, with its pelicanconf.py and publishconf.py."""
 
+import json
 import os
+import re
 import shlex
 import sys
 from collections.abc import Iterator
@@ -59,10 +61,14 @@ def logging_options(verbose: bool) -> tuple[str, ...]:
     return ("--debug",) if verbose else ()
 
 
-def build_options(verbose: bool, workers: int | None) -> tuple[str, ...]:
+def build_options(verbose: bool, workers: str | None) -> tuple[str, ...]:
     """Pelican's options for a build: its logging, and the number of workers when one is given (checked by
-    the plugin with the other settings, so a wrong number gets the same message as in pelicanconf.py)."""
-    return logging_options(verbose) + (("-e", f"TIMELINE_WORKERS={workers}") if workers is not None else ())
+    the plugin with the other settings, so a wrong number gets the same message as in pelicanconf.py; a word
+    is handed on as a word, which Pelican's -e would otherwise refuse with a traceback)."""
+    if workers is None:
+        return logging_options(verbose)
+    value = int(workers) if re.fullmatch(r"[-+]?\d{1,6}", str(workers)) else str(workers)
+    return logging_options(verbose) + ("-e", f"TIMELINE_WORKERS={json.dumps(value)}")
 
 
 @contextmanager
