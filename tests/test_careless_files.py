@@ -109,6 +109,12 @@ def test_a_body_keeps_its_headings_below_the_page_title(fixture_site, body, head
     ("TIMELINE_SEARCH_SHARD_SIZE", "1000", "TIMELINE_SEARCH_SHARD_SIZE: is '1000'; expected a value like"),
     ("TIMELINE_PAGE_LIMIT", -5, "TIMELINE_PAGE_LIMIT: is -5; expected a whole number of 1 or more"),
     ("TIMELINE_MARKDOWN_SECONDS", 0, "TIMELINE_MARKDOWN_SECONDS: is 0; expected a whole number of 1 or more"),
+    ("TIMELINE_MARKDOWN_SECONDS", 10**12, "TIMELINE_MARKDOWN_SECONDS: is 1000000000000; expected a whole number of "
+     "at most 600"),
+    ("TIMELINE_HOME_LIMIT", 10**6, "TIMELINE_HOME_LIMIT: is 1000000; expected a whole number of at most 1,000"),
+    ("TIMELINE_SEARCH_SHARD_SIZE", 10**9, "TIMELINE_SEARCH_SHARD_SIZE: is 1000000000; expected a whole number of "
+     "at most 100,000"),
+    ("TIMELINE_WORKERS", 10**4, "TIMELINE_WORKERS: is 10000; expected a whole number of at most 256"),
     ("TIMELINE_FEEDS", "yes", "TIMELINE_FEEDS: is 'yes'; expected a value like the default, True"),
     ("EVENT_URL", "events/{name}/", "EVENT_URL: is 'events/{name}/'; expected a path with exactly the placeholders {slug}"),
     ("EVENT_SAVE_AS", "../{slug}.html", "EVENT_SAVE_AS: is '../{slug}.html'; expected a path inside the output folder"),
@@ -142,6 +148,12 @@ def test_a_setting_that_cannot_work_stops_the_build_in_one_line(fixture_site, se
     lines = [line for line in result.log.splitlines() if line.startswith("settings: ")]
     assert len(lines) == 1 and lines[0].startswith(f"settings: {message}"), result.log
     assert not result.output.exists()
+
+
+def test_a_build_stopped_by_a_setting_builds_once_the_setting_is_mended(fixture_site):
+    assert fixture_site(TIMELINE_MARKDOWN_SECONDS=10**12).returncode == 1
+    mended = fixture_site()
+    assert mended.returncode == 0, mended.log
 
 
 def test_a_page_title_with_markup_is_refused_or_stripped_as_an_event_title_is(fixture_site):

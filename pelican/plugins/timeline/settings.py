@@ -121,6 +121,10 @@ DEFAULTS = {
 }
 CHOICES = {"TIMELINE_UNSAFE_MARKUP": ("error", "strip")}
 HOST = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
+# The most each number may be: past it Markdown's time limit overflows the system's timer (and a failure it
+# caused would be kept in Pelican's cache after the setting is mended), or a page or a shard grows past use.
+MAXIMA = {"TIMELINE_MARKDOWN_SECONDS": 600, "TIMELINE_HOME_LIMIT": 1000, "TIMELINE_PAGE_LIMIT": 1000,
+          "TIMELINE_SEARCH_SHARD_SIZE": 100_000, "TIMELINE_WORKERS": 256}
 # Whole numbers that may be 0, with what 0 means.
 ZERO_MEANS = {"TIMELINE_WORKERS": "one worker per core"}
 # Settings that are addresses on other sites, with the placeholders each must have, rather than paths of this one.
@@ -186,6 +190,8 @@ def setting_problem(name: str, value: object) -> str | None:
         return f"{name}: is {value!r}; expected one of " + ", ".join(map(repr, CHOICES[name]))
     if isinstance(value, int) and not isinstance(value, bool) and value < 1 and name not in ZERO_MEANS:
         return f"{name}: is {value!r}; expected a whole number of 1 or more"
+    if name in MAXIMA and value > MAXIMA[name]:
+        return f"{name}: is {value!r}; expected a whole number of at most {MAXIMA[name]:,}"
     if name in MAPPINGS:
         return f"{name}: {problem}" if (problem := mapping_problem(value, MAPPINGS[name])) else None
     if name in ADDRESSES:
