@@ -194,6 +194,12 @@ def read_timeline(content: Path):
     return build_timeline(docs["events"], docs["actors"], today=TODAY)
 
 
+def test_a_site_without_a_folder_of_events_gets_one_rather_than_a_traceback(content):
+    shutil.rmtree(content / "events")
+    written = new_event({**ANSWERS, "name": "emergency-session"}, content, SETTINGS)
+    assert written == [content / "events" / "2022-02-emergency-session.md"] and written[0].is_file()
+
+
 def test_the_file_written_from_options_reads_back_as_the_event_they_describe(content):
     written, = new_event({**ANSWERS, "name": "emergency-session"}, content, SETTINGS)
     assert written == content / "events" / "2022-02-emergency-session.md"

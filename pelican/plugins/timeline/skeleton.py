@@ -60,6 +60,8 @@ def file_text(front_matter: list[str], body: str) -> str:
 
 
 def write_new(path: Path, text: str) -> None:
-    """Write a file that must not exist yet: an editor's file is never overwritten."""
+    """Write a file that must not exist yet, in its folder, made if a new site has none yet: an editor's file
+    is never overwritten."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as handle:
         handle.write(text)
