@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import feedparser
+import pytest
 import jsonschema
 from bs4 import BeautifulSoup
 
@@ -177,3 +178,24 @@ def test_the_generator_installs_into_a_fresh_virtual_environment_and_pelican_fin
 def test_the_theme_the_package_holds_is_the_one_this_site_uses():
     assert THEME == Path(timeline.THEME) and (THEME / "templates" / "base.html").is_file()
     assert Path(timeline.THEME).is_relative_to(ROOT)
+
+
+@pytest.mark.parametrize("name, problem", [
+    ("Bad \udcff name", "holds a byte that is not UTF-8 text"),
+    ("Bad \u202e name", "holds a character that changes the direction of the text around it (#x202e)"),
+    ("A \u200b timeline", "holds an invisible formatting character (#x200b)"),
+    ("<b>Bold</b>", "holds markup, `<b`"),
+    ("   ", "is empty"),
+])
+def test_the_start_command_refuses_a_name_readers_could_not_read_and_writes_nothing(tmp_path, name, problem):
+    refused = start(tmp_path / "new", name)
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr
+    assert f"--name: {name!r} {problem}; expected" in refused.stderr, refused.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_start_command_fills_an_empty_folder_whole(tmp_path):
+    (tmp_path / "new").mkdir()
+    assert start(tmp_path / "new").returncode == 0
+    assert (tmp_path / "new" / "pelicanconf.py").read_text().count('SITENAME = "Riverside library"') == 1
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["new"]
