@@ -49,10 +49,11 @@ def link_problem(kind: str, value: str, source: Path, content: Path, pages: list
         return f"`{{{kind}}}` is not a kind of link this site makes"
     if kind == "index":
         return None
-    found = [target for path in candidates(value)
+    paths = candidates(value)
+    found = [target for path in paths
              if (target := inside(content, path if path.startswith("/") else
                                   os.path.join(source.parent.relative_to(content).as_posix(), path)))]
-    if len(found) < len(candidates(value)):
+    if len(found) < len(paths):
         return f"`{{{kind}}}{value}` leads outside content/"
     if not any(target.is_file() for target in found):
         return f"`{{{kind}}}{value}` leads to no file"
