@@ -50,15 +50,14 @@ def benchmark(c, events="1000,10000", actors=200, repeat=3):
           f"--actors {int(actors)} --repeat {int(repeat)}", pty=False)
 
 
-@task(help={"quick": "what needs neither a browser nor the 10,000-event build, with fewer property examples: a "
-                     "change's first check",
+@task(help={"quick": "everything that needs no browser, with fewer property examples: a change's first check",
             "thorough": "the property tests with twenty times their examples (slow)"})
 def test(c, quick=False, thorough=False):
     """Install what the tests need that is missing (Chromium, axe-core), then run the whole test suite."""
     if not quick:
         install_browser_prerequisites(c)
     profile = "thorough" if thorough else "quick" if quick else None
-    options = (["-m", "'not browser and not long_build'"] if quick else []) + ([f"--hypothesis-profile={profile}"] if profile else [])
+    options = (["-m", "'not browser'"] if quick else []) + ([f"--hypothesis-profile={profile}"] if profile else [])
     c.run(" ".join([shlex.quote(sys.executable), "-m", "pytest", *options]), pty=False)
 
 

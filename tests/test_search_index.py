@@ -9,7 +9,7 @@ import gzip
 import json
 from pathlib import Path
 
-from conftest import Build, section
+from conftest import Build, section, snapshot
 
 
 def search_folders(site: Build) -> list[str]:
@@ -146,3 +146,17 @@ def test_builds_of_two_kinds_in_turn_keep_each_others_index(fixture_site):
     again = fixture_site()
     assert again.returncode == 0, again.log
     assert entry_file(again, "pagefind/1/").stat().st_ino == kept
+
+
+def test_a_build_without_its_index_writes_the_same_pages_and_says_the_index_was_not_made(fixture_site):
+    """TIMELINE_SEARCH_INDEX = False leaves out only the index (the tests' 10,000-event record is built so)."""
+    indexed_build = snapshot(fixture_site().output)
+    without = fixture_site(TIMELINE_SEARCH_INDEX=False)
+    assert without.returncode == 0, without.log
+    assert "search: not made (TIMELINE_SEARCH_INDEX is False);" in without.log
+    assert not (without.output / "pagefind").exists()
+    assert snapshot(without.output) == {path: data for path, data in indexed_build.items()
+                                        if not path.startswith("pagefind/")}
+    # Turned on again, the index is back, taken from the store where its pages are unchanged.
+    again = fixture_site()
+    assert "search: 0 shards indexed, 1 kept;" in again.log and snapshot(again.output) == indexed_build

@@ -78,12 +78,12 @@ def test_invoke_test_installs_first_then_runs_the_whole_suite(monkeypatch, tmp_p
     assert commands == ["npm ci", f"{shlex.quote(sys.executable)} -m pytest"]
 
 
-def test_invoke_test_quick_needs_no_browser_and_leaves_the_browser_tests_and_the_long_build_out(monkeypatch, tmp_path):
+def test_invoke_test_quick_needs_no_browser_and_leaves_only_the_browser_tests_out(monkeypatch, tmp_path):
     machine(monkeypatch, tmp_path, has=set(), root=False, axe=False)
     context = MockContext(run=Result(), repeat=True)
     tasks.test(context, quick=True)
     commands = [call.args[0] for call in context.run.call_args_list]
-    assert commands == [f"{shlex.quote(sys.executable)} -m pytest -m 'not browser and not long_build' --hypothesis-profile=quick"]
+    assert commands == [f"{shlex.quote(sys.executable)} -m pytest -m 'not browser' --hypothesis-profile=quick"]
 
 
 def test_invoke_test_thorough_runs_the_whole_suite_with_the_thorough_property_profile(monkeypatch, tmp_path):

@@ -79,13 +79,15 @@ class TimelineGenerator(CachingGenerator):
     def generate_output(self, writer) -> None:
         own_pages = tuple(page.save_as for page in self.context["pages"])
         site = plan_site(self.timeline, self.settings, own_pages)
+        indexing = self.settings["TIMELINE_SEARCH_INDEX"]
+        shards = site.shards if indexing else []
         cache = PageCache(self.settings, self.context, self.env, self.timeline, self.sources)
         self.env.globals["cached"] = fragment_cache()
         self.env.globals["VOTE_KEY"] = VOTE_KEY
         self.env.filters["count"] = count  # `events|length|count("event")`: "1 event", "28 events"
         # The workers are forked before the search index starts its thread, and once all they draw from is here.
         with InOrder(self.page_drawer(writer, site.pages, cache), range(len(site.pages)),
-                     worker_count(self.settings)) as drawn, SearchIndexer(self.settings, site.shards) as search:
+                     worker_count(self.settings)) as drawn, SearchIndexer(self.settings, shards) as search:
             for save_as in own_pages:  # written already, by Pelican's PagesGenerator
                 search.placed(save_as)
             # Written while the workers draw the pages; on one core, before them.
@@ -99,8 +101,8 @@ class TimelineGenerator(CachingGenerator):
         if self.settings["TIMELINE_FEEDS"]:
             write_feeds(writer, self.timeline, self.context, self.settings)
         PRINTER.hand_over(BuildSummary(len(self.timeline.events), len(self.timeline.actors), written,
-                                       len(site.pages) - written, len(search.indexed), len(search.kept),
-                                       len(self.warnings)))
+                                       len(site.pages) - written, len(search.indexed) if indexing else None,
+                                       len(search.kept), len(self.warnings)))
 
     def page_drawer(self, writer, pages: list[PlannedPage], cache: PageCache) -> Callable[[int], tuple]:
         """Make the job of drawing page `index` of the plan: write it unless the last build left it as it is

@@ -29,16 +29,17 @@ class BuildSummary:
     actors: int
     pages_written: int
     pages_kept: int
-    shards_indexed: int
+    shards_indexed: int | None  # None: the index was left out (TIMELINE_SEARCH_INDEX)
     shards_kept: int
     warnings: int  # printed before the pages were written; named only when there are some
 
     def line(self, seconds: float) -> str:
         warned = f"{count(self.warnings, 'warning')} above; " if self.warnings else ""
+        search = (f"{count(self.shards_indexed, 'shard')} indexed, {self.shards_kept} kept"
+                  if self.shards_indexed is not None else "not made (TIMELINE_SEARCH_INDEX is False)")
         return (f"Built {count(self.events, 'event')} and {count(self.actors, 'actor')}: "
                 f"{count(self.pages_written, 'page')} written, {self.pages_kept} left as they were; "
-                f"search: {count(self.shards_indexed, 'shard')} indexed, {self.shards_kept} kept; "
-                f"{warned}{seconds:.1f} s.")
+                f"search: {search}; {warned}{seconds:.1f} s.")
 
 
 class SummaryPrinter(RenderHook):
