@@ -146,6 +146,9 @@ def test_a_feed_s_marks_lead_to_the_sources_on_the_event_s_page(published):
     ("Two lines\ndown, in words [@two].\n", "`[@two]` is not a citation"),
     ("A range [@1-2].\n", "`[@1-2]` is not a citation"),
     ("Nothing cited [@].\n", "`[@]` is not a citation"),
+    # Digits of other scripts read as numbers by Python, but a citation's number is written in ASCII digits.
+    ("Arabic-Indic [@\u0661].\n", "`[@\u0661]` is not a citation"),
+    ("Full-width [@\uff11].\n", "`[@\uff11]` is not a citation"),
     ("One good [@1], one not [@1, 4].\n", "`[@1, 4]` cites source 4, which is not in `sources`"),
 ])
 def test_a_citation_the_event_s_sources_cannot_answer_stops_the_build_on_its_line(fixture_site, body, problem):

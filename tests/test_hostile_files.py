@@ -221,3 +221,22 @@ def test_a_body_that_ran_out_of_time_is_tried_again_at_the_next_build(fixture_si
     result = fixture_site(TIMELINE_MARKDOWN_SECONDS=60)
     assert result.returncode == 0, result.log
     assert result.page("/events/2023-01-10-slow/").select_one(".prose").get_text().strip().startswith("[[[")
+
+
+def test_long_runs_and_unclosed_markup_outside_markdown_are_read_in_time_linear_in_their_length(fixture_site):
+    """Regular expressions after Markdown, beyond its time limit, once took a minute over these
+    (tests/unit/test_linear_time.py tries many more pieces, field by field)."""
+    spaced = {"events/2023-01-10-spaced.md": event(body="A claim" + " " * 250_000 + "x [@1].")}
+    opened = {f"events/2023-01-10-opened-{number}.md": event().replace("A hostile event", "<!--" * 16_000)
+              for number in range(11)}
+    add(fixture_site.content, {**spaced, **opened})
+    refused, seconds = timed(fixture_site)
+    assert sorted(refused.problems) == [f"content/{name}:2: title: contains `<!`, {NOT_HTML}; expected plain text, "
+                                        "shown as written: no tags or character references (write `&` or `—` itself, "
+                                        "and a space after `<`); formatting belongs in the body" for name in sorted(opened)]
+    assert seconds < 20
+    stripped, seconds = timed(lambda: fixture_site(TIMELINE_UNSAFE_MARKUP="strip"))
+    assert stripped.returncode == 0, stripped.log
+    assert seconds < 20
+    assert stripped.page("/events/2023-01-10-spaced/").select_one(".prose sup a")["href"].endswith("#source-1")
+    assert stripped.page("/events/2023-01-10-opened-0/").h1.get_text().startswith("< !--< !--")

@@ -17,9 +17,11 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 
+from .lines import Lines
+
 # Anything written as a citation, well formed or not, so that `[@two]` is reported rather than shown.
 WRITTEN = r"\[@([^\]\n]*)\]"
-NUMBER = re.compile(r"@?(\d{1,3})")
+NUMBER = re.compile(r"@?([0-9]{1,3})")  # ASCII digits: `[@١]` is not read as `[@1]`
 EXAMPLE = "`[@2]`, or `[@1, 3]` for several sources"
 # A mark as `CitationProcessor` draws it, to find again in the HTML.
 MARK = re.compile(r'<a href="#source-(\d+)"[^>]*>\[\d+\]</a>')
@@ -75,8 +77,9 @@ class CitationExtension(Extension):
         self.seen.clear()
 
 
-# A citation's mark, and the space an editor writes before it (`claim [@2].`).
-SPACED_MARK = re.compile(r'\s*<sup>(<a href="#source-)')
+# A citation's mark, and the space an editor writes before it (`claim [@2].`). The match starts only where a run of
+# spaces starts: tried at every space of a long run, it would read the rest of the run each time (quadratic).
+SPACED_MARK = re.compile(r'(?<!\s)\s*<sup>(<a href="#source-)')
 
 
 def finished(html_text: str) -> str:
@@ -88,13 +91,8 @@ def finished(html_text: str) -> str:
 def located(seen: list[WrittenCitation], body: str, first_line: int) -> list[tuple[int, WrittenCitation]]:
     """Each citation with the line of `body` (which starts on `first_line`) it is written on, found in the
     order Markdown met them."""
-    found, start = [], 0
-    for citation in seen:
-        index = body.find(citation.text, start)
-        if index >= 0:
-            start = index + len(citation.text)
-        found.append((first_line + body.count("\n", 0, max(index, 0)), citation))
-    return found
+    lines = Lines(body, first_line)
+    return [(lines.of_next(citation.text) or first_line, citation) for citation in seen]
 
 
 def retargeted(html_text: str, target: Callable[[int], tuple[str, int]]) -> str:

@@ -17,6 +17,8 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+from .lines import Lines
+
 # The kinds of link Pelican rewrites that this site can use: to a file, and to the home page.
 FILE_LINKS = {"static", "attach", "filename"}
 SITE_LINKS = FILE_LINKS | {"index"}
@@ -34,12 +36,9 @@ def site_link_pattern(settings: dict) -> re.Pattern:
 def site_links(html_text: str, source: str, first_line: int, settings: dict) -> list[tuple[int, str, str]]:
     """Each link of Pelican's form in a body's HTML: the line of `source` (which starts on `first_line`) that
     writes it, its kind (`static`) and what follows it."""
-    links = []
-    for match in site_link_pattern(settings).finditer(html_text):
-        index = source.find(html.unescape(match["path"]))
-        line = first_line + source.count("\n", 0, index) if index >= 0 else first_line
-        links.append((line, match["what"], html.unescape(match["value"])))
-    return links
+    lines = Lines(source, first_line)
+    return [(lines.of_next(html.unescape(match["path"])) or first_line, match["what"], html.unescape(match["value"]))
+            for match in site_link_pattern(settings).finditer(html_text)]
 
 
 def link_problem(kind: str, value: str, source: Path, content: Path, pages: list[str]) -> str | None:
@@ -85,10 +84,6 @@ IMAGE_SOURCE = re.compile(r'<img\b[^>]*?\ssrc="([^"]*)"')
 
 def images_elsewhere(html_text: str, source: str, first_line: int) -> list[tuple[int, str]]:
     """Each image of a body's HTML that comes from another host, with the line of `source` that shows it."""
-    found = []
-    for match in IMAGE_SOURCE.finditer(html_text):
-        address = html.unescape(match[1])
-        if urlparse(address).netloc:
-            index = source.find(address)
-            found.append((first_line + source.count("\n", 0, index) if index >= 0 else first_line, address))
-    return found
+    lines = Lines(source, first_line)
+    addresses = (html.unescape(match[1]) for match in IMAGE_SOURCE.finditer(html_text))
+    return [(lines.of_next(address) or first_line, address) for address in addresses if urlparse(address).netloc]

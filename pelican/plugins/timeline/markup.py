@@ -23,7 +23,9 @@ import re
 import unicodedata
 
 import nh3
-from bs4 import BeautifulSoup
+from selectolax.lexbor import LexborHTMLParser
+
+from .lines import Lines
 
 # What Markdown itself produces, plus the little inline HTML an editor might reasonably write. No h1:
 # a page's title is its one level-1 heading, and bodies are moved down a level to make room (see
@@ -46,7 +48,8 @@ ALLOWED_ATTRIBUTES = {
     "*": {"id"},
 }
 URL_SCHEMES = {"http", "https", "mailto"}
-DANGEROUS_TAGS = {"script", "iframe", "object", "embed", "style", "form", "frame", "frameset", "base"}
+# A template is among them: the sanitiser drops what it holds (a script, say) unseen.
+DANGEROUS_TAGS = {"script", "iframe", "object", "embed", "style", "form", "frame", "frameset", "base", "template"}
 # A tag with no attribute that is not dangerous, which is most of what Markdown writes.
 PLAIN_TAG = re.compile(r"</?(?:p|em|strong|i|b|ul|ol|li|h[1-6]|blockquote|br|hr|code|pre|sup|sub|del|ins|small"
                        r"|table|thead|tbody|tfoot|tr|th|td|dl|dt|dd)\s*/?>", re.IGNORECASE)
@@ -54,9 +57,16 @@ PLAIN_TAG = re.compile(r"</?(?:p|em|strong|i|b|ul|ol|li|h[1-6]|blockquote|br|hr|
 # reference (it is one when html.unescape reads it as something else).
 MARKUP_START = re.compile(r"<[A-Za-z/!?]")
 MAYBE_REFERENCE = re.compile(r"&#?[A-Za-z0-9]+;?")
-# A whole tag, comment or declaration, and the elements whose contents go with them when stripped.
-WHOLE_TAG = re.compile(r"<!--.*?-->|<[A-Za-z/!?][^>]*>", re.DOTALL)
-CONTENT_TAGS = re.compile(r"<(script|style)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
+# What stripping removes, in order, each with what ends it: the elements whose contents go with them, comments,
+# then whole tags and declarations. Each is removed only from the text before the last of its ends, where every
+# one that starts is ended: tried where none is, each of thousands of `<!--` would be read to the end in vain.
+STRIPPED = [*((re.compile(rf"<{name}\b.*?</{name}\s*>", re.DOTALL | re.IGNORECASE),
+               re.compile(rf"</{name}\s*>", re.IGNORECASE)) for name in ("script", "style")),
+            (re.compile(r"<!--.*?-->", re.DOTALL), re.compile("-->")),
+            (re.compile(r"<[A-Za-z/!?][^>]*>"), re.compile(">"))]
+# Rounds of stripping: each undoes one level of nesting (`<<b>b>`, `&amp;lt;`); text nested deeper is made inert
+# by the last step rather than stripped one level a round, which would take time quadratic in its length.
+STRIP_ROUNDS = 4
 HEADING_TAG = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)
 ID_ATTRIBUTE = re.compile(r'(\sid=")([^"]*)"')
 FRAGMENT_LINK = re.compile(r'(\shref="#)([^"]*)"')
@@ -110,11 +120,16 @@ def markup_in_text(text: str) -> str | None:
 
 def strip_markup(text: str) -> str:
     """Plain text from text with markup in it. Character references are read and whole tags and comments
-    removed (a script's or style's contents with them) until neither is left, so that removing one
-    cannot join the pieces of another; a `<` that still starts markup (`x<y`) is kept, followed by a space.
-    Each round that changes the text shortens it, so this ends.
+    removed (a script's or style's contents with them) for a few rounds, so that removing one does not leave
+    the pieces of another joined; a `<` that still starts markup (`x<y`) is kept, followed by a space.
     """
-    while (stripped := WHOLE_TAG.sub("", CONTENT_TAGS.sub("", html.unescape(text)))) != text:
+    for _ in range(STRIP_ROUNDS):
+        stripped = html.unescape(text)
+        for whole, end in STRIPPED:
+            last = max((match.end() for match in end.finditer(stripped)), default=0)
+            stripped = whole.sub("", stripped[:last]) + stripped[last:]
+        if stripped == text:
+            break
         text = stripped
     return " ".join(MARKUP_START.sub(lambda match: f"< {match.group()[1:]}", text).split())
 
@@ -125,14 +140,16 @@ def find_unsafe_markup(html_text: str) -> list[str]:
         # Only plain tags: nothing to find, and no need to parse (a tenth of reading a file).
         return []
     found = []
-    for element in BeautifulSoup(html_text, "html.parser").find_all(True):
-        if element.name in DANGEROUS_TAGS:
-            found.append(f"<{element.name}>")
-        for attribute, value in element.attrs.items():
+    # Read as a browser reads it (Lexbor follows the HTML standard), in time linear in its length: Python's
+    # html.parser takes quadratic time over thousands of unclosed tags, and fails on some declarations.
+    for element in LexborHTMLParser(html_text).root.traverse():
+        if element.tag in DANGEROUS_TAGS:
+            found.append(f"<{element.tag}>")
+        for attribute, value in element.attributes.items():
             if attribute.lower().startswith("on"):
                 found.append(f"{attribute}=")
             # Browsers ignore spaces, tabs and newlines inside a URL's scheme: `java\tscript:` runs.
-            elif "javascript:" in re.sub(r"[\x00-\x20]", "", str(value)).lower():
+            elif "javascript:" in re.sub(r"[\x00-\x20]", "", value or "").lower():
                 found.append(f"{attribute}=javascript:")
     return found
 
@@ -140,14 +157,14 @@ def find_unsafe_markup(html_text: str) -> list[str]:
 def locate_unsafe_markup(html_text: str, source: str, first_line: int) -> list[tuple[int, str]]:
     """Each dangerous construct of the rendered HTML, with the line of `source` (which starts on
     `first_line`) where it is written; where it cannot be found, the first line of text."""
-    lowered = source.lower()
+    lowered = source.lower()  # as many lines as the source, if not always as many characters
+    lines = Lines(lowered, first_line)
+    first_text = lines.of(len(lowered) - len(lowered.lstrip()))
     located = []
     for construct in find_unsafe_markup(html_text):
         needle = "javascript:" if construct.endswith("javascript:") else construct.rstrip(">=")
-        index = lowered.find(needle)
-        if index < 0:
-            index = len(source) - len(source.lstrip())
-        located.append((first_line + source.count("\n", 0, index), construct))
+        line = lines.of_next(needle)
+        located.append((first_text if line is None else line, construct))
     return located
 
 

@@ -67,7 +67,7 @@ def build_options(verbose: bool, workers: str | None) -> tuple[str, ...]:
     is handed on as a word, which Pelican's -e would otherwise refuse with a traceback)."""
     if workers is None:
         return logging_options(verbose)
-    value = int(workers) if re.fullmatch(r"[-+]?\d{1,6}", str(workers)) else str(workers)
+    value = int(workers) if re.fullmatch(r"[-+]?[0-9]{1,6}", str(workers)) else str(workers)
     return logging_options(verbose) + ("-e", f"TIMELINE_WORKERS={json.dumps(value)}")
 
 

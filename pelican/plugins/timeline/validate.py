@@ -43,7 +43,7 @@ FIGURE_QUALIFIERS = ("exactly", "at-least", "more-than")
 DATE_FORMS = "a date written YYYY-MM-DD, YYYY-MM or YYYY"
 CORRECTION_DAY = "the day the correction was made, written YYYY-MM-DD"
 # A file name that starts with a date, written to the day, the month or the year: `2023-02-23-…`, `2022-03`.
-NAMED_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?(?=-|$)")
+NAMED_DATE = re.compile(r"[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?(?=-|$)")
 # What an editor writes for a source that shows no date of its own, so that no date is left out by mistake.
 UNKNOWN = "unknown"
 SOURCE_NUMBERS = "the number of the source in `sources` (`source: 2`), or a list of them (`source: [1, 3]`)"
@@ -312,7 +312,7 @@ class Fields:
         if value == UNKNOWN or not self.scalar(field, value, "a date", SOURCE_DATE):
             return None
         text = str(value)
-        if isinstance(value, bool) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        if isinstance(value, bool) or not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
             self.problem(field, f"`{text}` is not a day written YYYY-MM-DD{closest(text, [UNKNOWN])}", SOURCE_DATE)
             return None
         try:
