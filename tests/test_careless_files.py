@@ -140,6 +140,11 @@ def test_a_body_keeps_its_headings_below_the_page_title(fixture_site, body, head
      "address starting with https:// or http:// with exactly the placeholders {symbol}, or \"\" for no links"),
     ("TIMELINE_SYMBOL_URL", "https://undocs.org/",
      "TIMELINE_SYMBOL_URL: is 'https://undocs.org/'; expected an address"),
+    # A placeholder that pads, converts or reaches into the value: 200,000 spaces in every address, say.
+    *(("TIMELINE_SYMBOL_URL", f"https://undocs.org/{{symbol{shaped}}}", f"TIMELINE_SYMBOL_URL: is "
+       f"'https://undocs.org/{{symbol{shaped}}}'; expected an address starting with https:// or http:// with exactly "
+       "the placeholders {symbol}") for shaped in (":>200000", "!r", ":{symbol}", ".upper", "[0]")),
+    ("EVENT_URL", "events/{slug:>99999}/", "EVENT_URL: is 'events/{slug:>99999}/'; expected a path with"),
 ])
 def test_a_setting_that_cannot_work_stops_the_build_in_one_line(fixture_site, setting, value, message):
     result = fixture_site(**{setting: value})

@@ -8,6 +8,8 @@ import json
 import re
 from urllib.parse import urljoin
 
+import pytest
+
 from conftest import ROOT, section
 from test_pages_stay_small import AXIS_BUDGET
 
@@ -123,6 +125,24 @@ def test_a_span_is_drawn_as_a_bar_from_its_first_to_its_last_day(fixture_site):
     assert link["aria-label"] == "15–16 June 2024: A summit on peace (Summit)"
     bar = link.select_one("rect.span")
     assert bar is not None and float(bar["width"].rstrip("%")) > 0 and bar["x"] == link.use["x"]
+
+
+@pytest.mark.parametrize("date, first_year, labels", [
+    ("1900-01-01", 1900, [str(year) for year in range(1900, 2026, 5)]),
+    ("0001-01-01", 1, [str(year) for year in range(100, 2026, 100)]),
+    ("1979-06", 1900, [str(year) for year in range(1980, 2026, 2)]),
+])
+def test_an_axis_over_a_long_record_labels_at_most_thirty_years_and_stays_within_its_budget(
+        fixture_site, date, first_year, labels):
+    (fixture_site.content / "events" / f"{date}-long-ago.md").write_text(
+        f"---\ntitle: Long ago\ndate: {date}\ntype: statement\nsummary: Long ago.\nactors: [ukraine]\nsources:\n"
+        "  - title: A source\n    publisher: A publisher\n    date: unknown\n    url: https://example.org/a\n---\n"
+        "A fixture body.\n", encoding="utf-8")
+    result = fixture_site(TIMELINE_FIRST_YEAR=first_year)
+    assert result.returncode == 0, result.log
+    axis = result.page("/").select_one("figure.axis")
+    assert [label.get_text() for label in axis.select("svg text.year-label")] == labels
+    assert len(axis.select("svg line.year-tick")) == len(labels) and len(str(axis).encode()) <= AXIS_BUDGET
 
 
 def test_a_period_resting_on_no_event_s_source_stops_the_build_on_its_line(fixture_site):

@@ -80,3 +80,28 @@ def test_a_period_s_body_is_refused_since_no_page_shows_it(content):
     assert [str(problem) for problem in error.value.problems] == [
         "content/periods/children-talks.md:11: body: a period's body is shown nowhere; expected nothing after the "
         "second `---`: what the period is goes in `summary`"]
+
+
+def test_a_period_during_which_nothing_on_the_record_happens_is_refused(content):
+    """No time axis would show it: the home page's runs from the first event's year."""
+    problems = content.problems({VOTE_FILE: VOTE}, periods=period_with("date: 2025-12-03\n",
+                                                                       "date: 1990\nend: 1991-06\n"))
+    assert problems == ["content/periods/children-talks.md:3: date: 1990 – June 1991: no event on the record falls "
+                        "within the period; expected dates around events the record holds: a period names a stretch "
+                        "of time its events show"]
+
+
+def test_a_period_that_began_before_an_event_and_runs_on_holds_it(content):
+    timeline = content.timeline({VOTE_FILE: VOTE}, periods=period_with("date: 2025-12-03\n", "date: 1990\n"))
+    assert timeline.periods[0].display_date == "from 1990, ongoing"
+
+
+def test_at_most_four_periods_run_at_once_as_the_axis_has_four_rows_for_them(content):
+    periods = {f"content/periods/talks-{number}.md": PERIOD.replace("date: 2025-12-03\n", f"date: 2025-11-2{number}\n")
+               for number in range(1, 6)}
+    problems = content.problems({VOTE_FILE: VOTE}, periods=periods)
+    assert problems == ["content/periods/talks-5.md:3: date: from 25 November 2025, ongoing: 4 other periods run at "
+                        "the same time, as many as the time axis has rows for; expected at most 4 periods at any one "
+                        "time"]
+    del periods["content/periods/talks-5.md"]
+    assert len(content.timeline({VOTE_FILE: VOTE}, periods=periods).periods) == 4

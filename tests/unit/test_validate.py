@@ -140,12 +140,25 @@ DATE_FORMS = "expected a date written YYYY-MM-DD, YYYY-MM or YYYY"
     ("date: 2023-02-30", f"3: date: `2023-02-30` is not a real date; {DATE_FORMS}"),
     ("date: 23/02/2023", f"3: date: `23/02/2023` is not a real date; {DATE_FORMS}"),
     ("date: 2026-06-01", "3: date: 2026-06-01 is in the future; expected the date the event took place"),
+    # Before the first year the record covers (TIMELINE_FIRST_YEAR, 1900), as a mistyped year would be.
+    ("date: 0001-01-01", f"3: date: 0001-01-01 is before 1900, the first year of this record (TIMELINE_FIRST_YEAR); "
+                         f"{DATE_FORMS}, from 1900 on"),
+    ("date: 1899-12", f"3: date: 1899-12 is before 1900, the first year of this record (TIMELINE_FIRST_YEAR); "
+                      f"{DATE_FORMS}, from 1900 on"),
     ("date: 2025-12-03\nprecision: month",
      "4: precision: `month` but the date 2025-12-03 is given to the day; expected precision day, or a date written "
      "to the month"),
 ])
 def test_a_wrong_date_is_named_on_its_line(content, date, problem):
     assert content.problems(vote_with("date: 2025-12-03", date)) == [f"{VOTE_FILE}:{problem}"]
+
+
+def test_a_site_sets_the_first_year_its_record_covers(content):
+    content.settings["TIMELINE_FIRST_YEAR"] = 1
+    event, = content.timeline(dated("date: 2025-12-03", "date: 0001-01-01")).events
+    assert event.date == datetime.date(1, 1, 1)
+    content.settings["TIMELINE_FIRST_YEAR"] = 2026
+    assert content.problems({VOTE_FILE: VOTE})[0].startswith(f"{VOTE_FILE}:3: date: 2025-12-03 is before 2026")
 
 
 @pytest.mark.parametrize("path, date", [
@@ -392,6 +405,8 @@ SOURCE_DATE = "expected the day the source was published, written YYYY-MM-DD, or
     ("    date: [2025-12-03]\n", f"20: sources[0].date: is a list, not a date; {SOURCE_DATE}"),
     ("    date: 2026-02-01\n", "20: sources[0].date: 2026-02-01 is in the future; expected the day the source was "
                             "published"),
+    ("    date: 0202-12-04\n", "20: sources[0].date: 0202-12-04 is before 1900, the first year of this record "
+                            f"(TIMELINE_FIRST_YEAR); {SOURCE_DATE}, from 1900 on"),
 ])
 def test_every_source_gives_the_day_it_was_published_or_says_it_is_unknown(content, line, problem):
     assert content.problems(vote_with("    date: unknown\n", line)) == [f"{VOTE_FILE}:{problem}"]

@@ -11,6 +11,7 @@ axis stays small however long the record grows.
 from __future__ import annotations
 
 import datetime
+import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -25,6 +26,9 @@ BAND_ROW = 18
 LANE = 16
 GROUP_STRIP = 26
 TOP = 2
+# Years labelled at most: over a longer record, a label every 2, 5, 10, 20, 50… years, so that a record
+# reaching back a century draws as many ticks as one of a few decades.
+YEAR_TICKS = 30
 # Each type's shape: a reader tells types apart by shape as well as by colour. Shapes are drawn around
 # (0, 0), about 12 px across.
 SHAPES = {
@@ -284,8 +288,11 @@ def period_bands(periods: list[TimePeriod], scale: Scale) -> list[Band]:
 
 
 def year_ticks(scale: Scale, links: dict[int, str]) -> list[YearTick]:
+    years = scale.last.year - scale.first.year
+    step = next(step for power in itertools.count() for step in (10 ** power, 2 * 10 ** power, 5 * 10 ** power)
+                if years <= YEAR_TICKS * step)
     ticks = []
-    for year in range(scale.first.year, scale.last.year):
+    for year in range(-(-scale.first.year // step) * step, scale.last.year, step):
         start, end = scale.x(datetime.date(year, 1, 1)), scale.x(datetime.date(year + 1, 1, 1))
         ticks.append(YearTick(start, round((start + end) / 2, 2), year, links.get(year)))
     return ticks

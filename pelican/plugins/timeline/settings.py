@@ -116,6 +116,9 @@ DEFAULTS = {
     "TIMELINE_SYMBOL_LINKED": ".+",
     # What a symbol loses where room is short (the votes page's column headings): "" keeps it whole.
     "TIMELINE_SYMBOL_SHORTEN": "",
+    # No date of the record (an event's, a period's, a source's) may be before this year, nor after today: the
+    # time axis runs from the first date, so a mistyped `0023` would stretch it over two thousand years.
+    "TIMELINE_FIRST_YEAR": 1900,
     # How many processes read the files and write the pages (workers.py); 0 for one per core. The output is
     # the same whatever the number.
     "TIMELINE_WORKERS": 0,
@@ -127,7 +130,7 @@ CHOICES = {"TIMELINE_UNSAFE_MARKUP": ("error", "strip")}
 HOST = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
 # The most each number may be: past it Markdown's time limit overflows the system's timer (and a failure it
 # caused would be kept in Pelican's cache after the setting is mended), or a page or a shard grows past use.
-MAXIMA = {"TIMELINE_MARKDOWN_SECONDS": 600, "TIMELINE_HOME_LIMIT": 1000, "TIMELINE_PAGE_LIMIT": 1000,
+MAXIMA = {"TIMELINE_MARKDOWN_SECONDS": 600, "TIMELINE_FIRST_YEAR": 9999, "TIMELINE_HOME_LIMIT": 1000, "TIMELINE_PAGE_LIMIT": 1000,
           "TIMELINE_SEARCH_SHARD_SIZE": 100_000, "TIMELINE_WORKERS": 256}
 # Whole numbers that may be 0, with what 0 means.
 ZERO_MEANS = {"TIMELINE_WORKERS": "one worker per core"}
@@ -254,11 +257,14 @@ def placeholder_list(pattern: str) -> str:
 
 
 def placeholders(pattern: str) -> set[str] | None:
-    """The {names} in a str.format pattern, or None when it is not a valid one."""
+    """The {names} in a str.format pattern, or None when it is not a valid one or a placeholder is not written
+    plainly: `{symbol:>200000}` would pad every address with 200,000 spaces, `{symbol!r}` quote it."""
     try:
-        return {name for _, name, _, _ in string.Formatter().parse(pattern) if name is not None}
+        fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(pattern)
+                  if name is not None]
     except ValueError:
         return None
+    return None if any(spec or conversion for _, spec, conversion in fields) else {name for name, *_ in fields}
 
 
 def positions_types_problem(settings: dict) -> str | None:

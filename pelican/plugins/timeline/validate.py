@@ -6,8 +6,10 @@ problem so that an editor sees every mistake of a run at once.
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import html
+import itertools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
@@ -35,8 +37,10 @@ EVENT_FIELDS = {"title", "date", "precision", "end", "date_qualifier", "type", "
                 "symbol", "subject", "body", "tally", "outcome", "positions", "quotes", "sources", "conflicts",
                 "figures", "corrections"}
 PERIOD_FIELDS = {"title", "date", "end", "summary", "sources"}
-# A period's title labels its band on the axis, which must fit a phone's width.
+# A period's title labels its band on the axis, which must fit a phone's width; and periods at the same time take
+# a row of bands each, above the events, at most this many.
 PERIOD_TITLE_LENGTH = 40
+PERIOD_ROWS = 4
 PRECISIONS = {4: "year", 7: "month", 10: "day"}
 OUTCOMES = ("adopted", "rejected", "vetoed")
 FIGURE_QUALIFIERS = ("exactly", "at-least", "more-than")
@@ -78,6 +82,7 @@ class Fields:
         self.path = path
         self.problems = problems
         self.strip_unsafe = doc.settings["TIMELINE_UNSAFE_MARKUP"] == "strip"
+        self.first_year = doc.settings["TIMELINE_FIRST_YEAR"]
 
     def line(self, field: str) -> int:
         """The field's own line, else its nearest parent's, else the first line of the file."""
@@ -300,7 +305,17 @@ class Fields:
         if today and when > today:
             self.problem(field, f"{text} is in the future", past)
             return None
+        if self.too_early(field, when, text, expected):
+            return None
         return when, PRECISIONS[len(text)]
+
+    def too_early(self, field: str, when: datetime.date, text: str, expected: str) -> bool:
+        """Refuse a date before the first year the site's record covers: its time axis runs from its first date."""
+        if when.year >= self.first_year:
+            return False
+        self.problem(field, f"{text} is before {self.first_year}, the first year of this record "
+                            "(TIMELINE_FIRST_YEAR)", f"{expected}, from {self.first_year} on")
+        return True
 
     def source_date(self, field: str, data: dict, today: datetime.date) -> datetime.date | None:
         """Read the day a source was published: None where its editor wrote that it is unknown, or on a
@@ -323,7 +338,7 @@ class Fields:
         if day > today:
             self.problem(field, f"{text} is in the future", "the day the source was published")
             return None
-        return day
+        return None if self.too_early(field, day, text, SOURCE_DATE) else day
 
     def http_url(self, field: str, data: dict, required: bool = True) -> str | None:
         url = self.get(field, data)
@@ -809,6 +824,31 @@ def parse_period(doc: SourceFile, cited: set[str], problems: list[Problem], toda
     return TimePeriod(doc.slug, title, Period(*when), Period(*end) if end else None, summary, sources, fields.path)
 
 
+def check_periods(periods: list[tuple[SourceFile, TimePeriod]], events: list[Event], problems: list[Problem]) -> None:
+    """Refuse a period during which nothing on the record happens, which no time axis would show, and one that
+    would need more than PERIOD_ROWS rows of bands on the axis, in the order the axis lays them out."""
+    spans = sorted((event.start_period.first, (event.end_period or event.start_period).last) for event in events)
+    starts = [start for start, _ in spans]
+    latest_end = list(itertools.accumulate((last for _, last in spans), max))  # of the events begun so far
+    rows: list[datetime.date] = []  # the last day of the last band in each row
+    for doc, period in sorted(periods, key=lambda pair: (pair[1].start.first, pair[1].slug)):
+        first, last = period.start.first, period.last_day or datetime.date.max
+        begun = bisect.bisect_right(starts, last)  # the events that begin by its end
+        line = doc.metadata["field_lines"].get("date", 1)
+        if not begun or latest_end[begun - 1] < first:
+            problems.append(Problem(period.source_path, line, "date", f"{period.display_date}: no event on the record "
+                                    "falls within the period", "dates around events the record holds: a period names "
+                                    "a stretch of time its events show"))
+            continue
+        row = next((row for row, until in enumerate(rows) if first > until), len(rows))
+        if row == PERIOD_ROWS:
+            problems.append(Problem(period.source_path, line, "date", f"{period.display_date}: {PERIOD_ROWS} other "
+                                    "periods run at the same time, as many as the time axis has rows for",
+                                    f"at most {PERIOD_ROWS} periods at any one time"))
+            continue
+        rows[row:row + 1] = [last]
+
+
 def duplicate_slugs(docs: list[SourceFile], problems: list[Problem]) -> None:
     seen: dict[str, SourceFile] = {}
     for doc in docs:
@@ -865,6 +905,8 @@ def build_timeline(event_docs: list[SourceFile], actor_docs: list[SourceFile],
     duplicate_slugs(period_docs or [], problems)
     cited = {source.url for event in events if event for source in event.sources}
     periods = [parse_period(doc, cited, problems, today) for doc in period_docs or []]
+    check_periods([(doc, period) for doc, period in zip(period_docs or [], periods) if period],
+                  [event for event in events if event], problems)
     if problems:
         raise ContentError(problems)
     return Timeline([e for e in events if e], list(actors.values()), [p for p in periods if p])
