@@ -623,8 +623,66 @@ def test_a_veto_is_the_recorded_no_of_a_veto_holder_and_never_anyone_else_s(cont
     assert (vetoed.outcome, [state.slug for state in vetoed.vetoed_by]) == ("vetoed", ["russian-federation"])
     adopted, = content.timeline({VOTE_FILE: VOTE}).events
     assert adopted.vetoed_by == []
-    in_the_assembly, = content.timeline(vote_with("type: vote\n", "type: veto\n")).events
-    assert (in_the_assembly.outcome, in_the_assembly.vetoed_by) == ("vetoed", [])
-    without_russia = VETO.replace("  russian-federation: no\n", "")
-    unrecorded, = content.timeline({VOTE_FILE: without_russia}, WITH_COUNCIL).events
-    assert (unrecorded.outcome, unrecorded.tally, unrecorded.vetoed_by) == ("vetoed", vetoed.tally, [])
+
+
+def test_a_veto_without_a_veto_holder_s_recorded_no_is_refused_rather_than_shown(content):
+    unrecorded = f"{VOTE_FILE}:4: type: a veto, but no veto holder is recorded voting against the draft; expected " \
+                 'a veto holder\'s `"no"` in `positions` ({}), or another outcome'
+    # In a body with no veto; with the veto holder's vote not recorded.
+    assert content.problems(vote_with("type: vote\n", "type: veto\n")) == [
+        unrecorded.format("of a body whose file names its `veto_holders`")]
+    assert content.problems({VOTE_FILE: VETO.replace("  russian-federation: no\n", "")}, WITH_COUNCIL) == [
+        unrecorded.format("russian-federation")]
+    # With a tally of no vote against at all, a veto holder's recorded no is more than it counts.
+    assert content.problems({VOTE_FILE: VETO.replace("{yes: 11, no: 1, abstain: 3}", "{yes: 15, no: 0, abstain: 0}")},
+                            WITH_COUNCIL) == [
+        f"{VOTE_FILE}:9: positions: 1 state recorded as `no`, more than the tally's 0; expected positions that agree "
+        "with the tally: correct whichever the sources contradict"]
+
+
+@pytest.mark.parametrize("tally, words", [
+    ("{yes: 0, no: 0, abstain: 0}", ("no", "yes")),  # states recorded voting on a vote of 0-0-0
+    ("{yes: 91, no: 0, abstain: 57}", ("no",)),
+    ("{yes: 91, no: 12, abstain: 90, absent: 0}", ("absent",)),
+    ("{yes: 91, no: 12, abstain: 90}", ("absent",)),  # all 193 counted: no member is left to be absent
+])
+def test_more_states_recorded_voting_a_way_than_the_tally_counts_is_refused(content, tally, words):
+    text = vote_with("tally: {yes: 91, no: 12, abstain: 57}", f"tally: {tally}")[VOTE_FILE]
+    if words == ("absent",):
+        text = text.replace("  russian-federation: no\n", "  russian-federation: absent\n")
+    assert sorted(content.problems({VOTE_FILE: text})) == [
+        f"{VOTE_FILE}:9: positions: 1 state recorded as `{word}`, more than the tally's 0; expected positions that "
+        "agree with the tally: correct whichever the sources contradict" for word in words]
+
+
+
+# The Council's file naming its elected members with their terms (here, one of them).
+ELECTED = {**WITH_COUNCIL, "un-security-council": WITH_COUNCIL["un-security-council"] +
+           "elected:\n  - {state: ukraine, from: 2024, until: 2025}\n"}
+
+
+def test_a_state_recorded_voting_in_a_body_must_have_sat_in_it_that_year(content):
+    """Where a voting body's file names its elected members, no one else but its veto holders votes in it."""
+    vetoed, = content.timeline({VOTE_FILE: VETO}, ELECTED).events  # in 2025, Ukraine's term
+    assert [position.state.slug for position in vetoed.positions] == ["ukraine", "russian-federation"]
+    earlier = VETO.replace("date: 2025-12-03", "date: 2023-12-03")
+    assert content.problems({"content/events/2023-12-03-children.md": earlier}, ELECTED) == [
+        "content/events/2023-12-03-children.md:10: positions.ukraine: `ukraine` was not a member of UN Security Council "
+        "in 2023; expected a state that sat in it then: a veto holder, or one of `elected` in "
+        "content/actors/un-security-council.md for that year"]
+    # A body whose file names no elected members is not checked: the record does not say who sat in it.
+    assert content.timeline({"content/events/2023-12-03-children.md": earlier}, WITH_COUNCIL).events
+
+
+@pytest.mark.parametrize("elected, problem", [
+    ("  - {state: ukraine, from: 2025, until: 2024}\n",
+     "8: elected[0].until: 2025 to 2024 is not a term; expected a term as `{state: albania, from: 2022, until: 2023}`"),
+    ("  - {state: un-general-assembly, from: 2024, until: 2025}\n",
+     "8: elected[0].state: `un-general-assembly` is an organisation"),
+    ("  - {state: ukraine, from: 2024}\n", "8: elected[0].until: missing"),
+    ("  - {state: ukraine, from: 2024, until: 2025, seat: 3}\n", "8: elected[0].seat: unknown field"),
+])
+def test_a_mistake_in_a_body_s_elected_members_is_named_on_its_line(content, elected, problem):
+    actors = {**WITH_COUNCIL, "un-security-council": WITH_COUNCIL["un-security-council"] + "elected:\n" + elected}
+    problems = content.problems({VOTE_FILE: VETO}, actors)
+    assert len(problems) == 1 and problems[0].startswith(f"content/actors/un-security-council.md:{problem}"), problems

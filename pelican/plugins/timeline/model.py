@@ -50,6 +50,25 @@ class Actor:
     members: int | None = None
     # The members whose recorded vote against a draft that the body vetoed is named as the veto.
     veto_holders: list[Actor] = field(default_factory=list)
+    # A voting body's members elected for a term, where its file names them: then only they (in their years)
+    # and its veto holders may be recorded voting in it.
+    elected: list[Term] = field(default_factory=list)
+
+    def member_in(self, state: Actor, year: int) -> bool | None:
+        """Whether `state` sat in this voting body in `year`; None where its file names no elected members."""
+        if not self.elected:
+            return None
+        return state in self.veto_holders or any(term.state is state and term.first <= year <= term.last
+                                                 for term in self.elected)
+
+
+@dataclass(frozen=True)
+class Term:
+    """An elected member's years in a voting body, the first and the last in full."""
+
+    state: Actor
+    first: int
+    last: int
 
     @property
     def kind_label(self) -> str:

@@ -23,15 +23,16 @@ from .links import EXPECTED as LINK_EXPECTED, ORDINARY as ORDINARY_LINK, link_pr
 from .markup import find_unsafe_markup, markup_in_text, strip_markup
 from .citing import EXAMPLE as CITATION_EXAMPLE
 from .model import (VOTE_WORDS, Actor, Citation, Conflict, Correction, Event, Figure, Position,
-                    Quote, Report, Source, Tally, Timeline, TimePeriod)
-from .problems import ContentError, Problem, closest, describe
+                    Quote, Report, Source, Tally, Term, Timeline, TimePeriod)
+from .problems import ContentError, Problem, closest, count, describe
 from .reader import PAGE_STATUSES
 from .settings import site_folders
 from .skeleton import PLACEHOLDER_BIOGRAPHY, PLACEHOLDER_BODY
 from .symbols import short_symbol, symbol_url
 
 PAGE_FIELDS = {"title", "status"}
-ACTOR_FIELDS = {"name", "kind", "role", "affiliation", "sort_name", "aliases", "members", "veto_holders"}
+ACTOR_FIELDS = {"name", "kind", "role", "affiliation", "sort_name", "aliases", "members", "veto_holders", "elected"}
+TERM = "a term as `{state: albania, from: 2022, until: 2023}`: an actor of kind state, its first and last years"
 ACTOR_KINDS = ("state", "organisation", "person")
 EVENT_FIELDS = {"title", "date", "precision", "end", "date_qualifier", "type", "summary", "actors", "location",
                 "symbol", "subject", "body", "tally", "outcome", "positions", "quotes", "sources", "conflicts",
@@ -41,6 +42,7 @@ PERIOD_FIELDS = {"title", "date", "end", "summary", "sources"}
 # a row of bands each, above the events, at most this many.
 PERIOD_TITLE_LENGTH = 40
 PERIOD_ROWS = 4
+TERM_YEARS = (1, 9999)
 PRECISIONS = {4: "year", 7: "month", 10: "day"}
 OUTCOMES = ("adopted", "rejected", "vetoed")
 FIGURE_QUALIFIERS = ("exactly", "at-least", "more-than")
@@ -219,7 +221,8 @@ class Fields:
         elif actor is None:
             self.problem(field, f"no actor `{slug}`{closest(slug, actors)}", expected)
         elif actor.kind not in kinds:
-            self.problem(field, f"`{slug}` is a {actor.kind}", "an actor of kind " + " or ".join(kinds))
+            article = "an" if actor.kind[0] in "aeiou" else "a"
+            self.problem(field, f"`{slug}` is {article} {actor.kind}", "an actor of kind " + " or ".join(kinds))
             return None
         return actor
 
@@ -275,6 +278,25 @@ class Fields:
         found = (self.actor(f"veto_holders[{index}]", slug, actors, ("state", "organisation"))
                  for index, slug in enumerate(slugs))
         return [actor for actor in found if actor]
+
+    def elected(self, body: Actor, actors: dict[str, Actor]) -> list[Term]:
+        """A voting body's elected members, each with the years of its term."""
+        entries = self.entries("elected")
+        if entries and body.members is None:
+            self.problem("elected", "is given for an actor without `members`", "`elected` only on a voting body, "
+                         "with its `members`")
+            return []
+        terms = []
+        for path, data in entries:
+            self.unknown({"state", "from", "until"}, data, path + ".")
+            state = self.actor(f"{path}.state", data.get("state"), actors, ("state",))
+            first, last = (self.count(f"{path}.{key}", data) for key in ("from", "until"))
+            if first is not None and last is not None and not TERM_YEARS[0] <= first <= last <= TERM_YEARS[1]:
+                self.problem(f"{path}.until", f"{first} to {last} is not a term", f"{TERM}, from {TERM_YEARS[0]} "
+                             f"to {TERM_YEARS[1]}, the last not before the first")
+            elif state and first is not None and last is not None:
+                terms.append(Term(state, first, last))
+        return terms
 
     def once_each(self, field: str, slugs: list, expected: str = "each actor once") -> None:
         for slug, times in Counter(map(str, slugs)).items():
@@ -469,6 +491,7 @@ def parse_actors(docs: list[SourceFile], problems: list[Problem]) -> dict[str, A
             actor.affiliation = fields.actor("affiliation", fields.get("affiliation"), actors,
                                              ("state", "organisation"))
         actor.veto_holders = fields.veto_holders(actor, actors)
+        actor.elected = fields.elected(actor, actors)
     return actors
 
 
@@ -562,6 +585,36 @@ class EventFields(Fields):
         elif tally.counted > members:
             self.problem("tally", f"{tally.counted} votes and absences, more than the {members} members of "
                          f"{body.name}", f"a total of at most {members}")
+
+    def votes_add_up(self, tally: Tally | None, body: Actor | None, positions: list[Position], outcome: str | None,
+                     year: int) -> None:
+        """Check the recorded votes against the tally (no more states recorded voting yes than the tally's yes
+        votes) and the body's members that year, and a veto against the votes: a draft is vetoed by a veto
+        holder's recorded vote against it."""
+        votes = [position for position in positions if position.word in VOTE_WORDS]
+        if tally:
+            self.votes_within(tally, body, votes)
+        for position in votes if body else []:
+            if body.member_in(position.state, year) is False:
+                self.problem(f"positions.{position.state.slug}", f"`{position.state.slug}` was not a member of "
+                             f"{body.name} in {year}", f"a state that sat in it then: a veto holder, or one of "
+                             f"`elected` in {body.source_path} for that year")
+        if outcome == "vetoed" and not vetoes(outcome, positions, body):
+            holders = ", ".join(actor.slug for actor in body.veto_holders) if body else ""
+            holders = holders or "of a body whose file names its `veto_holders`"
+            self.problem("outcome" if self.get("outcome") else "type",
+                         "a veto, but no veto holder is recorded voting against the draft",
+                         f'a veto holder\'s `"no"` in `positions` ({holders}), or another outcome')
+
+    def votes_within(self, tally: Tally, body: Actor | None, votes: list[Position]) -> None:
+        """No more states recorded voting each way than the tally counts (absent: than the members it leaves)."""
+        recorded = Counter(position.word for position in votes)
+        absent = tally.absent if tally.absent is not None or body is None else max(body.members - tally.counted, 0)
+        for word, most in zip(VOTE_WORDS, (tally.yes, tally.no, tally.abstain, absent)):
+            if most is not None and recorded[word] > most:
+                self.problem("positions", f"{count(recorded[word], 'state')} recorded as `{word}`, more than the "
+                             f"tally's {most}", "positions that agree with the tally: correct whichever the sources "
+                             "contradict")
 
     def positions(self, event_type: str | None, actors: list[Actor]) -> dict:
         """Read the named states' positions, in the words of the event's type, with the heading they go under
@@ -770,6 +823,7 @@ def parse_event(doc: SourceFile, actors: dict[str, Actor], problems: list[Proble
     symbol = fields.text("symbol", required=False)
     positions = fields.positions(event_type, event_actors)
     outcome = outcome or ({"vote": "adopted", "veto": "vetoed"}.get(event_type) if tally else None)
+    fields.votes_add_up(tally, body, positions.get("positions", []), outcome, (when[0] if when else today).year)
     event = Event(
         slug=doc.slug, title=title or "", date=when[0] if when else today, precision=when[1] if when else "day",
         type=event_type or "", type_label=types.get(event_type, ""),
