@@ -54,6 +54,10 @@ class Actor:
     # and its veto holders may be recorded voting in it.
     elected: list[Term] = field(default_factory=list)
 
+    @property
+    def kind_label(self) -> str:
+        return {"state": "State", "organisation": "Organisation", "person": "Person"}[self.kind]
+
     def member_in(self, state: Actor, year: int) -> bool | None:
         """Whether `state` sat in this voting body in `year`; None where its file names no elected members."""
         if not self.elected:
@@ -69,10 +73,6 @@ class Term:
     state: Actor
     first: int
     last: int
-
-    @property
-    def kind_label(self) -> str:
-        return {"state": "State", "organisation": "Organisation", "person": "Person"}[self.kind]
 
 
 @dataclass(frozen=True)
