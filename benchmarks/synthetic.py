@@ -107,13 +107,17 @@ def event_front_matter(rng: random.Random, title: str, when: datetime.date, kind
         yes = rng.randint(members // 2, members - 3)
         no = rng.randint(0, (members - yes) // 2)
         abstain = rng.randint(0, members - yes - no)
+        left = {"yes": yes, "no": no, "abstain": abstain, "absent": members - yes - no - abstain}
         lines += [f"body: {body}", f"symbol: A/RES/ES-11/{rng.randint(10, 999)}",
-                  f"tally: {{yes: {yes}, no: {no}, abstain: {abstain}, absent: {members - yes - no - abstain}}}"]
+                  "tally: {" + ", ".join(f"{word}: {number}" for word, number in left.items()) + "}"]
     lines.append("actors: [" + ", ".join(a.slug for a in present) + "]")
     states = [a for a in present if a.kind == "state"]
     if kind == "vote" and states:
         lines.append("positions:")
-        lines += [f"  {state.slug}: {rng.choice(('yes', 'no', 'abstain'))}" for state in states]
+        for state in states:  # each state's vote one of those the tally still has room for, as the build checks
+            word = rng.choice([word for word, number in left.items() if number])
+            left[word] -= 1
+            lines.append(f"  {state.slug}: {word}")
     sources = rng.randint(2, 3)
     speakers = [a for a in present if a.kind == "person"]
     if speakers:
