@@ -48,6 +48,10 @@ ALLOWED_ATTRIBUTES = {
     "*": {"id"},
 }
 URL_SCHEMES = {"http", "https", "mailto"}
+# The attributes whose value the sanitiser (ammonia's is_url_attr) reads as an address, dropping it when its scheme
+# is not one of those.
+URL_ATTRIBUTES = {"href", "src", "action", "data", "formaction", "ping", "poster"}
+SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):")
 # A template is among them: the sanitiser drops what it holds (a script, say) unseen.
 DANGEROUS_TAGS = {"script", "iframe", "object", "embed", "style", "form", "frame", "frameset", "base", "template"}
 # A tag with no attribute that is not dangerous, which is most of what Markdown writes.
@@ -135,7 +139,8 @@ def strip_markup(text: str) -> str:
 
 
 def find_unsafe_markup(html_text: str) -> list[str]:
-    """Describe each dangerous construct in rendered HTML: `<script>`, `onerror=`, `javascript:`."""
+    """Describe each dangerous construct in rendered HTML: `<script>`, `onerror=`, `javascript:`, and each
+    address the sanitiser would drop unseen (`href=data:`, `src=file:`)."""
     if "<" not in PLAIN_TAG.sub("", html_text):
         # Only plain tags: nothing to find, and no need to parse (a tenth of reading a file).
         return []
@@ -146,11 +151,15 @@ def find_unsafe_markup(html_text: str) -> list[str]:
         if element.tag in DANGEROUS_TAGS:
             found.append(f"<{element.tag}>")
         for attribute, value in element.attributes.items():
+            # Browsers ignore spaces, tabs and newlines inside a URL's scheme: `java\tscript:` runs.
+            address = re.sub(r"[\x00-\x20]", "", value or "").lower()
             if attribute.lower().startswith("on"):
                 found.append(f"{attribute}=")
-            # Browsers ignore spaces, tabs and newlines inside a URL's scheme: `java\tscript:` runs.
-            elif "javascript:" in re.sub(r"[\x00-\x20]", "", value or "").lower():
+            elif "javascript:" in address:
                 found.append(f"{attribute}=javascript:")
+            elif attribute.lower() in URL_ATTRIBUTES and (scheme := SCHEME.match(address)) and \
+                    scheme[1] not in URL_SCHEMES:
+                found.append(f"{attribute}={scheme[1]}:")
     return found
 
 
@@ -162,7 +171,7 @@ def locate_unsafe_markup(html_text: str, source: str, first_line: int) -> list[t
     first_text = lines.of(len(lowered) - len(lowered.lstrip()))
     located = []
     for construct in find_unsafe_markup(html_text):
-        needle = "javascript:" if construct.endswith("javascript:") else construct.rstrip(">=")
+        needle = construct.split("=", 1)[1] if construct.endswith(":") else construct.rstrip(">=")
         line = lines.of_next(needle)
         located.append((first_text if line is None else line, construct))
     return located

@@ -405,7 +405,8 @@ def check_body(doc: SourceFile, fields: Fields) -> None:
         constructs[line].append(construct)
     for line, found in constructs.items():
         fields.problems.append(Problem(fields.path, line, "body", f"contains {', '.join(found)}",
-                                       "Markdown text without scripts, frames or event handlers"))
+                                       "Markdown text without scripts, frames or event handlers, its links to "
+                                       "http(s) and mailto: addresses or this site's own"))
 
 
 def check_site_links(doc: SourceFile, fields: Fields) -> None:
