@@ -96,3 +96,12 @@ def test_invoke_build_refuses_a_number_of_workers_that_is_not_one_in_one_line(tm
     said = refused.stdout + refused.stderr
     assert refused.returncode != 0 and "Traceback" not in said
     assert f"settings: TIMELINE_WORKERS: is {shown}; expected a whole number of 1 or more" in said, said
+
+
+@pytest.mark.parametrize("task", ["serve", "livereload"])
+@pytest.mark.parametrize("value", ["abc", "0", "65536", "99999999", "-1", "80.5"])
+def test_invoke_serve_and_livereload_refuse_a_port_that_is_not_one_in_one_line(tmp_path, task, value):
+    refused = invoke(project_copy(tmp_path), [task, f"--port={value}"])
+    said = refused.stdout + refused.stderr
+    assert refused.returncode == 1 and "Traceback" not in said
+    assert said.strip() == f"--port: {value!r} is not a port; expected a whole number from 1 to 65535, such as 8000"

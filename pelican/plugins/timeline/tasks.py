@@ -149,16 +149,24 @@ def publish(c, push=True):
         ghp_import(OUTPUT, branch=GH_PAGES_BRANCH, mesg="Publish the site", nojekyll=True, push=push)
 
 
+def port_number(port: str) -> int:
+    """The port a task serves on, or one line saying why it cannot be (given as text, so that invoke does not stop
+    with a traceback on a word)."""
+    if not re.fullmatch(r"[0-9]{1,5}", port) or not 1 <= int(port) <= 65535:
+        raise Exit(f"--port: {port!r} is not a port; expected a whole number from 1 to 65535, such as 8000")
+    return int(port)
+
+
 @task(help={"port": "port to serve on (default 8000)"})
-def serve(c, port=8000):
+def serve(c, port="8000"):
     """Serve output/ at http://localhost:PORT."""
-    c.run(f"{shlex.quote(sys.executable)} -m pelican --listen -o {OUTPUT} -p {int(port)}", pty=False)
+    c.run(f"{shlex.quote(sys.executable)} -m pelican --listen -o {OUTPUT} -p {port_number(port)}", pty=False)
 
 
 @task(help={"port": "port to serve on (default 8000)"})
-def livereload(c, port=8000):
+def livereload(c, port="8000"):
     """Rebuild whenever content, theme or plugin change, and serve the result."""
-    pelican_run(c, "pelicanconf.py", OUTPUT, "--autoreload", "--listen", f"-p {int(port)}")
+    pelican_run(c, "pelicanconf.py", OUTPUT, "--autoreload", "--listen", f"-p {port_number(port)}")
 
 
 @task(help={field: f"the event's {field.replace('_', ' ')}" for field in newevent.FIELDS}
