@@ -10,6 +10,7 @@ kept, since a shared machine makes single timings noisy. Run it with `invoke ben
 from __future__ import annotations
 
 import argparse
+import re
 import os
 import shutil
 import statistics
@@ -252,17 +253,30 @@ def report(sizes: dict[int, Size]) -> str:
     return "\n".join(lines)
 
 
+def counts(text: str) -> list[int]:
+    """`1000,10000` as numbers of 1 or more, for argparse (which says in one line why it cannot be)."""
+    if not re.fullmatch(r"[0-9]+(,[0-9]+)*", text) or 0 in (numbers := [int(n) for n in text.split(",")]):
+        raise argparse.ArgumentTypeError(f"{text!r} is not whole numbers of 1 or more, separated by commas")
+    return numbers
+
+
+def count(text: str) -> int:
+    if not re.fullmatch(r"[0-9]+", text) or int(text) == 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1 or more")
+    return int(text)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--events", default="1000,10000", help="comma-separated numbers of events")
-    parser.add_argument("--actors", type=int, default=200, help="number of actors")
-    parser.add_argument("--repeat", type=int, default=3, help="rounds per size; the median is reported")
+    parser.add_argument("--events", type=counts, default=[1000, 10000], help="comma-separated numbers of events")
+    parser.add_argument("--actors", type=count, default=200, help="number of actors")
+    parser.add_argument("--repeat", type=count, default=3, help="rounds per size; the median is reported")
     parser.add_argument("--work", help="folder for the content and outputs (default: a temporary one)")
     options = parser.parse_args(argv)
     work = Path(options.work or tempfile.mkdtemp(prefix="timeline-benchmark-"))
     try:
         sizes = {}
-        for events in sorted(int(n) for n in options.events.split(",")):
+        for events in sorted(options.events):
             sizes[events] = bench(events, options.actors, options.repeat, work)
         print("\n" + report(sizes))
     finally:
