@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import errno
-import importlib
 import os
 import re
 import shutil
@@ -173,6 +172,12 @@ def broken_pagefind(tmp_path: Path, kind: str) -> Path:
     return package.parent
 
 
+def use_broken_pagefind(monkeypatch, tmp_path: Path, kind: str) -> None:
+    """Have this process find a broken pagefind-bin, as the build finds Pagefind's program for its shards."""
+    monkeypatch.syspath_prepend(str(broken_pagefind(tmp_path, kind)))
+    monkeypatch.delitem(sys.modules, "pagefind_bin", raising=False)
+
+
 def pagefind_message(kind: str) -> re.Pattern:
     return re.compile(rf"Pagefind could not be run \({PAGEFIND_WHY[kind]}\); "
                       r"reinstall it with pip install -r requirements\.txt")
@@ -180,22 +185,20 @@ def pagefind_message(kind: str) -> re.Pattern:
 
 @pytest.mark.parametrize("kind", PAGEFIND_PROGRAMS)
 def test_a_broken_pagefind_is_one_line_saying_why_and_to_reinstall_it(tmp_path, monkeypatch, kind):
-    monkeypatch.syspath_prepend(str(broken_pagefind(tmp_path, kind)))
-    monkeypatch.delitem(sys.modules, "pagefind_bin")
-    monkeypatch.setattr(search_shard, "pagefind_bin", importlib.import_module("pagefind_bin"))
+    use_broken_pagefind(monkeypatch, tmp_path, kind)
     (tmp_path / "site" / "a").mkdir(parents=True)
     (tmp_path / "site" / "a" / "index.html").write_text("<html><body>A page</body></html>")
 
     with pytest.raises(search_shard.PagefindFailed) as stopped:
         search_shard.index_shard(tmp_path / "site", tmp_path / "store", "pagefind/1/", ["a/index.html"],
-                                 PAGEFIND_VERSION)
+                                 PAGEFIND_VERSION, str(search_shard.pagefind_program()))
 
     assert pagefind_message(kind).fullmatch(str(stopped.value)), str(stopped.value)
 
 
 @pytest.mark.parametrize("kind", ["missing", "failing"])
 def test_the_search_indexer_stops_with_the_one_line_of_its_shard(tmp_path, monkeypatch, kind):
-    monkeypatch.setenv("PYTHONPATH", str(broken_pagefind(tmp_path, kind)))  # read by the shard's process
+    use_broken_pagefind(monkeypatch, tmp_path, kind)
     output = tmp_path / "output"
     (output / "a").mkdir(parents=True)
     (output / "a" / "index.html").write_text("<html><body>A page</body></html>")

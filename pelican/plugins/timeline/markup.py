@@ -86,6 +86,7 @@ HIDDEN_CATEGORIES = {"Cc": "an invisible control character", "Cf": "an invisible
 DIRECTION = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # A body may hold the joiners and marks of direction some scripts need, but nothing a feed cannot hold (XML
 # 1.0 allows no other control, half of a character or U+FFFE), and no embedding, override or isolate.
+PRINTABLE_ASCII = re.compile("[\t\n -~]*")
 NOT_IN_BODIES = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u202a-\u202e"
                            "\u2066-\u2069]")
 
@@ -93,6 +94,8 @@ NOT_IN_BODIES = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\uf
 def hidden_character(text: str) -> tuple[str, str] | None:
     """The first character of plain text that shows nothing or changes how the text around it shows, and
     what it is; None when there is none."""
+    if PRINTABLE_ASCII.fullmatch(text):  # most values: no need to look at each character
+        return None
     for character in text:
         if character in "\t\n" or " " <= character < "\x7f":
             continue

@@ -14,6 +14,7 @@ changed.
 
 from __future__ import annotations
 
+import functools
 import importlib.metadata
 import json
 import logging
@@ -26,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .problems import BuildStopped
+from .search_shard import PagefindFailed, pagefind_program
 from .settings import SEARCH_INDEX_FOLDER
 from .workers import worker_count
 
@@ -138,13 +140,21 @@ class SearchIndexer:
             self.indexed.append(shard.folder)
             logger.debug("Indexed %s: no index was stored for its pages' digest %s", shard.folder, key)
 
+    @functools.cached_property
+    def program(self) -> str:
+        """Pagefind's program, found once for all the shards (a build with no shard looks for none)."""
+        try:
+            return str(pagefind_program())
+        except PagefindFailed as error:
+            raise SearchIndexError(str(error)) from None
+
     def index(self, shard: Shard) -> dict:
         """Index one shard in a process of its own (search_shard.py), whose thousands of small file operations
         would each wait for Python's lock here while this process renders pages; give what it printed, the
         key of the shard's index and whether that was kept from the store."""
         job = {"output": str(self.output), "store": str(self.store), "folder": shard.folder,
-               "pages": shard.pages, "pagefind_version": PAGEFIND_VERSION}
-        result = subprocess.run([sys.executable, str(SHARD_SCRIPT)], input=json.dumps(job),
+               "pages": shard.pages, "pagefind_version": PAGEFIND_VERSION, "pagefind": self.program}
+        result = subprocess.run([sys.executable, "-I", "-S", str(SHARD_SCRIPT)], input=json.dumps(job),
                                 capture_output=True, text=True)
         if result.returncode != 0:
             raise SearchIndexError(result.stderr.strip() or f"The search index {shard.folder} could not be made "
