@@ -77,10 +77,12 @@ class Build:
         return [first, *map(self.page, later)]
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=1024)
 def parsed(path: Path, version: tuple[int, int, int]) -> BeautifulSoup:
     """A page as parsed once in this test process, however many tests read this `version` of it (its inode,
-    time and size): tests only read the soup, never change it, and parsing took a third of the suite's time."""
+    time and size): tests only read the soup, never change it, and parsing took a third of the suite's time.
+    Room for every page of the sites built once (the long record's 354 take 140 MB): several tests read each
+    of them in turn, and a cache smaller than a sweep keeps none of it for the next."""
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 

@@ -26,11 +26,19 @@ import tempfile
 import traceback
 from pathlib import Path
 
+# Imported once, in the server, for every build: Pelican, the generator, what a site's tasks.py imports, and
+# what a build would import as it goes (Pelican's Markdown extensions, the parts of rich it reports with).
 import invoke.main
 import jinja2
+import markdown.extensions.codehilite  # noqa: F401
+import markdown.extensions.extra  # noqa: F401
+import markdown.extensions.meta  # noqa: F401
+import pagefind_bin  # noqa: F401
 import pelican
-import pelican.plugins.timeline  # noqa: F401  imported once, in the server, for every build
-from pelican.plugins.timeline import tasks  # noqa: F401  what a site's tasks.py imports
+import pelican.plugins.timeline  # noqa: F401
+import rich.live  # noqa: F401
+import rich.table  # noqa: F401
+from pelican.plugins.timeline import tasks  # noqa: F401
 
 PROGRAMS = {"pelican": pelican.main, "invoke": lambda argv: invoke.main.program.run(["invoke", *argv])}
 
