@@ -130,8 +130,8 @@ CHOICES = {"TIMELINE_UNSAFE_MARKUP": ("error", "strip")}
 HOST = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
 # The most each number may be: past it Markdown's time limit overflows the system's timer (and a failure it
 # caused would be kept in Pelican's cache after the setting is mended), or a page or a shard grows past use.
-MAXIMA = {"TIMELINE_MARKDOWN_SECONDS": 600, "TIMELINE_FIRST_YEAR": 9999, "TIMELINE_HOME_LIMIT": 1000, "TIMELINE_PAGE_LIMIT": 1000,
-          "TIMELINE_SEARCH_SHARD_SIZE": 100_000, "TIMELINE_WORKERS": 256}
+MAXIMA = {"TIMELINE_MARKDOWN_SECONDS": 600, "TIMELINE_FIRST_YEAR": 9999, "TIMELINE_HOME_LIMIT": 1000,
+          "TIMELINE_PAGE_LIMIT": 1000, "TIMELINE_SEARCH_SHARD_SIZE": 100_000, "TIMELINE_WORKERS": 256}
 # Whole numbers that may be 0, with what 0 means.
 ZERO_MEANS = {"TIMELINE_WORKERS": "one worker per core"}
 # Settings that are addresses on other sites, with the placeholders each must have, rather than paths of this one.

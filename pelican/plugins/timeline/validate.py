@@ -587,6 +587,15 @@ class EventFields(Fields):
             self.problem("tally", f"{tally.counted} votes and absences, more than the {members} members of "
                          f"{body.name}", f"a total of at most {members}")
 
+    def precision_and_name(self, when: tuple[datetime.date, str] | None, slug: str) -> None:
+        """Check a `precision` an editor wrote against the date's form, and the date against the file's name."""
+        precision = self.choice("precision", tuple(PRECISIONS.values()), required=False)
+        if when and precision and precision != when[1]:
+            self.problem("precision", f"`{precision}` but the date {self.get('date')} is given to the "
+                         f"{when[1]}", f"precision {when[1]}, or a date written to the {precision}")
+        if when:
+            self.named_date(slug, when)
+
     def votes_add_up(self, tally: Tally | None, body: Actor | None, positions: list[Position], outcome: str | None,
                      year: int) -> None:
         """Check the recorded votes against the tally (no more states recorded voting yes than the tally's yes
@@ -808,12 +817,7 @@ def parse_event(doc: SourceFile, actors: dict[str, Actor], problems: list[Proble
     title, summary = fields.text("title"), fields.text("summary")
     event_type = fields.choice("type", tuple(types))
     when = fields.date("date", today=today)
-    precision = fields.choice("precision", tuple(PRECISIONS.values()), required=False)
-    if when and precision and precision != when[1]:
-        fields.problem("precision", f"`{precision}` but the date {fields.get('date')} is given to the "
-                       f"{when[1]}", f"precision {when[1]}, or a date written to the {precision}")
-    if when:
-        fields.named_date(doc.slug, when)
+    fields.precision_and_name(when, doc.slug)
     end, qualifier = fields.end(when, today), fields.date_qualifier(when)
     slugs = fields.items("actors", required=True)
     event_actors = [a for i, s in enumerate(slugs) if (a := fields.actor(f"actors[{i}]", s, actors))]
