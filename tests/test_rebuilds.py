@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+import shutil
 
 from benchmarks.synthetic import write_sites
-from conftest import build
+from conftest import THEME, build
 
 LIMITS = {"TIMELINE_HOME_LIMIT": 6, "TIMELINE_PAGE_LIMIT": 4}
 
@@ -50,4 +51,27 @@ def test_a_rebuild_after_an_event_is_deleted_removes_its_page_and_equals_a_fresh
 
     assert rebuilt.returncode == fresh.returncode == 0, rebuilt.log + fresh.log
     assert not (rebuilt.output / "events" / deleted.stem).exists()
+    assert files(rebuilt.output) == files(fresh.output)
+
+
+def test_a_template_edited_between_builds_shows_at_once_and_a_damaged_compiled_copy_is_compiled_again(
+        fixture_site, tmp_path):
+    """Templates are kept compiled in the cache folder: an edit to one is compiled again, and a copy that
+    cannot be read (another program's, or cut short anywhere) is compiled again too, never a failed build."""
+    theme = tmp_path / "theme"
+    shutil.copytree(THEME, theme)
+    assert fixture_site(THEME=str(theme)).returncode == 0
+    compiled = sorted((tmp_path / "output-cache" / "templates").iterdir())
+    assert compiled, "no template was kept compiled"
+    base = theme / "templates" / "base.html"
+    base.write_text(base.read_text().replace("</footer>", "<p id=edited>Edited.</p></footer>"))
+    for number, path in enumerate(compiled):
+        kept = path.read_bytes()  # Jinja's mark (15 bytes), the template's checksum, then the code
+        path.write_bytes((b"not compiled code", kept[:20], kept[:len(kept) // 2])[number % 3])
+
+    rebuilt = fixture_site(THEME=str(theme))
+    fresh = build(fixture_site.content, tmp_path / "fresh", THEME=str(theme))
+
+    assert rebuilt.returncode == fresh.returncode == 0, rebuilt.log + fresh.log
+    assert rebuilt.page("/").select_one("footer #edited").get_text() == "Edited."
     assert files(rebuilt.output) == files(fresh.output)

@@ -8,7 +8,8 @@ Modules, by what they hold:
   editor's message), model (dataclasses and indexes);
 - writing: plan (every page with its template and data, and the search shards: what is written where),
   axis (the geometry of the time axis), charts (the geometry of the figures chart), page_cache (the pages
-  a rebuild can leave as they are), generator (Pelican's hooks);
+  a rebuild can leave as they are), compiled_templates (Jinja's compiled code, kept between builds),
+  generator (Pelican's hooks);
 - for reuse: feeds, exports (JSON and CSV), linked_data (JSON-LD), citations (the printable chronology),
   sitemap, and outputcheck (links, ids and headings of a built site);
 - for readers: search and search_shard (the Pagefind index of the event and actor pages, in shards);
@@ -28,6 +29,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.log import console
 
+from .compiled_templates import keep_compiled_templates
 from .feeds import identify_feed
 from .generator import HideBuildStoppedTraceback, TimelineGenerator
 from .lock import hold_cache
@@ -63,6 +65,7 @@ def register() -> None:
     signals.get_generators.connect(hold_cache)
     signals.get_generators.connect(forget_reads_of_other_code)
     signals.get_generators.connect(retain_pages)
+    signals.generator_init.connect(keep_compiled_templates)
     signals.feed_generated.connect(identify_feed)
     signals.get_generators.connect(PRINTER.start)
     signals.finalized.connect(minify_stylesheets)
