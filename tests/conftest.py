@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gc
 import json
 import os
 import shutil
@@ -60,6 +61,12 @@ def pytest_configure(config: pytest.Config) -> None:
             os.environ["PYTEST_DEBUG_TEMPROOT"] = str(MEMORY_FOLDER)
 
 
+def pytest_sessionfinish() -> None:
+    """Leave what the tests made (a test process keeps a thousand parsed pages) for the system to reclaim
+    when the process ends: Python's last collection of it, object by object, took seconds after every run."""
+    gc.freeze()
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Start the tests of a long build first: each test process takes a run of the tests in this order and
     the others take over the end of its run when they finish theirs, so the long build keeps one process
@@ -108,9 +115,13 @@ def section(page: BeautifulSoup, heading: str) -> Tag:
 
 def build(content: Path, output: Path, settings: str = "pelicanconf.py", env: dict | None = None,
           options: tuple[str, ...] = (), timeout: int = BUILD_SECONDS, **overrides) -> Build:
-    """Run Pelican as a maintainer would, with the cache kept beside the output; `options` are Pelican's
-    own, such as --debug; a build longer than `timeout` seconds fails the test."""
+    """Run Pelican as a maintainer would, with the cache kept beside the output, but without the search index
+    unless TIMELINE_SEARCH_INDEX=True is among the `overrides`; `options` are Pelican's own, such as --debug;
+    a build longer than `timeout` seconds fails the test."""
     overrides.setdefault("CACHE_PATH", str(output.parent / f"{output.name}-cache"))
+    # Pagefind's index doubled a small site's build, and the pages are the same without it
+    # (test_search_index.py): a test that reads the index or the build's line about it asks for it.
+    overrides.setdefault("TIMELINE_SEARCH_INDEX", False)
     # One -e with every pair: Pelican keeps only the last of several -e options.
     extra = ["-e", *(f"{key}={json.dumps(value)}" for key, value in overrides.items())]
     result = forked.run("pelican", [str(content), "-s", str(ROOT / settings), "-o", str(output), *extra, *options],
@@ -137,15 +148,16 @@ def built_once(tmp_path_factory, name: str, make: Callable[[Path], Build]) -> Bu
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Build:
-    """The real site, built once from content/."""
-    return built_once(tmp_path_factory, "real", lambda folder: build(ROOT / "content", folder / "output"))
+    """The real site, built once from content/, as a maintainer builds it (its search index too)."""
+    return built_once(tmp_path_factory, "real", lambda folder: build(ROOT / "content", folder / "output",
+                                                                     TIMELINE_SEARCH_INDEX=True))
 
 
 @pytest.fixture(scope="session")
 def published(tmp_path_factory) -> Build:
     """The real site built as `invoke preview` builds it: publishconf.py, with SITEURL from the environment."""
     return built_once(tmp_path_factory, "published", lambda folder: build(
-        ROOT / "content", folder / "output", "publishconf.py", env={"SITEURL": SITEURL}))
+        ROOT / "content", folder / "output", "publishconf.py", env={"SITEURL": SITEURL}, TIMELINE_SEARCH_INDEX=True))
 
 
 @pytest.fixture
@@ -158,6 +170,16 @@ def fixture_site(tmp_path):
         return build(content, tmp_path / "output", **overrides)
 
     run.content = content
+    return run
+
+
+@pytest.fixture
+def indexed_site(fixture_site):
+    """The fixture site as `fixture_site` gives it, built with its search index unless a test says otherwise."""
+    def run(**overrides) -> Build:
+        return fixture_site(**{"TIMELINE_SEARCH_INDEX": True, **overrides})
+
+    run.content = fixture_site.content
     return run
 
 

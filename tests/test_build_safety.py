@@ -214,9 +214,9 @@ def test_the_search_indexer_stops_with_the_one_line_of_its_shard(tmp_path, monke
 
 
 @pytest.mark.parametrize("kind", ["missing", "failing"])
-def test_a_build_with_a_broken_pagefind_stops_with_one_line_about_it_and_no_traceback(fixture_site, tmp_path,
+def test_a_build_with_a_broken_pagefind_stops_with_one_line_about_it_and_no_traceback(indexed_site, tmp_path,
                                                                                       kind):
-    result = fixture_site(env={"PYTHONPATH": str(broken_pagefind(tmp_path, kind))})
+    result = indexed_site(env={"PYTHONPATH": str(broken_pagefind(tmp_path, kind))})
 
     assert result.returncode == 1
     assert "Traceback" not in result.log

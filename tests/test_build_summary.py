@@ -29,49 +29,49 @@ def drawn(site: Build, reason: str) -> list[str]:
     return re.findall(rf"Drawing (\S+/index\.html|index\.html): {reason}", site.log)
 
 
-def test_a_first_build_ends_with_the_events_actors_pages_and_shards_it_made(fixture_site):
-    site = fixture_site()
+def test_a_first_build_ends_with_the_events_actors_pages_and_shards_it_made(indexed_site):
+    site = indexed_site()
     assert re.fullmatch(r"Built 2 events and 4 actors: 15 pages written, 0 left as they were; "
                         r"search: 1 shard indexed, 0 kept" + SECONDS, last_line(site))
     assert pages_in(site) == 15
     assert "Processed" not in site.log, "Pelican's own line, which counts no events, is still printed"
 
 
-def test_a_build_with_nothing_changed_writes_no_page_and_keeps_the_search_index(fixture_site):
-    fixture_site()
-    again = fixture_site()
+def test_a_build_with_nothing_changed_writes_no_page_and_keeps_the_search_index(indexed_site):
+    indexed_site()
+    again = indexed_site()
     assert re.fullmatch(r"Built 2 events and 4 actors: 0 pages written, 15 left as they were; "
                         r"search: 0 shards indexed, 1 kept" + SECONDS, last_line(again))
 
 
-def test_after_an_event_is_added_the_line_counts_it(fixture_site):
-    fixture_site()
-    events = fixture_site.content / "events"
+def test_after_an_event_is_added_the_line_counts_it(indexed_site):
+    indexed_site()
+    events = indexed_site.content / "events"
     shutil.copy(events / "2022-03.md", events / "2023-05.md")
     (events / "2023-05.md").write_text((events / "2023-05.md").read_text().replace("date: 2022-03", "date: 2023-05"))
-    site = fixture_site()
+    site = indexed_site()
     # The timeline's list of events is in every page's inputs (the templates count it), so all are drawn.
     assert pages_in(site) == 17  # the new event's page and its year's
     assert re.fullmatch(r"Built 3 events and 4 actors: 17 pages written, 0 left as they were; "
                         r"search: 1 shard indexed, 0 kept" + SECONDS, last_line(site))
 
 
-def test_after_a_warning_the_line_counts_it_too(fixture_site):
-    add_unnamed_actor(fixture_site)
-    site = fixture_site()
+def test_after_a_warning_the_line_counts_it_too(indexed_site):
+    add_unnamed_actor(indexed_site)
+    site = indexed_site()
     assert re.fullmatch(r"Built 2 events and 5 actors: 16 pages written, 0 left as they were; "
                         r"search: 1 shard indexed, 0 kept; 1 warning above" + SECONDS, last_line(site))
 
 
-def test_with_debug_the_log_names_each_page_drawn_and_why(fixture_site):
-    first = fixture_site()
-    with (fixture_site.content / "events" / "2022-03.md").open("a", encoding="utf-8") as event:
+def test_with_debug_the_log_names_each_page_drawn_and_why(indexed_site):
+    first = indexed_site()
+    with (indexed_site.content / "events" / "2022-03.md").open("a", encoding="utf-8") as event:
         event.write("\nA sentence added to the body.\n")
     touched = first.output / "actors" / "index.html"  # shows no event, so only its file changed
     stamp = touched.stat()
     os.utime(touched, ns=(stamp.st_atime_ns, stamp.st_mtime_ns + 1_000_000_000))
 
-    site = fixture_site(options=("--debug",))
+    site = indexed_site(options=("--debug",))
 
     written = int(re.match(r"Built 2 events and 4 actors: (\d+) pages written, 1 left", last_line(site)).group(1))
     changed = drawn(site, "its inputs changed since the last build")
@@ -81,10 +81,10 @@ def test_with_debug_the_log_names_each_page_drawn_and_why(fixture_site):
     assert "Indexed pagefind/1/: no index was stored for its pages' digest " in site.log
 
 
-def test_with_debug_a_first_build_says_there_was_no_page_before(fixture_site):
-    site = fixture_site(options=("--debug",))
+def test_with_debug_a_first_build_says_there_was_no_page_before(indexed_site):
+    site = indexed_site(options=("--debug",))
     assert len(drawn(site, "the last build recorded no such page")) == pages_in(site) == 15
-    again = fixture_site()
+    again = indexed_site()
     assert "0 pages written" in last_line(again), "a build with --debug must not make the next draw every page"
 
 

@@ -31,9 +31,9 @@ def test_a_draft_is_not_published_nor_linked_and_a_hidden_page_is_published_unli
 
 
 @pytest.mark.parametrize("title", ["!!!", "Search", "Pagefind", "Actors", "About", "…"])
-def test_a_page_is_named_by_its_file_whatever_its_title(fixture_site, title):
-    add(fixture_site.content, {"pages/notes.md": page(title)})
-    result = fixture_site()
+def test_a_page_is_named_by_its_file_whatever_its_title(indexed_site, title):
+    add(indexed_site.content, {"pages/notes.md": page(title)})
+    result = indexed_site()
     assert result.returncode == 0, result.log
     assert result.page("/notes/").h1.get_text() == title
     assert title in menu(result)

@@ -114,8 +114,8 @@ def test_the_home_page_refers_to_no_search_asset(site):
     assert 'href="./search/"' in home
 
 
-def test_a_longer_record_is_indexed_in_shards_events_first(fixture_site):
-    site = fixture_site(TIMELINE_SEARCH_SHARD_SIZE=2)
+def test_a_longer_record_is_indexed_in_shards_events_first(indexed_site):
+    site = indexed_site(TIMELINE_SEARCH_SHARD_SIZE=2)
     assert site.returncode == 0, site.log
     assert search_folders(site) == ["pagefind/1/", "pagefind/2/", "pagefind/3/"]
     assert set(indexed(site)) == marked_for_search(site) and len(indexed(site)) == 6
@@ -126,12 +126,12 @@ def entry_file(site: Build, folder: str) -> Path:
     return site.output / folder / "pagefind-entry.json"
 
 
-def test_a_rebuild_indexes_again_only_the_shard_of_the_edited_event(fixture_site):
-    first = fixture_site(TIMELINE_SEARCH_SHARD_SIZE=1)
+def test_a_rebuild_indexes_again_only_the_shard_of_the_edited_event(indexed_site):
+    first = indexed_site(TIMELINE_SEARCH_SHARD_SIZE=1)
     kept = {folder: entry_file(first, folder).stat().st_ino for folder in search_folders(first)}
-    with (fixture_site.content / "events" / "2022-03.md").open("a", encoding="utf-8") as event:
+    with (indexed_site.content / "events" / "2022-03.md").open("a", encoding="utf-8") as event:
         event.write("\nA correction mentioning zanzibarite.\n")
-    second = fixture_site(TIMELINE_SEARCH_SHARD_SIZE=1)
+    second = indexed_site(TIMELINE_SEARCH_SHARD_SIZE=1)
     assert second.returncode == 0, second.log
     assert "zanzibarite" in indexed(second)["/events/2022-03/"]
     # The same file, not a copy, when the shard was taken from the store rather than made again.
@@ -139,24 +139,24 @@ def test_a_rebuild_indexes_again_only_the_shard_of_the_edited_event(fixture_site
     assert reused == [folder for folder in kept if folder != "pagefind/1/"]
 
 
-def test_builds_of_two_kinds_in_turn_keep_each_others_index(fixture_site):
-    first = fixture_site()
+def test_builds_of_two_kinds_in_turn_keep_each_others_index(indexed_site):
+    first = indexed_site()
     kept = entry_file(first, "pagefind/1/").stat().st_ino
-    assert fixture_site(SITENAME="Another name").returncode == 0  # other pages, so another index
-    again = fixture_site()
+    assert indexed_site(SITENAME="Another name").returncode == 0  # other pages, so another index
+    again = indexed_site()
     assert again.returncode == 0, again.log
     assert entry_file(again, "pagefind/1/").stat().st_ino == kept
 
 
-def test_a_build_without_its_index_writes_the_same_pages_and_says_the_index_was_not_made(fixture_site):
+def test_a_build_without_its_index_writes_the_same_pages_and_says_the_index_was_not_made(indexed_site):
     """TIMELINE_SEARCH_INDEX = False leaves out only the index (the tests' 10,000-event record is built so)."""
-    indexed_build = snapshot(fixture_site().output)
-    without = fixture_site(TIMELINE_SEARCH_INDEX=False)
+    indexed_build = snapshot(indexed_site().output)
+    without = indexed_site(TIMELINE_SEARCH_INDEX=False)
     assert without.returncode == 0, without.log
     assert "search: not made (TIMELINE_SEARCH_INDEX is False);" in without.log
     assert not (without.output / "pagefind").exists()
     assert snapshot(without.output) == {path: data for path, data in indexed_build.items()
                                         if not path.startswith("pagefind/")}
     # Turned on again, the index is back, taken from the store where its pages are unchanged.
-    again = fixture_site()
+    again = indexed_site()
     assert "search: 0 shards indexed, 1 kept;" in again.log and snapshot(again.output) == indexed_build

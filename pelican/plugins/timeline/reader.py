@@ -6,6 +6,7 @@ which reports every problem of every file in one run.
 
 from __future__ import annotations
 
+import functools
 import re
 import signal
 import threading
@@ -273,14 +274,15 @@ class TimelineReader(BaseReader):
 
     def __init__(self, settings: dict):
         super().__init__(settings)
-        # One Markdown converter, reset between files: building one loads every extension again.
-        self.markdown = self.converter()
+        self.citations = CitationExtension()
         # What worker processes read already, by path (see read_ahead): handed to Pelican as it asks.
         self.read_already: dict[str, tuple[str | None, dict]] = {}
 
-    def converter(self) -> markdown.Markdown:
-        """A Markdown converter with the site's settings and citations, whose extension keeps those of
-        the text it converted last."""
+    @functools.cached_property
+    def markdown(self) -> markdown.Markdown:
+        """One Markdown converter with the site's settings and citations, reset between files (building one
+        loads every extension again), whose extension keeps the citations of the text it converted last. Made
+        when first needed: Pelican makes a reader for each of its generators, most of which read nothing."""
         self.citations = CitationExtension()
         options = self.settings["MARKDOWN"]
         return markdown.Markdown(**{**options, "extensions": [*options.get("extensions", ()), self.citations]})
@@ -344,6 +346,6 @@ class TimelineReader(BaseReader):
         except Exception as error:  # a converter's failure on one file must not stop the others' reading
             html, problem = "", f"Markdown could not convert it ({type(error).__name__})"
         # A converter stopped half-way keeps the state of that text; a fresh one starts clean.
-        self.markdown = self.converter()
+        vars(self).pop("markdown", None)
         return html, Problem("", first_line, "body", problem,
                              "ordinary paragraphs (thousands of `[`, `<` or `*` in one paragraph are slow to read)")
