@@ -18,7 +18,7 @@ MEETING = "2023-09-18-residents-meet-the-architect"
 def open_library(library, browser, tmp_path_factory):
     """Open a page of the example site, built with its own settings and served from 127.0.0.1."""
     local = build(library / "content", tmp_path_factory.mktemp("library-local") / "output",
-                  settings=str(library / "pelicanconf.py"))
+                  settings=str(library / "pelicanconf.py"), TIMELINE_SEARCH_INDEX=True)
     assert local.returncode == 0, local.log
     with headless.serve(local.output) as url, page_opener(browser, url) as open_:
         yield open_

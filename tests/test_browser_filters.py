@@ -107,7 +107,7 @@ def open_renamed(browser, tmp_path_factory):
     """Open a page of the fixture site whose Russian Federation was once `russia`, served as the real site is:
     the real record has no actor renamed."""
     root = tmp_path_factory.mktemp("renamed-browser")
-    result = build(renamed_site(root), root / "output")
+    result = build(renamed_site(root), root / "output", TIMELINE_SEARCH_INDEX=True)  # served as the real site is
     assert result.returncode == 0, result.log
     with headless.serve(result.output) as url, page_opener(browser, url) as open_:
         yield open_

@@ -52,7 +52,7 @@ def test_a_search_looks_in_every_shard_and_keeps_only_shards_holding_the_word(br
     # One page to a shard. "fixture" is in both events; "Betsa" and "abduction" (in her quote) only in
     # the vote and her page, and the other shards answer "abduction" with a word it begins with ("a"):
     # those shards are left out.
-    site = build(FIXTURES / "site", tmp_path / "output", TIMELINE_SEARCH_SHARD_SIZE=1)
+    site = build(FIXTURES / "site", tmp_path / "output", TIMELINE_SEARCH_SHARD_SIZE=1, TIMELINE_SEARCH_INDEX=True)
     assert site.returncode == 0, site.log
     found = {}
     with headless.serve(site.output) as url:
