@@ -15,6 +15,7 @@ answers with its process id, then its exit code; it ends when the test process c
 from __future__ import annotations
 
 import contextlib
+import copy
 import json
 import logging
 import os
@@ -41,6 +42,7 @@ import rich.table  # noqa: F401
 from pelican.plugins.timeline import tasks  # noqa: F401
 from pelican.plugins.timeline.compiled_templates import CompiledTemplates
 from pelican.plugins.timeline.reader import TimelineReader
+from pelican.readers import MarkdownReader
 from pelican.plugins.timeline.site_settings import JINJA_ENVIRONMENT, MARKDOWN
 
 
@@ -53,7 +55,9 @@ def prepare_builds() -> None:
         env.bytecode_cache = CompiledTemplates(None, env)
         for name in env.list_templates(extensions=["html"]):
             env.get_template(name)
-    TimelineReader({"MARKDOWN": MARKDOWN}).markdown.convert("A *text* [@1].")
+    settings = {"MARKDOWN": copy.deepcopy(MARKDOWN)}
+    MarkdownReader(settings)  # which adds the extensions of the settings' configurations, as in a build
+    TimelineReader(settings).markdown.convert("A *text* [@1].")
 
 
 PROGRAMS = {"pelican": pelican.main, "invoke": lambda argv: invoke.main.program.run(["invoke", *argv])}
