@@ -44,6 +44,9 @@ TIMELINE_MENU = {"timeline": "Timeline", "actors": "Actors", "votes": "Votes", "
 # university library's guide gives this address of it (undocs.org followed by the symbol); the UN's own
 # documentation of it was not found, hence a setting, to be changed in one place. A report to both organs has a
 # joint symbol (A/77/895-S/2023/363), left unlinked rather than guess which of the two the system answers to.
+# The 193 members of the United Nations: the UN's names, regional groups and days of admission (see
+# docs/editing.md for the sources); each has a page, and every member's vote of a roll call is checked.
+TIMELINE_MEMBER_STATES = "member-states.csv"
 TIMELINE_SYMBOL_URL = "https://undocs.org/{symbol}"
 TIMELINE_SYMBOL_LINKED = r"(?!.*-[AS]/)[AS]/\S.*"
 # In the votes page's column headings, ES-11/1 for A/RES/ES-11/1, S/RES/2623 for S/RES/2623 (2022).

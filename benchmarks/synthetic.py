@@ -74,11 +74,28 @@ def actor_file(actor: SyntheticActor, rng: random.Random) -> str:
     role = {"state": "Member state of the United Nations", "organisation": "International organisation",
             "person": "Envoy"}[actor.kind]
     lines = ["---", f"name: {actor.name}", f"kind: {actor.kind}", f"role: {role}"]
+    if actor.kind == "state":
+        lines.append(f"code: {state_code(actor)}")
     if actor.affiliation:
         lines.append(f"affiliation: {actor.affiliation}")
     if actor.slug in BODIES:
         lines.append(f"members: {BODIES[actor.slug][1]}")
     return "\n".join(lines) + "\n---\n" + paragraphs(rng) + "\n"
+
+
+def state_code(actor: SyntheticActor) -> str:
+    """A made-up code of three capital letters, one for each of the states' numbers."""
+    number = int(actor.slug.rsplit("-", 1)[1])
+    return "".join(chr(ord("A") + number // 26 ** power % 26) for power in (2, 1, 0))
+
+
+def member_states(cast: list[SyntheticActor]) -> str:
+    """The table of member states (TIMELINE_MEMBER_STATES): every state of the cast, the groups in turn."""
+    groups = ("African", "Asia-Pacific", "Eastern European", "Latin American and Caribbean",
+              "Western European and Others")
+    states = [actor for actor in cast if actor.kind == "state"]
+    return "code,name,group,admitted\n" + "".join(f"{state_code(state)},{state.name},{groups[number % 5]},1945-10-24\n"
+                                                   for number, state in enumerate(states))
 
 
 def pick_actors(rng: random.Random, actors: list[SyntheticActor], weights: list[float]) -> list[SyntheticActor]:
@@ -141,6 +158,7 @@ def write_sites(root: Path, events: int, actors: int, seed: int = 7) -> tuple[Pa
     for folder in (ours / "events", ours / "actors", plain / "events", plain / "pages"):
         folder.mkdir(parents=True, exist_ok=True)
     cast = make_actors(rng, actors)
+    (ours / "member-states.csv").write_text(member_states(cast), encoding="utf-8")
     for actor in cast:
         text = actor_file(actor, rng)
         (ours / "actors" / f"{actor.slug}.md").write_text(text, encoding="utf-8")

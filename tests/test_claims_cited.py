@@ -184,7 +184,7 @@ def test_a_value_s_source_must_be_one_the_event_lists(fixture_site, old, new, pr
 
 @pytest.mark.parametrize("path, what", [("actors/ukraine.md", "an actor"), ("pages/about.md", "a page")])
 def test_a_biography_or_a_page_has_no_sources_to_cite(fixture_site, path, what):
-    front = "name: Ukraine\nkind: state\nrole: A state\n" if path.startswith("actors") else "title: About\n"
+    front = "name: Ukraine\nkind: state\ncode: UKR\nrole: A state\n" if path.startswith("actors") else "title: About\n"
     add(fixture_site.content, {path: f"---\n{front}---\nSaid somewhere [@1].\n"})
     result = fixture_site()
     assert result.returncode != 0

@@ -96,7 +96,14 @@ def test_each_event_page_links_to_its_own_data(site):
 
 def test_actors_json_names_every_actor_and_the_events_it_appears_in(site):
     actors = {a["id"]: a for a in load(site, "data/actors.json")}
-    assert set(actors) == {path.stem for path in (ROOT / "content" / "actors").glob("*.md")}
+    files = {path.stem for path in (ROOT / "content" / "actors").glob("*.md")}
+    with open(ROOT / "content" / "member-states.csv", encoding="utf-8", newline="") as handle:
+        members = {row["code"]: row for row in csv.DictReader(handle)}
+    states = {actor["code"]: actor for actor in actors.values() if actor["code"]}
+    assert files <= set(actors) and set(actors) - files == {states[code]["id"] for code in members} - files
+    assert {code: (actor["name"], actor["group"], actor["admitted"]) for code, actor in states.items()
+            if actor["id"] not in files} == {code: (row["name"], row["group"], row["admitted"])
+                                            for code, row in members.items() if states[code]["id"] not in files}
     events = load(site, "data/events.json")["events"]
     assert actors["ukraine"]["kind"] == "state"
     assert actors["ukraine"]["events"] == [e["id"] for e in events if "ukraine" in e["actors"]]

@@ -16,7 +16,7 @@ from pelican.plugins.timeline.files import content_files
 from pelican.plugins.timeline.newevent import EVENT_QUESTIONS, NewEvent, NothingWritten, new_event
 from pelican.plugins.timeline.reader import TimelineReader
 from pelican.plugins.timeline.skeleton import PLACEHOLDER_BIOGRAPHY, PLACEHOLDER_BODY, actor_text, event_text, project_settings, yaml_value
-from pelican.plugins.timeline.validate import SourceFile, build_timeline
+from pelican.plugins.timeline.validate import ContentData, SourceFile, build_timeline
 
 TODAY = datetime.date(2026, 1, 1)
 SETTINGS = project_settings(str(ROOT / "pelicanconf.py"))
@@ -191,7 +191,9 @@ def read_timeline(content: Path):
     reader, (found, _) = TimelineReader(settings), content_files(content, ["events", "actors"])
     docs = {folder: [SourceFile(*reader.read(str(content / path)), settings, str(content / path)) for path in paths]
             for folder, paths in found.items()}
-    return build_timeline(docs["events"], docs["actors"], today=TODAY)
+    table = content / "member-states.csv"
+    data = ContentData(settings, ("content/member-states.csv", table.read_text(encoding="utf-8")))
+    return build_timeline(docs["events"], docs["actors"], today=TODAY, data=data)
 
 
 def test_a_site_without_a_folder_of_events_gets_one_rather_than_a_traceback(content):

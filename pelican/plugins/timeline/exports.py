@@ -83,6 +83,10 @@ def actor_record(actor: Actor, events: list[Event], record: list[RecordRow], set
         "kind": actor.kind,
         "role": actor.role,
         "affiliation": actor.affiliation.slug if actor.affiliation else None,
+        # A member state of the site's table: its code, its group and the day it was admitted.
+        "code": actor.code,
+        "group": actor.group,
+        "admitted": actor.admitted.isoformat() if actor.admitted else None,
         "events": [event.slug for event in events],
         # A state's voting record: its position on each vote where one, or a dispute about it, is recorded.
         "votes": [{"event": row.event.slug, "position": row.position.word if row.position else None}

@@ -118,3 +118,58 @@ def static_problems(content: Path, static_paths: list[str]) -> list[Problem]:
                          if (problem := link_problem(Path(directory, name), content))]
             subfolders[:] = [name for name in subfolders if not os.path.islink(os.path.join(directory, name))]
     return sorted(problems)
+
+
+# The most a table or a roll call may hold: some 200 lines of a few words each.
+MAX_DATA_BYTES = 256 * 1024
+
+
+def data_files(content: Path, folders: list[str], extension: str) -> tuple[list[str], list[Problem]]:
+    """The files of `folders` ending in `extension` (relative to `content`, sorted), and what is wrong with any
+    other entry, as content_files judges a folder of Markdown."""
+    found, problems = [], []
+    for folder in folders:
+        if not (content / folder).exists() and not (content / folder).is_symlink():
+            continue
+        if problem := link_problem(content / folder, content):
+            problems.append(problem)
+            continue
+        for directory, subfolders, names in os.walk(content / folder):
+            subfolders[:] = [name for name in subfolders if not hidden(name)]
+            for name in (name for name in names + [s for s in subfolders if os.path.islink(os.path.join(directory, s))]
+                         if not hidden(name)):
+                path = Path(directory, name)
+                if problem := data_file_problem(path, content, extension):
+                    problems.append(problem)
+                else:
+                    found.append(path.relative_to(content).as_posix())
+    return sorted(found), sorted(problems)
+
+
+def data_file_problem(path: Path, content: Path, extension: str) -> Problem | None:
+    if problem := link_problem(path, content):
+        return problem
+    if not path.is_file():
+        return Problem(shown(path, content), 1, "file", "not an ordinary file", f"a {extension} file")
+    if not path.name.endswith(extension):
+        return Problem(shown(path, content), 1, "file", f"`{path.name}` is not a {extension} file, so it would not "
+                       "be read", f"a file ending in {extension} (or move the file out of the folder)")
+    if problem := address_problem(path.name[:-len(extension)], extension):
+        return Problem(shown(path, content), 1, "file name", *problem)
+    return None
+
+
+def read_data_file(path: Path, content: Path) -> tuple[str, Problem | None]:
+    """A data file's text (UTF-8, lines ending in `\n`), or the problem that keeps it from being read."""
+    where = shown(path, content)
+    with open(path, "rb") as handle:
+        data = handle.read(MAX_DATA_BYTES + 1)
+    if len(data) > MAX_DATA_BYTES:
+        return "", Problem(where, 1, "file", f"longer than {MAX_DATA_BYTES:,} bytes", "a table of states or "
+                           "one vote's roll call")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        return "", Problem(where, data[:error.start].count(b"\n") + 1, "file",
+                           f"byte {data[error.start]:#04x} is not UTF-8 text", "a file saved as UTF-8")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), None

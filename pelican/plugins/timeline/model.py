@@ -54,6 +54,10 @@ class Actor:
     # A voting body's members elected for a term, where its file names them: then only they (in their years)
     # and its veto holders may be recorded voting in it.
     elected: list[Term] = field(default_factory=list)
+    # A member state of the site's table (TIMELINE_MEMBER_STATES): its code, its group, the day it was admitted.
+    code: str | None = None
+    group: str | None = None
+    admitted: datetime.date | None = None
 
     @property
     def kind_label(self) -> str:
@@ -141,6 +145,41 @@ class Position:
     word: str
     label: str
     cited: tuple[Citation, ...] = ()
+
+
+@dataclass(frozen=True)
+class RollCall:
+    """Every member's vote on one recorded vote, as the body's own voting record gives it: the record (its
+    address, or its document's symbol), the machine-readable copy it was taken from, and the day it was taken."""
+
+    record: str
+    record_url: str
+    copy: str
+    taken: datetime.date
+    votes: tuple[Position, ...]
+    source_path: str
+
+    @cached_property
+    def by_state(self) -> dict[str, Position]:
+        return {vote.state.slug: vote for vote in self.votes}
+
+    @property
+    def display_taken(self) -> str:
+        return format_date(self.taken)
+
+    @property
+    def by_vote(self) -> list[tuple[str, str, int, list[tuple[str, list[Actor]]]]]:
+        """The members by their vote (yes, no, abstain, absent) and, within each, by group: the word, its
+        label, how many, and each group's members in order of name."""
+        listed = []
+        for word in VOTE_WORDS:
+            voters = sorted((vote.state for vote in self.votes if vote.word == word), key=lambda a: a.sort_name)
+            if voters:
+                label = next(vote.label for vote in self.votes if vote.word == word)
+                groups = sorted({state.group or "" for state in voters})
+                listed.append((word, label, len(voters), [(group, [s for s in voters if (s.group or "") == group])
+                                                          for group in groups]))
+        return listed
 
 
 @dataclass(frozen=True)
@@ -245,6 +284,8 @@ class Event:
     corrections: list[Correction] = field(default_factory=list)  # as the editor wrote them
     # The veto holders of its body (see Actor) whose recorded vote against a vetoed draft was the veto.
     vetoed_by: list[Actor] = field(default_factory=list)
+    # Every member's vote, from the body's own record (see roll_calls.py), where the record holds it.
+    roll_call: RollCall | None = None
     previous: Event | None = None
     next: Event | None = None
 
@@ -329,7 +370,9 @@ class Event:
         return f"conflict-{self.conflicts.index(conflict) + 1}"
 
     def position_of(self, actor: Actor) -> Position | None:
-        return next((p for p in self.positions if p.state is actor), None)
+        """The position its editor wrote (with its citations), else the member's vote in the roll call."""
+        written = next((p for p in self.positions if p.state is actor), None)
+        return written or (self.roll_call.by_state.get(actor.slug) if self.roll_call else None)
 
     def conflict_on_position_of(self, actor: Actor) -> Conflict | None:
         return next((c for c in self.conflicts if c.position_of is actor), None)
@@ -683,8 +726,11 @@ class Timeline:
         for event in self.votes:
             states = [p.state for p in event.positions]
             states += [c.position_of for c in event.conflicts if c.position_of]
+            # The votes page lists the states its editors wrote a position or a dispute for; every member's vote
+            # of a roll call is on the member's page.
+            voters.update(state.slug for state in states)
+            states += [vote.state for vote in event.roll_call.votes] if event.roll_call else []
             for state in {state.slug: state for state in states}.values():
-                voters.add(state.slug)
                 self.records[state.slug].append(
                     RecordRow(event, event.position_of(state), event.conflict_on_position_of(state)))
         self.voters = [actor for actor in self.actors if actor.slug in voters]

@@ -26,7 +26,7 @@ import jinja2
 import pelican
 
 from .axis import Axis
-from .model import Actor, Event, Timeline
+from .model import Actor, Event, RollCall, Timeline
 
 MANIFEST = "TimelineGenerator-pages.json"
 # The digest of the plugin's code that last filled the cache, beside Pelican's caches of what was read.
@@ -133,12 +133,14 @@ def field_names(kind: type) -> tuple[str, ...]:
 
 def related(item: Event | Actor) -> list[Event | Actor]:
     """The events and actors that an event or actor refers to: its actors, body, speakers, neighbours,
-    affiliation."""
+    affiliation, the members of its roll call."""
     found = []
     for value in (getattr(item, f.name) for f in dataclasses.fields(item)):
         for element in value if isinstance(value, list) else [value]:
             if isinstance(element, Event | Actor):
                 found.append(element)
+            elif isinstance(element, RollCall):  # every member it lists, by name
+                found += [vote.state for vote in element.votes]
             elif dataclasses.is_dataclass(element):
                 found += [inner for inner in (getattr(element, f.name) for f in dataclasses.fields(element))
                           if isinstance(inner, Event | Actor)]

@@ -22,6 +22,11 @@ DEFAULTS = {
     "ACTOR_PATHS": ["actors"],
     # Periods drawn as bands on the time axis (an emergency session, a round of talks): no page of their own.
     "PERIOD_PATHS": ["periods"],
+    # Every member's vote on a recorded vote, one YAML file per vote named as its event's file (see
+    # roll_calls.py); and the table of member states (a CSV file in content/, see member_states.py), none by
+    # default.
+    "ROLL_CALL_PATHS": ["roll-calls"],
+    "TIMELINE_MEMBER_STATES": "",
     "EVENT_URL": "events/{slug}/",
     "EVENT_SAVE_AS": "events/{slug}/index.html",
     "ACTOR_URL": "actors/{slug}/",

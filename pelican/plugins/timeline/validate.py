@@ -12,7 +12,7 @@ import html
 import itertools
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from urllib.parse import urlparse
@@ -21,17 +21,20 @@ from .dates import DATE_QUALIFIERS, THIRDS, Period, format_date
 from .files import SLUG, slug_of
 from .links import EXPECTED as LINK_EXPECTED, ORDINARY as ORDINARY_LINK, link_problem
 from .markup import find_unsafe_markup, markup_in_text, strip_markup
+from .member_states import add_member_states, read_member_states
 from .citing import EXAMPLE as CITATION_EXAMPLE
 from .model import (VOTE_WORDS, Actor, Citation, Conflict, Correction, Event, Figure, Position,
                     Quote, Report, Source, Tally, Term, Timeline, TimePeriod)
 from .problems import ContentError, Problem, closest, count, describe
 from .reader import PAGE_STATUSES
+from .roll_calls import parse_roll_call
 from .settings import site_folders
 from .skeleton import PLACEHOLDER_BIOGRAPHY, PLACEHOLDER_BODY
 from .symbols import short_symbol, symbol_url
 
 PAGE_FIELDS = {"title", "status"}
-ACTOR_FIELDS = {"name", "kind", "role", "affiliation", "sort_name", "aliases", "members", "veto_holders", "elected"}
+ACTOR_FIELDS = {"name", "kind", "role", "affiliation", "sort_name", "aliases", "members", "veto_holders", "elected",
+                "code"}
 TERM = "a term as `{state: albania, from: 2022, until: 2023}`: an actor of kind state, its first and last years"
 ACTOR_KINDS = ("state", "organisation", "person")
 EVENT_FIELDS = {"title", "date", "precision", "end", "date_qualifier", "type", "summary", "actors", "location",
@@ -73,6 +76,20 @@ class SourceFile:
     @property
     def slug(self) -> str:
         return slug_of(self.source_path)
+
+
+@dataclass(frozen=True)
+class ContentData:
+    """What content/ holds besides Markdown: the table of member states (its path and text), and each roll
+    call's path, its event's slug and its text."""
+
+    settings: dict = field(default_factory=dict)
+    member_states: tuple[str, str] | None = None
+    roll_calls: list[tuple[str, str, str]] = field(default_factory=list)
+
+    @property
+    def table_path(self) -> str:
+        return self.member_states[0] if self.member_states else ""
 
 
 class Fields:
@@ -266,6 +283,23 @@ class Fields:
         if members == 0:
             self.problem("members", "is 0", "the number of the body's members, 1 or more")
         return members or None
+
+    def code(self, kind: str | None, codes: set[str], taken: dict[str, str], table: str) -> str | None:
+        """A state's code in the site's table of member states, which joins the file to its member."""
+        code = self.get("code")
+        if code is None:
+            return None
+        if kind != "state":
+            self.problem("code", f"is given for {'a ' + kind if kind else 'an actor'}", "`code` only on a state")
+        elif not isinstance(code, str) or code not in codes:
+            self.problem("code", f"is {describe(code)}, not the code of a member state in {table or 'a table'}",
+                         "the code of the state's line in the table of member states (TIMELINE_MEMBER_STATES)")
+        elif code in taken:
+            self.problem("code", f"`{code}` is also the code of {taken[code]}", "each member state in one file")
+        else:
+            taken[code] = self.path
+            return code
+        return None
 
     def veto_holders(self, body: Actor, actors: dict[str, Actor]) -> list[Actor]:
         """The members of a voting body whose vote against a draft it vetoed is the veto."""
@@ -464,7 +498,11 @@ def check_placeholder(doc: SourceFile, fields: Fields, placeholder: str = PLACEH
                                        f"{expected}, in its place"))
 
 
-def parse_actors(docs: list[SourceFile], problems: list[Problem]) -> dict[str, Actor]:
+def parse_actors(docs: list[SourceFile], problems: list[Problem], data: ContentData | None = None) -> dict[str, Actor]:
+    """Every actor: those of the files, and the member states of the site's table that no file writes about."""
+    data = data or ContentData()
+    members = read_member_states(*data.member_states, problems) if data.member_states else []
+    codes, table, taken_codes = {member.code for member in members}, data.table_path, {}
     actors: dict[str, Actor] = {}
     # Fields naming other actors, read once every actor is known.
     named: list[tuple[Actor, Fields]] = []
@@ -484,9 +522,12 @@ def parse_actors(docs: list[SourceFile], problems: list[Problem]) -> dict[str, A
         actor = Actor(slug=doc.slug, name=name, kind=kind, role=role,
                       sort_name=fields.text("sort_name", required=False) or name, html=doc.content,
                       source_path=fields.path, url=doc.settings["ACTOR_URL"].format(slug=doc.slug),
-                      aliases=fields.aliases(doc.slug, files, taken), members=fields.members(kind))
+                      aliases=fields.aliases(doc.slug, files, taken), members=fields.members(kind),
+                      code=fields.code(kind, codes, taken_codes, table))
         actors[actor.slug] = actor
         named.append((actor, fields))
+    if members:
+        add_member_states(members, actors, data.settings, table, problems)
     for actor, fields in named:
         if fields.get("affiliation") is not None:
             actor.affiliation = fields.actor("affiliation", fields.get("affiliation"), actors,
@@ -951,14 +992,18 @@ def unnamed_actors(timeline: Timeline, actor_docs: list[SourceFile]) -> list[Pro
 
 def build_timeline(event_docs: list[SourceFile], actor_docs: list[SourceFile],
                    today: datetime.date | None = None, page_docs: list[SourceFile] | None = None,
-                   period_docs: list[SourceFile] | None = None) -> Timeline:
+                   period_docs: list[SourceFile] | None = None, data: ContentData | None = None) -> Timeline:
     """The checked timeline; raises ContentError listing every problem found in any file."""
     problems: list[Problem] = []
     duplicate_slugs(actor_docs, problems)
     duplicate_slugs(event_docs, problems)
-    actors = parse_actors(actor_docs, problems)
+    actors = parse_actors(actor_docs, problems, data)
     today = today or datetime.date.today()
     events = [parse_event(doc, actors, problems, today) for doc in event_docs]
+    if data and data.roll_calls:
+        by_slug, states = {event.slug: event for event in events if event}, [a for a in actors.values() if a.code]
+        for path, slug, text in data.roll_calls:
+            parse_roll_call(path, slug, text, by_slug, states, data.settings, today, problems)
     duplicate_slugs(page_docs or [], problems)
     check_pages(page_docs or [], problems)
     duplicate_slugs(period_docs or [], problems)

@@ -1,0 +1,160 @@
+"""Every member's vote: the table of member states and the roll calls beside the votes, as a reader sees them
+(a page for every member, every member's vote on the vote's page) and as an editor's mistakes are refused."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from test_careless_files import add
+
+TABLE = """code,name,group,admitted
+BRA,Brazil,Latin American and Caribbean,1945-10-24
+CHN,China,Asia-Pacific,1945-10-24
+FRA,France,Western European and Others,1945-10-24
+RUS,Russian Federation,Eastern European,1945-10-24
+UKR,Ukraine,Eastern European,1945-10-24
+"""
+VOTE = """---
+title: The assembly votes on a small text
+date: 2024-05-06
+type: vote
+summary: A fixture vote of five members.
+body: un-general-assembly
+symbol: A/RES/1
+actors: [un-general-assembly, ukraine, russian-federation]
+tally: {yes: 2, no: 1, abstain: 1}
+positions:
+  ukraine: "yes"
+sources:
+  - title: A source
+    publisher: A publisher
+    url: https://example.org/vote
+    date: 2024-05-06
+---
+A fixture vote [@1].
+"""
+ROLL_CALL = """record: A/PV.1
+copy: https://example.org/copy.csv
+taken: 2026-12-07
+votes:
+  BRA: yes
+  CHN: abstain
+  FRA: absent
+  RUS: no
+  UKR: yes
+"""
+VOTE_FILE, ROLL_CALL_FILE = "events/2024-05-06-small-vote.md", "roll-calls/2024-05-06-small-vote.yaml"
+
+
+@pytest.fixture
+def voting_site(fixture_site):
+    add(fixture_site.content, {"member-states.csv": TABLE, VOTE_FILE: VOTE, ROLL_CALL_FILE: ROLL_CALL})
+    return fixture_site
+
+
+def test_every_member_has_a_page_with_its_vote_and_the_vote_s_page_lists_every_member(voting_site):
+    result = voting_site()
+    assert result.returncode == 0, result.log
+    france = result.page("/actors/france/")
+    assert france.h1.get_text(strip=True) == "France"
+    assert "Western European and Others" in france.get_text()
+    assert "Absent" in france.select_one("table.record").get_text()
+    listed = result.page("/events/2024-05-06-small-vote/").select_one("section.roll-call")
+    headings = [h3.get_text() for h3 in listed.select("h3")]
+    assert headings == ["Yes: 2", "No: 1", "Abstained: 1", "Absent: 1"]
+    yes = listed.select("ul")[0]
+    assert [a.get_text() for a in yes.select("a")] == ["Ukraine", "Brazil"], "by group, then by name"
+    assert "Latin American and Caribbean (1):" in yes.get_text()
+    assert listed.select_one(".roll-call-source a")["href"] == "https://undocs.org/A/PV.1"
+
+
+def test_a_state_with_a_file_shows_the_roll_call_s_vote_beside_its_written_ones(voting_site):
+    result = voting_site()
+    assert result.returncode == 0, result.log
+    russia = result.page("/actors/russian-federation/").select_one("table.record").get_text()
+    assert "A/RES/1" in russia and "No" in russia
+
+
+def replaced(old: str, new: str) -> str:
+    assert old in ROLL_CALL
+    return ROLL_CALL.replace(old, new, 1)
+
+
+@pytest.mark.parametrize("roll_call, line, field, problem", [
+    (replaced("BRA: yes", "BRA: no"), 4, "votes", "counts 1 `yes`, but the tally of content/events/"),
+    (replaced("  UKR: yes\n", ""), 4, "votes", "misses 1 of the body's 5 members (UKR)"),
+    (replaced("  UKR: yes\n", "  UKR: yes\n  UKR: yes\n"), 10, "UKR", "given twice"),
+    (replaced("FRA: absent", "DEU: absent"), 7, "votes.DEU", "`DEU` is not a member of the body on the day"),
+    (replaced("CHN: abstain", "CHN: maybe"), 6, "votes.CHN", "is `maybe`; expected `yes`, `no`, `abstain` or `absent`"),
+    (replaced("UKR: yes", "UKR: abstain").replace("BRA: yes", "BRA: abstain").replace("CHN: abstain", "CHN: yes"),
+     9, "votes.UKR", "is `abstain`, but content/events/2024-05-06-small-vote.md records `yes` for ukraine"),
+    (replaced("taken: 2026-12-07", "taken: 2999-01-01"), 3, "taken", "is '2999-01-01'"),
+    (replaced("copy: https://example.org/copy.csv", "copy: a spreadsheet"), 2, "copy", "is 'a spreadsheet'"),
+    (replaced("record: A/PV.1\n", ""), 1, "record", "is empty"),
+    (ROLL_CALL + "note: extra\n", 10, "note", "is not a field of a roll call"),
+])
+def test_a_roll_call_that_does_not_add_up_stops_the_build_naming_the_file_line_and_field(
+        voting_site, roll_call, line, field, problem):
+    add(voting_site.content, {ROLL_CALL_FILE: roll_call})
+    result = voting_site()
+    assert result.returncode == 1 and "Traceback" not in result.log
+    assert any(p.startswith(f"content/{ROLL_CALL_FILE}:{line}: {field}: {problem}") for p in result.problems), \
+        result.problems
+
+
+def test_a_roll_call_named_for_no_vote_is_refused(voting_site):
+    add(voting_site.content, {"roll-calls/2024-05-07-no-such-vote.yaml": ROLL_CALL})
+    result = voting_site()
+    assert result.returncode == 1
+    assert "content/roll-calls/2024-05-07-no-such-vote.yaml:1: file name: `2024-05-07-no-such-vote` is not the " \
+        "name of a vote's event" in "\n".join(result.problems)
+
+
+@pytest.mark.parametrize("table, line, field, problem", [
+    (TABLE.replace("BRA,", "BR,"), 2, "code", "is 'BR'"),
+    (TABLE.replace("CHN,China", "BRA,China"), 3, "code", "`BRA` is listed twice"),
+    (TABLE.replace("1945-10-24\nFRA", "1945-13-24\nFRA"), 3, "admitted", "is '1945-13-24'"),
+    (TABLE.replace("France", "Fran\u202ece"), 4, "name", "holds a character that changes the direction"),
+    (TABLE.replace("code,name,group,admitted", "code,name,admitted"), 1, "columns", "are code, name, admitted"),
+    (TABLE + "DEU,Germany,Western European and Others\n", 7, "columns", "a line with more or fewer values"),
+])
+def test_a_table_of_member_states_with_a_mistake_stops_the_build_naming_the_line(voting_site, table, line, field,
+                                                                                 problem):
+    add(voting_site.content, {"member-states.csv": table})
+    result = voting_site()
+    assert result.returncode == 1 and "Traceback" not in result.log
+    assert any(p.startswith(f"content/member-states.csv:{line}: {field}: {problem}") for p in result.problems), \
+        result.problems
+
+
+def test_a_state_s_file_joins_its_member_by_code_and_a_file_without_one_is_refused(voting_site):
+    add(voting_site.content, {"actors/france.md": "---\nname: France\nkind: state\nrole: A state\n---\nA state.\n"})
+    result = voting_site()
+    assert result.returncode == 1
+    assert "content/actors/france.md:1: code: missing, though the name is that of the member state `FRA` of " \
+        "content/member-states.csv; expected `code: FRA`, so that the file and the member are one state" in result.problems
+    add(voting_site.content, {"actors/france.md": "---\nname: France\nkind: state\ncode: FRA\nrole: A state\n---\n"
+                                                  "A state with a file.\n"})
+    joined = voting_site()
+    assert joined.returncode == 0, joined.log
+    assert "A state with a file." in joined.page("/actors/france/").get_text()
+    add(voting_site.content, {"actors/france.md": "---\nname: France\nkind: state\ncode: XYZ\nrole: A state\n---\n"
+                                                  "A state.\n"})
+    assert any(": code: is 'XYZ', not the code of a member state" in p for p in voting_site().problems)
+
+
+@pytest.mark.parametrize("where", ["member-states.csv", "roll-calls"])
+def test_a_table_or_roll_calls_linked_from_outside_content_are_refused(voting_site, tmp_path, where):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    target = voting_site.content / where
+    if target.is_dir():
+        os.rename(target, outside / where)
+    else:
+        target.replace(outside / where)
+    target.symlink_to(outside / where)
+    result = voting_site()
+    assert result.returncode == 1 and "Traceback" not in result.log
+    assert any(p.startswith(f"content/{where}:1: file: a link to ") for p in result.problems), result.problems
