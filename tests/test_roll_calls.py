@@ -142,7 +142,7 @@ def test_a_state_s_file_joins_its_member_by_code_and_a_file_without_one_is_refus
     assert "A state with a file." in joined.page("/actors/france/").get_text()
     add(voting_site.content, {"actors/france.md": "---\nname: France\nkind: state\ncode: XYZ\nrole: A state\n---\n"
                                                   "A state.\n"})
-    assert any(": code: is 'XYZ', not the code of a member state" in p for p in voting_site().problems)
+    assert any(": code: is `XYZ`, not the code of a member state" in p for p in voting_site().problems)
 
 
 @pytest.mark.parametrize("where", ["member-states.csv", "roll-calls"])
