@@ -95,10 +95,14 @@ def test_event_page_shows_tally_positions_quotes_sources_and_neighbours(site):
 def test_sources_disagreeing_are_shown_on_the_page(site):
     page = site.page("/events/2025-12-03-ga-es-11-9-return-of-children/")
     disputes = page.select("aside.conflict")
-    assert disputes, "the twelfth 'no' vote and the co-sponsor count are disputed by the event's sources"
-    twelfth = next(d.get_text(" ") for d in disputes if "twelfth" in d.get_text())
-    assert "Korea" in twelfth and "Congo" in twelfth and "No source settles it" in twelfth
+    assert disputes, "the count of the states that put the text forward is disputed by the event's sources"
+    drafters = next(d.get_text(" ") for d in disputes if "put the text forward" in d.get_text())
+    assert "48 co-authors" in drafters and "39 submitting states" in drafters and "No source settles it" in drafters
     assert "one of the sources consulted" not in page.get_text()
+    # The dispute over the twelfth vote against was settled by the UN's roll call, and the page says so.
+    assert not [d for d in disputes if "twelfth" in d.get_text()]
+    no = page.select_one("section.roll-call h3#roll-call-no").find_next("ul").get_text()
+    assert "Democratic People's Republic of Korea" in no and "Democratic Republic of the Congo" not in no
 
 
 def event_actor_names(site) -> dict[str, set[str]]:
