@@ -133,8 +133,9 @@ def test_a_state_s_file_joins_its_member_by_code_and_a_file_without_one_is_refus
     add(voting_site.content, {"actors/france.md": "---\nname: France\nkind: state\nrole: A state\n---\nA state.\n"})
     result = voting_site()
     assert result.returncode == 1
-    assert "content/actors/france.md:1: code: missing, though the name is that of the member state `FRA` of " \
-        "content/member-states.csv; expected `code: FRA`, so that the file and the member are one state" in result.problems
+    assert ("content/actors/france.md:1: code: missing, though the name is that of the member state `FRA` of "
+            "content/member-states.csv; expected `code: FRA`, so that the file and the member are one state"
+            in result.problems)
     add(voting_site.content, {"actors/france.md": "---\nname: France\nkind: state\ncode: FRA\nrole: A state\n---\n"
                                                   "A state with a file.\n"})
     joined = voting_site()
