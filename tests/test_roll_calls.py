@@ -59,7 +59,7 @@ def test_every_member_has_a_page_with_its_vote_and_the_vote_s_page_lists_every_m
     assert result.returncode == 0, result.log
     france = result.page("/actors/france/")
     assert france.h1.get_text(strip=True) == "France"
-    assert "Western European and Others" in france.get_text()
+    assert "Member state since 24 October 1945, Western European and Others group" in france.get_text()
     assert "Absent" in france.select_one("table.record").get_text()
     listed = result.page("/events/2024-05-06-small-vote/").select_one("section.roll-call")
     headings = [h3.get_text() for h3 in listed.select("h3")]
@@ -159,3 +159,13 @@ def test_a_table_or_roll_calls_linked_from_outside_content_are_refused(voting_si
     result = voting_site()
     assert result.returncode == 1 and "Traceback" not in result.log
     assert any(p.startswith(f"content/{where}:1: file: a link to ") for p in result.problems), result.problems
+
+
+def test_the_actors_index_lists_every_member_state_under_its_group(voting_site):
+    result = voting_site()
+    assert result.returncode == 0, result.log
+    states = result.page("/actors/").select_one("section:has(h2#kind-1)")
+    assert states.h2.get_text() == "States (5)"
+    assert [(h3.get_text(), [a.get_text() for a in h3.find_next("ul").select("a")]) for h3 in states.select("h3")] == [
+        ("Asia-Pacific (1)", ["China"]), ("Eastern European (2)", ["Russian Federation", "Ukraine"]),
+        ("Latin American and Caribbean (1)", ["Brazil"]), ("Western European and Others (1)", ["France"])]

@@ -10,6 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .dates import format_date
 from .files import suggested_slug
 from .markup import hidden_character, markup_in_text
 from .model import Actor
@@ -107,7 +108,8 @@ def read_member_states(path: str, text: str, problems: list[Problem]) -> list[Me
 def member_actor(member: MemberState, settings: dict, path: str) -> Actor:
     """The actor of a member state that no actor file writes about."""
     slug = suggested_slug(member.name)
-    return Actor(slug=slug, name=member.name, kind="state", role=f"Member state, {member.group} group",
+    role = f"Member state since {format_date(member.admitted)}, {member.group} group"
+    return Actor(slug=slug, name=member.name, kind="state", role=role,
                  sort_name=member.name, html="", source_path=path, url=settings["ACTOR_URL"].format(slug=slug),
                  code=member.code, group=member.group, admitted=member.admitted)
 

@@ -751,6 +751,12 @@ class Timeline:
         return [(label, named) for label, actors in self.actors_by_kind
                 if (named := [a for a in actors if self.events_by_actor[a.slug]])]
 
+    @staticmethod
+    def by_group(actors: list[Actor]) -> list[tuple[str, list[Actor]]]:
+        """Actors by the group of their member state, in order of group; those of no group ("") last."""
+        groups = sorted({actor.group or "" for actor in actors}, key=lambda group: (not group, group))
+        return [(group, [actor for actor in actors if (actor.group or "") == group]) for group in groups]
+
     def record_of(self, state: Actor) -> list[RecordRow]:
         """A state's votes: every vote where its position, or a dispute about it, is recorded."""
         return self.records.get(state.slug, [])
