@@ -16,7 +16,8 @@ from pelican.plugins.timeline.files import content_files
 from pelican.plugins.timeline.newevent import EVENT_QUESTIONS, NewEvent, NothingWritten, new_event
 from pelican.plugins.timeline.reader import TimelineReader
 from pelican.plugins.timeline.skeleton import PLACEHOLDER_BIOGRAPHY, PLACEHOLDER_BODY, actor_text, event_text, project_settings, yaml_value
-from pelican.plugins.timeline.validate import ContentData, SourceFile, build_timeline
+from pelican.plugins.timeline.content_data import ContentData
+from pelican.plugins.timeline.validate import SourceFile, build_timeline
 
 TODAY = datetime.date(2026, 1, 1)
 SETTINGS = project_settings(str(ROOT / "pelicanconf.py"))
@@ -211,6 +212,16 @@ def test_the_file_written_from_options_reads_back_as_the_event_they_describe(con
     assert [actor.slug for actor in event.actors] == ["ukraine", "russian-federation"]
     assert [(s.title, s.publisher, s.url, s.date) for s in event.sources] == \
         [(ANSWERS["source_title"], "United Nations", ANSWERS["source_url"], datetime.date(2022, 2, 27))]
+
+
+def test_a_member_state_of_the_table_is_an_actor_without_a_file(content):
+    with open(content / "member-states.csv", "a", encoding="utf-8") as table:
+        table.write("FRA,France,Western European and Others,1945-10-24\n")
+    written, = new_event({**ANSWERS, "actors": "ukraine, france", "name": "with-france"}, content, SETTINGS,
+                         ask=pytest.fail)
+    assert not (content / "actors" / "france.md").exists()
+    event = next(e for e in read_timeline(content).events if e.slug == "2022-02-with-france")
+    assert [(actor.slug, actor.code) for actor in event.actors] == [("ukraine", "UKR"), ("france", "FRA")]
 
 
 def test_options_alone_never_create_an_actor_and_report_every_problem(content):

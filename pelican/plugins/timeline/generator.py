@@ -6,14 +6,14 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 from pathlib import Path
 
 from pelican.generators import CachingGenerator
 
 from .exports import write_exports
 from .feeds import write_feeds
-from .files import content_files, data_file_problem, data_files, read_data_file, slug_of, static_problems
+from .content_data import ContentData, content_data
+from .files import content_files, static_problems
 from .menu import site_menu
 from .model import VOTE_KEY
 from .page_cache import PageCache, digest, source_digest
@@ -23,7 +23,7 @@ from .reader import TimelineReader
 from .search import SearchIndexer
 from .sitemap import write_sitemap
 from .summary import PRINTER, BuildSummary
-from .validate import ContentData, SourceFile, build_timeline, unnamed_actors
+from .validate import SourceFile, build_timeline, unnamed_actors
 from .workers import InOrder, worker_count
 
 
@@ -65,8 +65,8 @@ class TimelineGenerator(CachingGenerator):
         # Saved, the cache's copy of what was read (some 80 MB for 10,000 events) is of no more use to this
         # build, whose workers would each be handed it, nor to the next, which reads the saved one.
         self.readers._cache.clear()
-        data = content_data(Path(self.path), self.settings)
         try:
+            data = content_data(Path(self.path), self.settings)
             self.timeline = build_timeline(events, actors, page_docs=page_docs, period_docs=periods, data=data)
         except ContentError as error:
             report(error)
@@ -167,26 +167,6 @@ class HideBuildStoppedTraceback(logging.Filter):
         if record.exc_info and isinstance(record.exc_info[1], BuildStopped):
             record.msg, record.args, record.exc_info = "%s", (record.exc_info[1],), None
         return True
-
-
-def content_data(content: Path, settings: dict) -> ContentData:
-    """Read the table of member states and the roll calls, confined to content/ as Markdown files are; a file
-    that cannot be read stops the build with its problem."""
-    paths, problems = data_files(content, settings["ROLL_CALL_PATHS"], ".yaml")
-    table = settings["TIMELINE_MEMBER_STATES"]
-    if table and (problem := data_file_problem(content / table, content, ".csv")):
-        problems.append(problem if (content / table).exists() or (content / table).is_symlink() else
-                        replace(problem, problem=f"`{table}` (TIMELINE_MEMBER_STATES) does not exist",
-                                expected="the path of the table of member states in the content folder"))
-    texts = {}
-    for path in paths + ([table] if table and not problems else []):
-        texts[path], problem = read_data_file(content / path, content)
-        problems += [problem] if problem else []
-    if problems:
-        report(ContentError(problems))
-    folder = content.name
-    return ContentData(settings, (f"{folder}/{table}", texts[table]) if table else None,
-                       [(f"{folder}/{path}", slug_of(path), texts[path]) for path in paths])
 
 
 def sources_of(timeline, events: list[SourceFile], actors: list[SourceFile], data: ContentData) -> dict:

@@ -9,9 +9,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .content_data import ContentData, content_data
 from .files import address_problem, content_files, suggested_slug
 from .model import Actor
-from .problems import Problem
+from .problems import ContentError, Problem
 from .reader import TimelineReader
 from .skeleton import actor_text, event_text, write_new
 from .validate import ACTOR_KINDS, Fields, SourceFile, closest, parse_actors
@@ -202,12 +203,16 @@ FIELDS = tuple(question.field for question in EVENT_QUESTIONS)
 
 
 def known_actors(content: Path, settings: dict) -> dict[str, Actor]:
-    """The actors of the content folder as validation reads them; one with a problem is left out, for the
-    build to report."""
+    """The actors of the content folder as validation reads them, the member states of its table among them;
+    one with a problem is left out, for the build to report."""
     reader = TimelineReader(settings)
     found, _ = content_files(content, settings["ACTOR_PATHS"])
     paths = [str(content / path) for folder in found.values() for path in folder]
-    return parse_actors([SourceFile(*reader.read(path), settings, path) for path in paths], [])
+    try:
+        data = content_data(content, settings)
+    except ContentError:  # the build names what is wrong with the table
+        data = ContentData(settings)
+    return parse_actors([SourceFile(*reader.read(path), settings, path) for path in paths], [], data)
 
 
 def new_event(given: dict[str, str], content: Path, settings: dict, ask: Callable[[str], str] = input,

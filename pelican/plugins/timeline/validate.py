@@ -12,7 +12,7 @@ import html
 import itertools
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 from urllib.parse import urlparse
@@ -21,6 +21,7 @@ from .dates import DATE_QUALIFIERS, THIRDS, Period, format_date
 from .files import SLUG, slug_of
 from .links import EXPECTED as LINK_EXPECTED, ORDINARY as ORDINARY_LINK, link_problem
 from .markup import find_unsafe_markup, markup_in_text, strip_markup
+from .content_data import ContentData
 from .member_states import add_member_states, read_member_states
 from .citing import EXAMPLE as CITATION_EXAMPLE
 from .model import (VOTE_WORDS, Actor, Citation, Conflict, Correction, Event, Figure, Position,
@@ -76,20 +77,6 @@ class SourceFile:
     @property
     def slug(self) -> str:
         return slug_of(self.source_path)
-
-
-@dataclass(frozen=True)
-class ContentData:
-    """What content/ holds besides Markdown: the table of member states (its path and text), and each roll
-    call's path, its event's slug and its text."""
-
-    settings: dict = field(default_factory=dict)
-    member_states: tuple[str, str] | None = None
-    roll_calls: list[tuple[str, str, str]] = field(default_factory=list)
-
-    @property
-    def table_path(self) -> str:
-        return self.member_states[0] if self.member_states else ""
 
 
 class Fields:
