@@ -1,11 +1,13 @@
 """The timeline plugin: events and actors in Markdown become a checked, cross-linked chronology.
 
 Modules, by what they hold:
-- reading: files (which files of content/ are read, and their names), reader (front matter and body,
+- reading: files (which files of content/ are read, and their names), content_data (the table of member
+  states and the roll calls, read under the same rules), reader (front matter and body,
   within bounds), yamlerrors (YAML's errors in editors' words), markup (sanitising, and what plain text
   is), settings (the defaults, checked before anything is read);
-- the model: validate (front matter to model, with every problem), problems (the one format of an
-  editor's message), model (dataclasses and indexes);
+- the model: validate (front matter to model, with every problem), member_states (every member of the
+  table an actor) and roll_calls (every member's vote, checked), problems (the one format of an editor's
+  message), model (dataclasses and indexes);
 - writing: plan (every page with its template and data, and the search shards: what is written where),
   axis (the geometry of the time axis), charts (the geometry of the figures chart), page_cache (the pages
   a rebuild can leave as they are), compiled_templates (Jinja's compiled code, kept between builds),
