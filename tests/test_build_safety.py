@@ -131,6 +131,8 @@ def test_the_output_check_finds_dead_links_missing_anchors_empty_titles_and_extr
                             event.read_text().replace('href="#source-1"', 'href="#source-9"'), flags=re.S))
     actors = output / "actors" / "index.html"
     actors.write_text(actors.read_text().replace("</main>", "<h1>A second heading</h1></main>"))
+    votes = output / "votes" / "index.html"
+    votes.write_text(votes.read_text().replace("</main>", '<p id="twice">1</p><p id="twice">2</p></main>'))
     css = next(output.rglob("site.css"))
     css.write_text(css.read_text() + "\nbody { background: url(../img/missing.png); }\n")
 
@@ -141,6 +143,7 @@ def test_the_output_check_finds_dead_links_missing_anchors_empty_titles_and_extr
     assert (event_page, "a href", f"`#source-9` leads to no element with the id `source-9` on {event_page}") in found
     assert (event_page, "title", "empty") in found
     assert ("actors/index.html", "h1", "2 h1 headings") in found
+    assert ("votes/index.html", "id", "`twice` is used twice") in found
     assert (css.relative_to(output).as_posix(), "css url", "`../img/missing.png` leads to no file") in found
 
 
