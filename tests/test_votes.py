@@ -6,12 +6,13 @@ from __future__ import annotations
 import csv
 import gzip
 import json
+import re
 
 import jsonschema
 import pytest
 
 from conftest import build
-from test_record import VOTES, front_matter, position_of, roll_call_votes, veto_holders
+from test_record import ROLL_CALLS, VOTES, front_matter, position_of, roll_call_votes, veto_holders
 
 BUDGET = 30_000  # bytes, gzipped: the votes page and its stylesheet, all it loads
 EMPTY = "No position recorded"
@@ -176,10 +177,17 @@ def test_the_open_data_holds_every_recorded_position_with_its_sources(site):
     schema = json.loads((site.output / "data" / data["schema"]).read_text(encoding="utf-8"))
     jsonschema.validate(data, schema)
     rows = {(row["state"], row["event"]): row for row in data["votes"]}
-    positions, disputes = recorded(), disputed()
+    actors = {actor["id"]: actor for actor in json.loads((site.output / "data" / "actors.json").read_text())}
+    by_code = {actor["code"]: actor_id for actor_id, actor in actors.items() if actor["code"]}
+    roll_calls = {path.stem: path.read_text(encoding="utf-8") for path in ROLL_CALLS}
+    every_vote = {(by_code[code], event): word for event, text in roll_calls.items()
+                  for code, word in re.findall(r"^  ([A-Z]{3}): (\w+)$", text, re.M)}
+    positions, disputes = every_vote | recorded(), disputed()
     assert set(rows) == set(positions) | set(disputes)
     for key, row in rows.items():
         assert row["position"] == positions.get(key) and row["disputed"] == (key in disputes), key
+        provenance = re.findall(r"^(copy|taken): (.+)$", roll_calls.get(key[1], ""), re.M)
+        assert [(field, row[field]) for field in ("copy", "taken") if row[field]] == provenance, key
     files = {path.stem: front_matter(path) for path in VOTES}
     for (state, event), row in rows.items():
         written = files[event].get("positions", {}).get(state)
@@ -188,6 +196,5 @@ def test_the_open_data_holds_every_recorded_position_with_its_sources(site):
         table = list(csv.DictReader(handle))
     assert [(row["state"], row["event"], row["position"]) for row in table] == \
         [(row["state"], row["event"], row["position"] or "") for row in data["votes"]]
-    actors = {actor["id"]: actor for actor in json.loads((site.output / "data" / "actors.json").read_text())}
     assert {"event": "2025-12-03-ga-es-11-9-return-of-children", "position": "yes"} in actors["united-states"]["votes"]
     assert actors["mariana-betsa"]["votes"] == []

@@ -95,17 +95,26 @@ def actor_record(actor: Actor, events: list[Event], record: list[RecordRow], set
     }
 
 
-VOTE_COLUMNS = ("state", "event", "symbol", "date", "position", "sources", "disputed", "veto")
+VOTE_COLUMNS = ("state", "event", "symbol", "date", "position", "sources", "disputed", "veto", "record", "copy",
+                "taken")
 
 
 def vote_records(timeline: Timeline) -> list[dict]:
-    """The votes page's matrix as rows: one per state and vote where its position, or a dispute about it, is
-    recorded; states in the order of the page, votes in date order."""
+    """Every state's vote as rows: one per state and vote where its position, a dispute about it or its vote in
+    the vote's roll call is recorded, with the roll call's provenance; states by name, votes in date order."""
     return [{"state": state.slug, "event": row.event.slug, "symbol": row.event.symbol, "date": row.event.iso_date,
              "position": row.position.word if row.position else None,
              "sources": numbers(row.position.cited) if row.position else [],
-             "disputed": row.conflict is not None, "veto": row.vetoed}
-            for state in timeline.voters for row in timeline.record_of(state)]
+             "disputed": row.conflict is not None, "veto": row.vetoed, **roll_call_of(row.event)}
+            for state in timeline.actors for row in timeline.record_of(state)]
+
+
+def roll_call_of(event: Event) -> dict:
+    """Where the vote's roll call comes from: the body's record, the copy it was taken from, the day; or nulls."""
+    roll_call = event.roll_call
+    return {"record": roll_call.record_url or roll_call.record if roll_call else None,
+            "copy": roll_call.copy if roll_call else None,
+            "taken": roll_call.taken.isoformat() if roll_call else None}
 
 
 def table_csv(columns: tuple[str, ...], rows: list[dict]) -> str:
@@ -120,7 +129,8 @@ def table_csv(columns: tuple[str, ...], rows: list[dict]) -> str:
 def votes_csv(records: list[dict]) -> str:
     """One row per recorded vote; sources joined with " | ", true/false as the JSON gives them."""
     return table_csv(VOTE_COLUMNS, [{**record, "sources": " | ".join(map(str, record["sources"])),
-                                     "disputed": str(record["disputed"]).lower(), "veto": str(record["veto"]).lower()}
+                                     "disputed": str(record["disputed"]).lower(), "veto": str(record["veto"]).lower(),
+                                     **{key: record[key] or "" for key in ("record", "copy", "taken")}}
                                     for record in records])
 
 
