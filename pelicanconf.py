@@ -47,6 +47,8 @@ TIMELINE_MENU = {"timeline": "Timeline", "actors": "Actors", "votes": "Votes", "
 # The 193 members of the United Nations: the UN's names, regional groups and days of admission (see
 # docs/editing.md for the sources); each has a page, and every member's vote of a roll call is checked.
 TIMELINE_MEMBER_STATES = "member-states.csv"
+# Each member's page says how often it voted as these two did, on the roll calls where both voted.
+TIMELINE_REFERENCE_STATES = ["ukraine", "russian-federation"]
 TIMELINE_SYMBOL_URL = "https://undocs.org/{symbol}"
 TIMELINE_SYMBOL_LINKED = r"(?!.*-[AS]/)[AS]/\S.*"
 # In the votes page's column headings, ES-11/1 for A/RES/ES-11/1, S/RES/2623 for S/RES/2623 (2022).

@@ -169,3 +169,19 @@ def test_the_actors_index_lists_every_member_state_under_its_group(voting_site):
     assert [(h3.get_text(), [a.get_text() for a in h3.find_next("ul").select("a")]) for h3 in states.select("h3")] == [
         ("Asia-Pacific (1)", ["China"]), ("Eastern European (2)", ["Russian Federation", "Ukraine"]),
         ("Latin American and Caribbean (1)", ["Brazil"]), ("Western European and Others (1)", ["France"])]
+
+
+def test_a_member_s_page_says_how_often_it_voted_with_the_majority_and_each_reference_state(voting_site):
+    result = voting_site(TIMELINE_REFERENCE_STATES=["ukraine", "russian-federation"])
+    assert result.returncode == 0, result.log
+    said = {state: result.page(f"/actors/{state}/").select_one(".agreement").get_text(" ", strip=True)
+            for state in ("brazil", "china", "ukraine")}
+    assert said["brazil"] == ("On the roll calls where it voted: as the majority on 1 of 1; as Ukraine on 1 of 1; "
+                              "as Russian Federation on 0 of 1.")
+    assert said["china"].endswith("as the majority on 0 of 1; as Ukraine on 0 of 1; as Russian Federation on 0 of 1.")
+    assert "as Ukraine" not in said["ukraine"]
+    assert result.page("/actors/france/").select_one(".agreement") is None, "France did not vote"
+    refused = voting_site(TIMELINE_REFERENCE_STATES=["ukrain"])
+    assert refused.returncode == 1
+    assert "pelicanconf.py:1: TIMELINE_REFERENCE_STATES: `ukrain` is not a state of the record (did you mean " \
+        "`ukraine`?); expected the slugs of states, e.g. ukraine" in refused.log

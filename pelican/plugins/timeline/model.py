@@ -163,6 +163,12 @@ class RollCall:
     def by_state(self) -> dict[str, Position]:
         return {vote.state.slug: vote for vote in self.votes}
 
+    @cached_property
+    def majority(self) -> str:
+        """The vote most of the members voting cast: yes, no or abstain."""
+        counted = Counter(vote.word for vote in self.votes if vote.word != "absent")
+        return max(("yes", "no", "abstain"), key=lambda word: counted[word])
+
     @property
     def display_taken(self) -> str:
         return format_date(self.taken)
@@ -773,6 +779,20 @@ class Timeline:
         votes = votes or self.votes
         lines = (MatrixRow(state, self.cells_of(state, votes)) for state in self.voters)
         return VoteMatrix(votes, [line for line in lines if any(cell.position or cell.conflict for cell in line.cells)])
+
+    def agreement(self, state: Actor, references: list[Actor]) -> list[tuple[str, int, int]]:
+        """How often a state voted as most of the members voting did, and as each reference state, on the roll
+        calls where both cast a vote (not absent): with whom, how often, of how many."""
+        cast = [(event.roll_call, vote) for event in self.votes if event.roll_call
+                and (vote := event.roll_call.by_state.get(state.slug)) and vote.word != "absent"]
+        if not cast:
+            return []
+        rows = [("the majority", sum(vote.word == roll_call.majority for roll_call, vote in cast), len(cast))]
+        for reference in (reference for reference in references if reference is not state):
+            both = [(vote, other) for roll_call, vote in cast
+                    if (other := roll_call.by_state.get(reference.slug)) and other.word != "absent"]
+            rows.append((reference.name, sum(vote.word == other.word for vote, other in both), len(both)))
+        return rows
 
     def record_summary(self, state: Actor) -> str:
         """Sum up a state's record in one line, body by body in the order of their first vote, from its recorded

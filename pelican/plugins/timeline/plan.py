@@ -168,12 +168,14 @@ def actor_pages(timeline: Timeline, settings: dict) -> list[PlannedPage]:
     """Plan each actor's pages: its events, with a state's votes and the actor's quotes on the page of their
     event. Search finds an actor by its first page alone."""
     titles = feed_titles(timeline, settings)
+    by_slug = {actor.slug: actor for actor in timeline.actors}
+    references = [by_slug[slug] for slug in settings["TIMELINE_REFERENCE_STATES"] if slug in by_slug]
     planned = []
     for actor in timeline.actors:
         events = timeline.events_by_actor[actor.slug]
         pages = listing(settings, events, "ACTOR", slug=actor.slug)
         record = timeline.record_of(actor) if actor.kind == "state" else []
-        votes = vote_strip(timeline, actor, settings["TIMELINE_PAGE_LIMIT"]) if record else {}
+        votes = vote_strip(timeline, actor, settings["TIMELINE_PAGE_LIMIT"], references) if record else {}
         axis = axis_of(timeline, settings, events, places(pages))
         first, *rest = listing_pages(
             pages, "actor", {"record": share_out(record, pages),
@@ -185,11 +187,13 @@ def actor_pages(timeline: Timeline, settings: dict) -> list[PlannedPage]:
     return planned
 
 
-def vote_strip(timeline: Timeline, actor: Actor, limit: int) -> dict:
-    """A state's votes at a glance: its record in one line, and its position on each vote, the latest `limit`
-    of a longer record (the votes pages have them all), so that its page does not grow with the record."""
+def vote_strip(timeline: Timeline, actor: Actor, limit: int, references: list[Actor]) -> dict:
+    """A state's votes at a glance: its record in one line, how often it voted with the majority and with each
+    reference state, and its position on each vote, the latest `limit` of a longer record (the votes pages have
+    them all), so that its page does not grow with the record."""
     cells = timeline.cells_of(actor)
-    return {"strip": cells[-limit:], "votes_on_record": len(cells), "summary": timeline.record_summary(actor)}
+    return {"strip": cells[-limit:], "votes_on_record": len(cells), "summary": timeline.record_summary(actor),
+            "agreement": timeline.agreement(actor, references)}
 
 
 def former_addresses(timeline: Timeline, settings: dict) -> list[PlannedPage]:

@@ -27,6 +27,8 @@ DEFAULTS = {
     # default.
     "ROLL_CALL_PATHS": ["roll-calls"],
     "TIMELINE_MEMBER_STATES": "",
+    # The states whose votes every member's page compares its own with, by slug (here Ukraine and Russia).
+    "TIMELINE_REFERENCE_STATES": [],
     "EVENT_URL": "events/{slug}/",
     "EVENT_SAVE_AS": "events/{slug}/index.html",
     "ACTOR_URL": "actors/{slug}/",

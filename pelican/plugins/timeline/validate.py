@@ -977,6 +977,14 @@ def unnamed_actors(timeline: Timeline, actor_docs: list[SourceFile]) -> list[Pro
     return warnings
 
 
+def check_references(slugs: list[str], actors: dict[str, Actor], problems: list[Problem]) -> None:
+    """Each reference state a state's page compares its votes with is a state of the record."""
+    for slug in slugs:
+        if getattr(actors.get(slug), "kind", None) != "state":
+            problems.append(Problem("pelicanconf.py", 1, "TIMELINE_REFERENCE_STATES", f"`{slug}` is not a state of "
+                                    f"the record{closest(slug, actors)}", "the slugs of states, e.g. ukraine"))
+
+
 def build_timeline(event_docs: list[SourceFile], actor_docs: list[SourceFile],
                    today: datetime.date | None = None, page_docs: list[SourceFile] | None = None,
                    period_docs: list[SourceFile] | None = None, data: ContentData | None = None) -> Timeline:
@@ -987,6 +995,8 @@ def build_timeline(event_docs: list[SourceFile], actor_docs: list[SourceFile],
     actors = parse_actors(actor_docs, problems, data)
     today = today or datetime.date.today()
     events = [parse_event(doc, actors, problems, today) for doc in event_docs]
+    if data:
+        check_references(data.settings.get("TIMELINE_REFERENCE_STATES", []), actors, problems)
     if data and data.roll_calls:
         by_slug, states = {event.slug: event for event in events if event}, [a for a in actors.values() if a.code]
         for path, slug, text in data.roll_calls:
