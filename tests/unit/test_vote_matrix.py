@@ -114,4 +114,4 @@ def test_the_open_data_has_a_row_per_recorded_vote_with_the_sources_it_cites():
     assert rows["russian-federation", "2022-02-25-draft"]["veto"] is True
     assert rows["ukraine", "2023-02-23-second"] == {
         "state": "ukraine", "event": "2023-02-23-second", "symbol": "A/RES/ES-11/6", "date": "2023-02-23",
-        "position": None, "sources": [], "disputed": True, "veto": False}
+        "position": None, "sources": [], "disputed": True, "veto": False, "record": None, "copy": None, "taken": None}

@@ -23,7 +23,7 @@ from .reader import TimelineReader
 from .search import SearchIndexer
 from .sitemap import write_sitemap
 from .summary import PRINTER, BuildSummary
-from .validate import SourceFile, build_timeline, unnamed_actors
+from .validate import SourceFile, build_timeline, unknown_references, unnamed_actors
 from .workers import InOrder, worker_count
 
 
@@ -70,7 +70,8 @@ class TimelineGenerator(CachingGenerator):
             self.timeline = build_timeline(events, actors, page_docs=page_docs, period_docs=periods, data=data)
         except ContentError as error:
             report(error)
-        self.warnings = unnamed_actors(self.timeline, actors)
+        self.warnings = unnamed_actors(self.timeline, actors) + unknown_references(
+            self.timeline, self.settings["TIMELINE_REFERENCE_STATES"])
         show(self.warnings)
         self.sources = sources_of(self.timeline, events, actors, data)
         self.context["timeline"] = self.timeline

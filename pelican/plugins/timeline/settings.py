@@ -27,7 +27,7 @@ DEFAULTS = {
     # default.
     "ROLL_CALL_PATHS": ["roll-calls"],
     "TIMELINE_MEMBER_STATES": "",
-    # The states whose votes every member's page compares its own with, by slug (here Ukraine and Russia).
+    # The states whose votes every state's page compares its own with, by slug.
     "TIMELINE_REFERENCE_STATES": [],
     "EVENT_URL": "events/{slug}/",
     "EVENT_SAVE_AS": "events/{slug}/index.html",

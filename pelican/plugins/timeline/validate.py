@@ -964,6 +964,15 @@ def check_pages(docs: list[SourceFile], problems: list[Problem]) -> None:
                            "a file name the site does not use itself (not " + ", ".join(sorted(taken)) + ")")
 
 
+def unknown_references(timeline: Timeline, slugs: list[str]) -> list[Problem]:
+    """A warning for each reference state (TIMELINE_REFERENCE_STATES) that is not a state of the record: the
+    states' pages leave it out of their comparisons."""
+    states = {actor.slug: actor for actor in timeline.actors if actor.kind == "state"}
+    return [Problem("pelicanconf.py", 1, "TIMELINE_REFERENCE_STATES", f"`{slug}` is not a state of the record"
+                    f"{closest(slug, states)}, so no state's page compares its votes with it",
+                    "the slugs of states, e.g. one of the actors' file names") for slug in slugs if slug not in states]
+
+
 def unnamed_actors(timeline: Timeline, actor_docs: list[SourceFile]) -> list[Problem]:
     """Warn of each actor that no event names: not wrong, so the build goes on, but likely a slip (an actor
     left after its events were renamed, or added for an event not yet written) whose page lists nothing."""
@@ -977,14 +986,6 @@ def unnamed_actors(timeline: Timeline, actor_docs: list[SourceFile]) -> list[Pro
     return warnings
 
 
-def check_references(slugs: list[str], actors: dict[str, Actor], problems: list[Problem]) -> None:
-    """Each reference state a state's page compares its votes with is a state of the record."""
-    for slug in slugs:
-        if getattr(actors.get(slug), "kind", None) != "state":
-            problems.append(Problem("pelicanconf.py", 1, "TIMELINE_REFERENCE_STATES", f"`{slug}` is not a state of "
-                                    f"the record{closest(slug, actors)}", "the slugs of states, e.g. ukraine"))
-
-
 def build_timeline(event_docs: list[SourceFile], actor_docs: list[SourceFile],
                    today: datetime.date | None = None, page_docs: list[SourceFile] | None = None,
                    period_docs: list[SourceFile] | None = None, data: ContentData | None = None) -> Timeline:
@@ -995,8 +996,6 @@ def build_timeline(event_docs: list[SourceFile], actor_docs: list[SourceFile],
     actors = parse_actors(actor_docs, problems, data)
     today = today or datetime.date.today()
     events = [parse_event(doc, actors, problems, today) for doc in event_docs]
-    if data:
-        check_references(data.settings.get("TIMELINE_REFERENCE_STATES", []), actors, problems)
     if data and data.roll_calls:
         by_slug, states = {event.slug: event for event in events if event}, [a for a in actors.values() if a.code]
         for path, slug, text in data.roll_calls:
