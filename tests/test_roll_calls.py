@@ -185,3 +185,12 @@ def test_a_member_s_page_says_how_often_it_voted_with_the_majority_and_each_refe
     assert warned.returncode == 0 and "as Ukraine" not in warned.page("/actors/brazil/").get_text()
     assert "pelicanconf.py:1: TIMELINE_REFERENCE_STATES: `ukrain` is not a state of the record (did you mean " \
         "`ukraine`?), so no state's page compares its votes with it" in warned.log
+
+
+def test_the_actors_index_opens_with_a_link_to_each_kind_of_actor(voting_site):
+    result = voting_site()
+    assert result.returncode == 0, result.log
+    index = result.page("/actors/")
+    links = [(a.get_text(), a["href"]) for a in index.select('nav[aria-label="Kinds of actor"] a')]
+    assert links == [(f"{h2.get_text()}", f"#{h2['id']}") for h2 in index.select("main h2")]
+    assert [text for text, _ in links] == ["States (5)", "Organisations (1)", "People (1)"]
