@@ -7,6 +7,7 @@ import os
 
 import pytest
 
+from conftest import invoke, project_copy
 from test_careless_files import add
 
 TABLE = """code,name,group,admitted
@@ -194,3 +195,65 @@ def test_the_actors_index_opens_with_a_link_to_each_kind_of_actor(voting_site):
     links = [(a.get_text(), a["href"]) for a in index.select('nav[aria-label="Kinds of actor"] a')]
     assert links == [(f"{h2.get_text()}", f"#{h2['id']}") for h2 in index.select("main h2")]
     assert [text for text, _ in links] == ["States (5)", "Organisations (1)", "People (1)"]
+
+
+LONG_COPY = """undl_id,ms_code,ms_name,ms_vote,date,resolution
+1,BRA,BRAZIL,Y,2024-05-06,A/RES/1
+1,CHN,CHINA,A,2024-05-06,A/RES/1
+1,FRA,FRANCE,X,2024-05-06,A/RES/1
+1,RUS,RUSSIAN FEDERATION,N,2024-05-06,A/RES/1
+1,UKR,UKRAINE,Y,2024-05-06,A/RES/1
+2,UKR,UKRAINE,N,2024-05-07,A/RES/2
+"""
+WIDE_COPY = """Link,Resolution,Date,BRA,CHN,RUS,UKR
+https://example.org/2,A/RES/2,2024-05-07,NO,NO,NO,NO
+https://example.org/1,A/RES/1,2024-05-06,YES,ABSTAIN,NO,YES
+"""
+
+
+@pytest.fixture
+def voting_project(tmp_path):
+    root = project_copy(tmp_path)
+    add(root / "content", {"member-states.csv": TABLE, VOTE_FILE: VOTE})
+    return root
+
+
+def import_from(root, copy: str, event: str = "2024-05-06-small-vote"):
+    (root / "copy.csv").write_text(copy, encoding="utf-8")
+    return invoke(root, ["import-roll-call", "--event", event, "--source", "copy.csv", "--record", "A/PV.1",
+                         "--copy", "https://example.org/copy.csv"])
+
+
+@pytest.mark.parametrize("copy", [LONG_COPY, WIDE_COPY], ids=["a row per member", "a column per member"])
+def test_import_roll_call_writes_the_roll_call_from_either_layout_and_the_site_builds(voting_project, copy):
+    imported = import_from(voting_project, copy)
+    assert imported.returncode == 0, imported.stdout + imported.stderr
+    written = (voting_project / "content" / ROLL_CALL_FILE).read_text(encoding="utf-8")
+    assert written.split("votes:\n")[1] == ROLL_CALL.split("votes:\n")[1]
+    assert written.startswith("record: A/PV.1\ncopy: https://example.org/copy.csv\ntaken: ")
+    assert ("not voting: FRA" in imported.stdout) == (copy is WIDE_COPY)
+    assert invoke(voting_project, "build").returncode == 0
+
+
+@pytest.mark.parametrize("copy, said", [
+    (WIDE_COPY.replace("YES,ABSTAIN,NO,YES", "YES,YES,NO,YES"), "the copy counts 3 yes (the tally says 2), 0 abstain "
+                                                               "(the tally says 1); nothing written"),
+    (LONG_COPY.replace("1,FRA,FRANCE", "1,DEU,GERMANY"), "the copy names DEU, not in the table of member states"),
+    (LONG_COPY.replace(",A,2024", ",MAYBE,2024"), "the copy gives votes as 'MAYBE'; expected Y, N, A, X or NV"),
+    (LONG_COPY.replace("A/RES/1", "A/RES/9"), "the copy holds no vote on `A/RES/1`"),
+    ("code,vote\nBRA,Y\n", "the copy's columns are neither ms_code, ms_vote, resolution nor `Resolution`"),
+])
+def test_import_roll_call_writes_nothing_when_the_copy_does_not_fit(voting_project, copy, said):
+    refused = import_from(voting_project, copy)
+    assert refused.returncode != 0 and "Traceback" not in refused.stderr
+    assert f"import-roll-call: nothing written: {said}" in refused.stderr, refused.stderr
+    assert not (voting_project / "content" / ROLL_CALL_FILE).exists()
+
+
+def test_import_roll_call_keeps_a_roll_call_already_written_and_names_a_missing_event(voting_project):
+    add(voting_project / "content", {ROLL_CALL_FILE: ROLL_CALL})
+    kept = import_from(voting_project, LONG_COPY)
+    assert kept.returncode != 0 and "exists; remove it first to take the roll call again" in kept.stderr
+    assert (voting_project / "content" / ROLL_CALL_FILE).read_text(encoding="utf-8") == ROLL_CALL
+    missing = import_from(voting_project, LONG_COPY, event="2024-05-06-no-vote")
+    assert "no event `2024-05-06-no-vote` in content/" in missing.stderr

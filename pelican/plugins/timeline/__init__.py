@@ -16,7 +16,7 @@ Modules, by what they hold:
   sitemap, and outputcheck (links, ids and headings of a built site);
 - for readers: search and search_shard (the Pagefind index of the event and actor pages, in shards);
 - for editors: newevent (the questions `invoke new-event` asks, each answer checked) and skeleton (the
-  files it writes);
+  files it writes); roll_call_import (`invoke import-roll-call`);
 - for maintainers: lock (one build at a time on a cache or an output folder), staging (output/
   replaced whole by `invoke build`), summary (the line each build ends with), workers (reading and
   writing shared across processes, results in order), tasks (every site's invoke tasks), site_settings and

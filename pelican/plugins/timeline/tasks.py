@@ -14,10 +14,11 @@ from pathlib import Path
 from ghp_import import ghp_import
 from invoke import Exit, task
 
-from . import lock, newevent, outputcheck, skeleton, staging
+from . import lock, newevent, outputcheck, roll_call_import, skeleton, staging
 from .problems import BuildStopped
 
-__all__ = ["build", "check", "rebuild", "clean", "preview", "publish", "serve", "livereload", "new_event"]
+__all__ = ["build", "check", "rebuild", "clean", "preview", "publish", "serve", "livereload", "new_event",
+           "import_roll_call"]
 
 OUTPUT = "output"
 CACHE = ".cache"  # CACHE_PATH in pelicanconf.py
@@ -185,3 +186,21 @@ def new_event(c, title=None, date=None, name=None, type=None, actors=None, summa
     for path in written:
         print(f"Wrote {path}")
     print("Replace the body's one line with your own words: until then the build stops on it.")
+
+
+@task(help={"event": "the vote's file name, without .md", "source": "the CSV file the votes are taken from",
+            "record": "the body's own record of the vote: its address, or its document's symbol",
+            "copy": "the address of the copy the CSV file is (a file at a fixed version)",
+            "content": "the content folder (default content)"})
+def import_roll_call(c, event, source, record, copy, content="content"):
+    """Take every member's vote on an event's vote from a CSV copy of the body's voting record, check it against
+    the event's tally and write content/roll-calls/<event>.yaml; nothing is written when anything disagrees."""
+    try:
+        written, left_out = roll_call_import.import_roll_call(event, Path(source), record, copy, Path(content),
+                                                              skeleton.project_settings())
+    except roll_call_import.NotImported as stop:
+        raise Exit(f"import-roll-call: nothing written: {stop}") from None
+    except OSError as error:  # the copy or the settings file missing or unreadable, named without `[Errno 2]`
+        raise Exit(f"import-roll-call: nothing written: {error.strerror}: {error.filename}") from None
+    print(f"Wrote {written}" + (f"; not in the copy, so written as not voting: {', '.join(left_out)}"
+                                 if left_out else ""))
