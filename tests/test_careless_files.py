@@ -106,6 +106,8 @@ def test_a_body_keeps_its_headings_below_the_page_title(fixture_site, body, head
     ("TIMELINE_UNSAFE_MARKUP", "Strip", "TIMELINE_UNSAFE_MARKUP: is 'Strip'; expected one of 'error', 'strip'"),
     ("TIMELINE_UNSAFE_MARKUP", True, "TIMELINE_UNSAFE_MARKUP: is True; expected a value like the default, 'error'"),
     ("TIMELINE_SEARCH_SHARD_SIZE", 0, "TIMELINE_SEARCH_SHARD_SIZE: is 0; expected a whole number of 1 or more"),
+    ("TIMELINE_MEMBER_STATES", "../states.csv", "TIMELINE_MEMBER_STATES: is '../states.csv'; expected a path inside "
+                                               "the content folder (no leading `/`, no `..`)"),
     ("TIMELINE_SEARCH_SHARD_SIZE", "1000", "TIMELINE_SEARCH_SHARD_SIZE: is '1000'; expected a value like"),
     ("TIMELINE_PAGE_LIMIT", -5, "TIMELINE_PAGE_LIMIT: is -5; expected a whole number of 1 or more"),
     ("TIMELINE_MARKDOWN_SECONDS", 0, "TIMELINE_MARKDOWN_SECONDS: is 0; expected a whole number of 1 or more"),

@@ -143,6 +143,8 @@ MAXIMA = {"TIMELINE_MARKDOWN_SECONDS": 600, "TIMELINE_FIRST_YEAR": 9999, "TIMELI
 ZERO_MEANS = {"TIMELINE_WORKERS": "one worker per core"}
 # Settings that are addresses on other sites, with the placeholders each must have, rather than paths of this one.
 ADDRESSES = {"TIMELINE_SYMBOL_URL": "{symbol}"}
+# Settings that name a file in the content folder rather than in the output.
+CONTENT_PATHS = ("TIMELINE_MEMBER_STATES",)
 # Settings that are lists of host names rather than of folders.
 HOSTS = ("TIMELINE_IMAGE_HOSTS",)
 # Settings that are regular expressions, and settings that are words readers see.
@@ -217,7 +219,7 @@ def setting_problem(name: str, value: object) -> str | None:
     elif name in HOSTS:
         problem = hosts_problem(value)
     elif isinstance(value, str):
-        problem = path_problem(value, default)
+        problem = path_problem(value, default, "content" if name in CONTENT_PATHS else "output")
     else:
         problem = list_problem(value)
     return f"{name}: is {value!r}; expected {problem}" if problem else None
@@ -235,11 +237,11 @@ def hosts_problem(value: list) -> str | None:
     return None
 
 
-def path_problem(value: str, default: str) -> str | None:
+def path_problem(value: str, default: str, folder: str = "output") -> str | None:
     if placeholders(value) != placeholders(default):
         return "a path with exactly the placeholders " + placeholder_list(default)
     if value.startswith("/") or ".." in value.split("/"):
-        return "a path inside the output folder (no leading `/`, no `..`)"
+        return f"a path inside the {folder} folder (no leading `/`, no `..`)"
     return None
 
 
