@@ -10,9 +10,9 @@ from pathlib import Path
 
 from pelican.generators import CachingGenerator
 
+from .content_data import ContentData, content_data
 from .exports import write_exports
 from .feeds import write_feeds
-from .content_data import ContentData, content_data
 from .files import content_files, static_problems
 from .menu import site_menu
 from .model import VOTE_KEY

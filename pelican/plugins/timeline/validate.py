@@ -20,10 +20,10 @@ from urllib.parse import urlparse
 from .dates import DATE_QUALIFIERS, THIRDS, Period, format_date
 from .files import SLUG, slug_of
 from .links import EXPECTED as LINK_EXPECTED, ORDINARY as ORDINARY_LINK, link_problem
-from .markup import find_unsafe_markup, markup_in_text, strip_markup
-from .content_data import ContentData
-from .member_states import add_member_states, read_member_states
 from .citing import EXAMPLE as CITATION_EXAMPLE
+from .content_data import ContentData
+from .markup import find_unsafe_markup, markup_in_text, strip_markup
+from .member_states import add_member_states, read_member_states
 from .model import (VOTE_WORDS, Actor, Citation, Conflict, Correction, Event, Figure, Position,
                     Quote, Report, Source, Tally, Term, Timeline, TimePeriod)
 from .problems import ContentError, Problem, closest, count, describe
