@@ -98,13 +98,18 @@ def test_a_chronology_summary_is_no_wider_than_the_body_text_under_it(open_page)
     assert widths and all(summary <= body + 0.5 for summary, body in widths), widths[:3]
 
 
-def test_at_320_px_the_votes_matrix_scrolls_in_its_region_with_the_states_column_held(open_page):
+def test_at_320_px_the_votes_matrix_scrolls_in_its_region_with_the_states_column_and_the_votes_row_held(open_page):
     page = open_page("/votes/", viewport={"width": 320, "height": 800})
-    region = page.get_by_role("region", name="Each state's recorded position on each vote, oldest vote first")
-    sizes = region.evaluate("el => [el.scrollWidth, el.clientWidth]")
-    assert sizes[0] > sizes[1], "the matrix is wider than the screen and scrolls inside its region"
-    state = page.locator("table.matrix tbody th").first
+    region = page.get_by_role("region", name="How each state voted on each vote, oldest vote first")
+    sizes = region.evaluate("el => [el.scrollWidth, el.clientWidth, el.scrollHeight, el.clientHeight]")
+    assert sizes[0] > sizes[1] and sizes[2] > sizes[3], "the matrix is wider and taller than its region"
+    state = page.locator("table.matrix tbody th[scope=row]").first
     before = state.bounding_box()["x"]
     region.evaluate("el => { el.scrollLeft = 400; }")
     assert state.bounding_box()["x"] == before, "the states' column stays in place"
     assert page.locator("table.matrix tbody td").first.bounding_box()["x"] < before
+    heading = page.locator("table.matrix thead th[scope=col]").nth(1)
+    region.evaluate("el => { el.scrollTop = 2000; }")
+    top = region.bounding_box()["y"]
+    assert abs(heading.bounding_box()["y"] - top) < 1, "the votes' headings stay at the top of the region"
+    assert state.bounding_box()["y"] < top, "the rows scroll under them"

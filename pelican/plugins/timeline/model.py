@@ -433,6 +433,13 @@ class YearGroup:
         return [event for month in self.months for event in month.events]
 
 
+def by_group(items: list, state_of: Callable[[object], Actor] = lambda actor: actor) -> list[tuple[str, list]]:
+    """Items (actors, or rows of one) by the group of their member state, in order of group; those of no group
+    ("") last."""
+    groups = sorted({state_of(item).group or "" for item in items}, key=lambda group: (not group, group))
+    return [(group, [item for item in items if (state_of(item).group or "") == group]) for group in groups]
+
+
 @dataclass(frozen=True)
 class RecordRow:
     """One line of a state's voting record: its vote on one resolution, or why it is not known."""
@@ -484,6 +491,11 @@ class VoteMatrix:
 
     columns: list[Event]
     rows: list[MatrixRow]
+
+    @property
+    def groups(self) -> list[tuple[str, list[MatrixRow]]]:
+        """The rows by the group of their state, as the actors index orders them."""
+        return by_group(self.rows, lambda row: row.state)
 
 
 @dataclass(frozen=True)
@@ -732,10 +744,8 @@ class Timeline:
         for event in self.votes:
             states = [p.state for p in event.positions]
             states += [c.position_of for c in event.conflicts if c.position_of]
-            # The votes page lists the states its editors wrote a position or a dispute for; every member's vote
-            # of a roll call is on the member's page.
-            voters.update(state.slug for state in states)
             states += [vote.state for vote in event.roll_call.votes] if event.roll_call else []
+            voters.update(state.slug for state in states)
             for state in {state.slug: state for state in states}.values():
                 self.records[state.slug].append(
                     RecordRow(event, event.position_of(state), event.conflict_on_position_of(state)))
@@ -757,11 +767,7 @@ class Timeline:
         return [(label, named) for label, actors in self.actors_by_kind
                 if (named := [a for a in actors if self.events_by_actor[a.slug]])]
 
-    @staticmethod
-    def by_group(actors: list[Actor]) -> list[tuple[str, list[Actor]]]:
-        """Actors by the group of their member state, in order of group; those of no group ("") last."""
-        groups = sorted({actor.group or "" for actor in actors}, key=lambda group: (not group, group))
-        return [(group, [actor for actor in actors if (actor.group or "") == group]) for group in groups]
+    by_group = staticmethod(by_group)
 
     def record_of(self, state: Actor) -> list[RecordRow]:
         """A state's votes: every vote where its position, or a dispute about it, is recorded."""

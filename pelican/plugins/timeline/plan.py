@@ -216,8 +216,8 @@ def figures_page(timeline: Timeline, settings: dict) -> list[PlannedPage]:
                     search_group="figures")]
 
 
-# The cells of a votes page's table, at most (about 200 KB of HTML), and the fewest votes a page holds.
-MATRIX_CELLS, MIN_VOTES_A_PAGE = 1500, 5
+# The cells of a votes page's table, at most (about 180 KB of HTML), and the fewest votes a page holds.
+MATRIX_CELLS, MIN_VOTES_A_PAGE = 4000, 5
 
 
 def votes_page(timeline: Timeline, settings: dict) -> list[PlannedPage]:
@@ -227,7 +227,7 @@ def votes_page(timeline: Timeline, settings: dict) -> list[PlannedPage]:
         return []
     # A long record's votes continue on numbered pages, as a listing's events do, each with the table and the
     # charts of its own votes, so that no page grows with the record: a page holds fewer votes where more
-    # states vote, since each of its cells is some 130 bytes of HTML.
+    # states vote, since each of its cells is some 40 bytes of HTML.
     per_page = min(settings["TIMELINE_PAGE_LIMIT"], max(MIN_VOTES_A_PAGE, MATRIX_CELLS // max(1, len(timeline.voters))))
     pages = paginate(timeline.votes, per_page, address(settings, "VOTES"))
     charts = [tally_charts(page.events) for page in pages]
