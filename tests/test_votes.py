@@ -11,7 +11,7 @@ import re
 import jsonschema
 import pytest
 
-from conftest import build
+from conftest import ROOT, build
 from test_record import ROLL_CALLS, VOTES, front_matter, position_of, roll_call_votes, veto_holders
 
 BUDGET = 30_000  # bytes, gzipped: the votes page and its stylesheet, all it loads
@@ -141,7 +141,7 @@ def test_the_matrix_scrolls_in_a_labelled_focusable_region(site):
 
 def test_each_tally_chart_scales_its_bars_to_its_body_and_tabulates_them(site):
     page = site.page("/votes/")
-    charts = page.select("figure.tally-chart")
+    charts = page.select("section[aria-labelledby=support-h] figure.tally-chart")
     assert len(charts) == 2
     for chart in charts:
         bars = chart.select("text")
@@ -150,6 +150,27 @@ def test_each_tally_chart_scales_its_bars_to_its_body_and_tabulates_them(site):
     security_council = charts[0]
     yes = security_council.select_one("rect.tally-yes")
     assert yes["width"] == f"{round(100 * 11 / 15, 3)}%", "11 of 15 in favour of the first draft"
+
+
+def test_each_group_s_chart_and_table_count_its_members_votes_on_every_roll_call(site):
+    """Counted from the roll calls and the table of members, so that the record can grow."""
+    with open(ROOT / "content" / "member-states.csv", encoding="utf-8", newline="") as handle:
+        group_of = {row["code"]: row["group"] for row in csv.DictReader(handle)}
+    page = site.page("/votes/")
+    sections = page.select("section[aria-labelledby=groups-h] > section")
+    assert sorted(section.h3.get_text().split(",")[1].split(" group:")[0].strip() for section in sections) == \
+        sorted(set(group_of.values()))
+    for section in sections:
+        group = section.h3.get_text().split(",")[1].split(" group:")[0].strip()
+        rows = section.select("table.tallies tbody tr")
+        assert [row.th.a["href"].strip("/").split("/")[-1] for row in rows] == sorted(path.stem for path in ROLL_CALLS)
+        bars = section.select("figure.tally-chart text")
+        assert len(bars) == len(rows)
+        for row in rows:
+            text = (ROLL_CALLS[0].parent / f"{row.th.a['href'].strip('/').split('/')[-1]}.yaml").read_text()
+            words = [word for code, word in re.findall(r"^  ([A-Z]{3}): (\w+)$", text, re.M) if group_of[code] == group]
+            shown = [int(cell.get_text()) for cell in row.select("td")]
+            assert shown == [words.count(word) for word in ("yes", "no", "abstain", "absent")] + [len(words)], group
 
 
 def test_the_votes_page_stays_within_its_budget(site):

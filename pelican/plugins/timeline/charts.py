@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections import Counter
 from dataclasses import dataclass
 
 from .model import VOTE_WORDS, Actor, Event, FigureRow
@@ -99,45 +100,72 @@ class TallyBar:
     label: str  # its symbol, or the draft it was, and its date
     y: float  # the top of its label; the bar is drawn under it
     segments: list[Segment]
+    counts: dict[str, int]  # each word's members, zero included
+    members: int  # the members the bar is across
 
 
 @dataclass(frozen=True)
 class TallyChart:
-    """A body's tallies in date order, one bar each, every bar the body's whole membership across: the SVG has
-    no viewBox, so that across is a percentage of its width and labels keep their size on a phone."""
+    """Tallies in date order, one bar each, of a body or of a group of its members, every bar the whole of them
+    across: the SVG has no viewBox, so that across is a percentage of its width and labels keep their size on a
+    phone."""
 
-    body: Actor
+    slug: str  # its section's id
+    name: str  # what it charts: a body, or a group of its members
     members: int
     height: int
     bars: list[TallyBar]
 
 
-# A bar's label line and the bar under it, and the space before the next.
 LABEL_HEIGHT, BAR_HEIGHT, BAR_GAP = 16, 14, 10
 
 
-def tally_bar(event: Event, members: int, y: float) -> TallyBar:
-    """Stack a tally's yes, no, abstain and absent members, scaled to the body; members the tally does not
-    count (absences not given) are left blank, not drawn as any vote."""
+def stacked_bar(event: Event, counts: dict[str, int], members: int, y: float) -> TallyBar:
+    """Stack the members voting each word, scaled to `members`; members no word counts are left blank, not drawn as
+    any vote."""
     segments, x = [], 0.0
     for word in VOTE_WORDS:
-        count = getattr(event.tally, word) or 0
-        if count:
+        if count := counts.get(word, 0):
             width = 100 * count / members
             segments.append(Segment(word, count, round(x, 3), round(width, 3)))
             x += width
     label = f"{event.short_symbol or 'Vetoed draft'}, {event.display_date}"
-    return TallyBar(event, label, y, segments)
+    return TallyBar(event, label, y, segments, {word: counts.get(word, 0) for word in VOTE_WORDS}, members)
+
+
+def by_body(votes: list[Event]) -> list[tuple[Actor, list[Event]]]:
+    """Votes of bodies of known membership, by body, in the order of each body's first vote."""
+    found: dict[str, list[Event]] = {}
+    for event in votes:
+        if event.body and event.body.members:
+            found.setdefault(event.body.slug, []).append(event)
+    return [(events[0].body, events) for events in found.values()]
+
+
+# A bar's label line and the bar under it, and the space before the next.
+STEP = LABEL_HEIGHT + BAR_HEIGHT + BAR_GAP
 
 
 def tally_charts(votes: list[Event]) -> list[TallyChart]:
     """Chart each voting body's tallies, each bar its whole membership across, bodies in the order of their
     first vote."""
-    by_body: dict[str, list[Event]] = {}
-    for event in votes:
-        if event.body and event.body.members:
-            by_body.setdefault(event.body.slug, []).append(event)
-    step = LABEL_HEIGHT + BAR_HEIGHT + BAR_GAP
-    return [TallyChart(events[0].body, events[0].body.members, step * len(events),
-                       [tally_bar(event, events[0].body.members, step * index) for index, event in enumerate(events)])
-            for events in by_body.values()]
+    return [TallyChart(body.slug, body.name, body.members, STEP * len(events),
+                       [stacked_bar(event, {word: getattr(event.tally, word) or 0 for word in VOTE_WORDS},
+                                    body.members, STEP * index) for index, event in enumerate(events)])
+            for body, events in by_body(votes)]
+
+
+def group_charts(votes: list[Event]) -> list[TallyChart]:
+    """Chart how each group of members voted on each roll call, body by body: each bar the group's members on
+    that roll call across, so that a group's support can be followed from vote to vote."""
+    charts = []
+    for body, events in by_body([event for event in votes if event.roll_call]):
+        groups = sorted({vote.state.group for event in events for vote in event.roll_call.votes if vote.state.group})
+        for number, group in enumerate(groups, 1):
+            bars = []
+            for event in events:
+                words = [vote.word for vote in event.roll_call.votes if vote.state.group == group]
+                bars.append(stacked_bar(event, Counter(words), len(words), STEP * len(bars)))
+            charts.append(TallyChart(f"{body.slug}-group-{number}", f"{body.name}, {group} group",
+                                     max(bar.members for bar in bars), STEP * len(bars), bars))
+    return charts

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from .axis import Axis, Scale, one_year, time_axis, whole_years
-from .charts import figures_chart, tally_charts
+from .charts import figures_chart, group_charts, tally_charts
 from .citations import chronology
 from .feeds import CORRECTIONS_FEED_TITLE, feeds
 from .linked_data import actor_json_ld, event_json_ld, script_json
@@ -230,11 +230,12 @@ def votes_page(timeline: Timeline, settings: dict) -> list[PlannedPage]:
     # states vote, since each of its cells is some 40 bytes of HTML.
     per_page = min(settings["TIMELINE_PAGE_LIMIT"], max(MIN_VOTES_A_PAGE, MATRIX_CELLS // max(1, len(timeline.voters))))
     pages = paginate(timeline.votes, per_page, address(settings, "VOTES"))
-    charts = [tally_charts(page.events) for page in pages]
     # The bodies that voted, by name, in the order of their first vote, for the page's introduction.
     bodies = in_words(event.body.name for event in timeline.votes if event.body and event.body.members)
     return listing_pages(pages, "votes", {"matrix": [timeline.vote_matrix(page.events) for page in pages],
-                                          "charts": charts}, bodies=bodies)
+                                          "charts": [tally_charts(page.events) for page in pages],
+                                          "group_charts": [group_charts(page.events) for page in pages]},
+                         bodies=bodies)
 
 
 def corrections_page(timeline: Timeline, settings: dict) -> list[PlannedPage]:
