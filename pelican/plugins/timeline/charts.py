@@ -100,7 +100,7 @@ class TallyBar:
     label: str  # its symbol, or the draft it was, and its date
     y: float  # the top of its label; the bar is drawn under it
     segments: list[Segment]
-    counts: dict[str, int]  # each word's members, zero included
+    counts: dict[str, int | None]  # each word's members, zero included; None where a tally does not count absences
     members: int  # the members the bar is across
 
 
@@ -120,7 +120,7 @@ class TallyChart:
 LABEL_HEIGHT, BAR_HEIGHT, BAR_GAP = 16, 14, 10
 
 
-def stacked_bar(event: Event, counts: dict[str, int], members: int, y: float) -> TallyBar:
+def stacked_bar(event: Event, counts: dict[str, int | None], members: int, y: float) -> TallyBar:
     """Stack the members voting each word, scaled to `members`; members no word counts are left blank, not drawn as
     any vote."""
     segments, x = [], 0.0
@@ -150,7 +150,7 @@ def tally_charts(votes: list[Event]) -> list[TallyChart]:
     """Chart each voting body's tallies, each bar its whole membership across, bodies in the order of their
     first vote."""
     return [TallyChart(body.slug, body.name, body.members, STEP * len(events),
-                       [stacked_bar(event, {word: getattr(event.tally, word) or 0 for word in VOTE_WORDS},
+                       [stacked_bar(event, {word: getattr(event.tally, word) for word in VOTE_WORDS},
                                     body.members, STEP * index) for index, event in enumerate(events)])
             for body, events in by_body(votes)]
 
