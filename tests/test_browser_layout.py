@@ -113,3 +113,16 @@ def test_at_320_px_the_votes_matrix_scrolls_in_its_region_with_the_states_column
     top = region.bounding_box()["y"]
     assert abs(heading.bounding_box()["y"] - top) < 1, "the votes' headings stay at the top of the region"
     assert state.bounding_box()["y"] < top, "the rows scroll under them"
+
+
+def test_a_vote_s_map_tells_each_vote_by_its_pattern_or_dot_shape_not_by_colour_alone(open_page):
+    page = open_page("/events/2025-12-03-ga-es-11-9-return-of-children/", viewport=headless.DESKTOP)
+    fills = page.evaluate("""() => Object.fromEntries(['yes', 'no', 'abstain', 'absent'].map(word => {
+        const shape = document.querySelector(`figure.vote-map path.map-${word}`);
+        return [word, shape && getComputedStyle(shape).fill];
+    }))""")
+    assert fills["no"].startswith("url(") and fills["abstain"].startswith("url(") and fills["no"] != fills["abstain"]
+    assert not fills["yes"].startswith("url(") and not fills["absent"].startswith("url(")
+    assert fills["yes"] != fills["absent"], fills
+    width = page.locator("figure.vote-map > svg").bounding_box()["width"]
+    assert width >= page.locator(".prose").bounding_box()["width"] - 1, "the map is as wide as the text"

@@ -65,7 +65,7 @@ def test_every_member_has_a_page_with_its_vote_and_the_vote_s_page_lists_every_m
     listed = result.page("/events/2024-05-06-small-vote/").select_one("section.roll-call")
     headings = [h3.get_text() for h3 in listed.select("h3")]
     assert headings == ["Yes: 2", "No: 1", "Abstained: 1", "Absent: 1"]
-    yes = listed.select("ul")[0]
+    yes = listed.select("ul.roll-call-groups")[0]
     assert [a.get_text() for a in yes.select("a")] == ["Ukraine", "Brazil"], "by group, then by name"
     assert "Latin American and Caribbean (1):" in yes.get_text()
     assert listed.select_one(".roll-call-source a")["href"] == "https://undocs.org/A/PV.1"
@@ -257,3 +257,24 @@ def test_import_roll_call_keeps_a_roll_call_already_written_and_names_a_missing_
     assert (voting_project / "content" / ROLL_CALL_FILE).read_text(encoding="utf-8") == ROLL_CALL
     missing = import_from(voting_project, LONG_COPY, event="2024-05-06-no-vote")
     assert "no event `2024-05-06-no-vote` in content/" in missing.stderr
+
+
+def test_each_vote_s_page_maps_every_member_by_its_vote_each_named_once(voting_site):
+    small = {"LUX": ("Luxembourg", "abstain"), "MLT": ("Malta", "no")}
+    add(voting_site.content, {
+        "member-states.csv": TABLE + "".join(f"{code},{name},Western European and Others,1964-12-01\n"
+                                             for code, (name, _) in small.items()),
+        VOTE_FILE: VOTE.replace("tally: {yes: 2, no: 1, abstain: 1}", "tally: {yes: 2, no: 2, abstain: 2}"),
+        ROLL_CALL_FILE: ROLL_CALL + "".join(f"  {code}: {word}\n" for code, (_, word) in small.items())})
+    result = voting_site()
+    assert result.returncode == 0, result.log
+    figure = result.page("/events/2024-05-06-small-vote/").select_one("section.roll-call figure.vote-map")
+    named = sorted((title.get_text(), title.parent.name, title.parent["class"][0]) for title in figure.select("title"))
+    assert named == [("Brazil: Yes", "path", "map-yes"), ("China: Abstained", "path", "map-abstain"),
+                     ("France: Absent", "path", "map-absent"), ("Luxembourg: Abstained", "circle", "dot-abstain"),
+                     ("Malta: No", "path", "dot-no"), ("Russian Federation: No", "path", "map-no"),
+                     ("Ukraine: Yes", "path", "map-yes")]
+    # Luxembourg's shape, too small to see, is coloured but named by its dot alone.
+    unnamed = figure.select("svg > path[aria-hidden]")
+    assert [path["class"] for path in unnamed] == [["map-other"], ["map-abstain"]]
+    assert figure.svg["role"] == "group" and "The lists below name every member by vote" in figure.figcaption.get_text()

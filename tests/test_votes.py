@@ -173,6 +173,23 @@ def test_each_group_s_chart_and_table_count_its_members_votes_on_every_roll_call
             assert shown == [words.count(word) for word in ("yes", "no", "abstain", "absent")] + [len(words)], group
 
 
+MAP_BUDGET = 40_000  # bytes, gzipped: what a roll call's map adds to its page
+
+
+def test_every_roll_call_s_page_maps_each_member_once_with_its_vote_within_budget(site):
+    names = {actor["code"]: actor["name"] for actor in json.loads((site.output / "data" / "actors.json").read_text())
+             if actor["code"]}
+    labels = {"yes": "Yes", "no": "No", "abstain": "Abstained", "absent": "Absent"}
+    for path in ROLL_CALLS:
+        figure = site.page(f"/events/{path.stem}/").select_one("section.roll-call figure.vote-map")
+        titles = [(title.get_text(), title.parent["class"][0]) for title in figure.select("title")]
+        votes = re.findall(r"^  ([A-Z]{3}): (\w+)$", path.read_text(encoding="utf-8"), re.M)
+        assert sorted(title for title, _ in titles) == sorted(f"{names[code]}: {labels[word]}" for code, word in votes)
+        words = {f"{names[code]}: {labels[word]}": word for code, word in votes}
+        assert all(drawn in (f"map-{words[title]}", f"dot-{words[title]}") for title, drawn in titles), path.stem
+        assert len(gzip.compress(str(figure).encode())) <= MAP_BUDGET, path.stem
+
+
 def test_the_votes_page_stays_within_its_budget(site):
     page = (site.output / "votes" / "index.html").read_bytes()
     css = next(site.output.glob("theme/css/site*.css")).read_bytes()

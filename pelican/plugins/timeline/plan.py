@@ -19,6 +19,7 @@ from .feeds import CORRECTIONS_FEED_TITLE, feeds
 from .linked_data import actor_json_ld, event_json_ld, script_json
 from .model import Actor, Event, ListingPage, Timeline, group_by_month, in_words, most_recent, pack, paginate, share_out
 from .search import Shard
+from .vote_maps import vote_map
 
 
 @dataclass(frozen=True)
@@ -159,7 +160,8 @@ def event_pages(timeline: Timeline, settings: dict) -> list[PlannedPage]:
     """Plan each event's page, found by search in the shard of its month."""
     return [PlannedPage(*address(settings, "EVENT", slug=event.slug)(), "event",
                         {"event": event, "json_ld": script_json(event_json_ld(event, settings)),
-                         "data_url": settings["EVENT_JSON"].format(slug=event.slug)},
+                         "data_url": settings["EVENT_JSON"].format(slug=event.slug),
+                         "vote_map": vote_map(event.roll_call) if event.roll_call else None},
                         search_group=f"{event.date:%Y-%m}")
             for event in timeline.events]
 
