@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 
 import pytest
@@ -278,3 +279,73 @@ def test_each_vote_s_page_maps_every_member_by_its_vote_each_named_once(voting_s
     unnamed = figure.select("svg > path[aria-hidden]")
     assert [path["class"] for path in unnamed] == [["map-other"], ["map-abstain"]]
     assert figure.svg["role"] == "group" and "The lists below name every member by vote" in figure.figcaption.get_text()
+
+
+LATER_VOTE, LATER_ROLL_CALL = "events/2024-09-02-later-vote.md", "roll-calls/2024-09-02-later-vote.yaml"
+FOLLOWING = {
+    LATER_VOTE: VOTE.replace("date: 2024-05-06", "date: 2024-09-02").replace("symbol: A/RES/1", "symbol: A/RES/2")
+    .replace("tally: {yes: 2, no: 1, abstain: 1}", "tally: {yes: 2, no: 1, abstain: 2}")
+    .replace("title: The assembly votes on a small text", "title: The assembly votes on the text again\n"
+             "follows: 2024-05-06-small-vote"),
+    # Brazil goes from yes to abstaining; France, absent before, votes: no change of a vote cast.
+    LATER_ROLL_CALL: ROLL_CALL.replace("BRA: yes", "BRA: abstain").replace("FRA: absent", "FRA: yes"),
+}
+
+
+def test_a_vote_that_follows_another_lists_the_states_that_changed_their_vote_there_and_on_their_pages(voting_site):
+    add(voting_site.content, FOLLOWING)
+    result = voting_site()
+    assert result.returncode == 0, result.log
+    changes = result.page("/events/2024-09-02-later-vote/").select_one("section[aria-labelledby=changes-h]")
+    assert [h3.get_text() for h3 in changes.select("h3")] == ["From yes to abstained: 1"]
+    assert [a.get_text() for a in changes.select(".changed-states a")] == ["Brazil"]
+    assert changes.select_one("p a")["href"].endswith("/events/2024-05-06-small-vote/")
+    brazil = " ".join(result.page("/actors/brazil/").select_one(".vote-changes").get_text().split())
+    assert brazil == "Where it changed its vote on a question: voted yes on 1, then abstained on 2."
+    assert result.page("/actors/france/").select_one(".vote-changes") is None
+    votes = result.page("/votes/").select_one("section[aria-labelledby=changes-h]")
+    assert [h4.get_text() for h4 in votes.select("h4")] == ["From yes to abstained: 1"]
+    assert result.page("/events/2024-05-06-small-vote/").select_one("section[aria-labelledby=changes-h]") is None
+    events = json.loads((result.output / "data" / "events.json").read_text(encoding="utf-8"))["events"]
+    assert {event["id"]: event["follows"] for event in events} == {
+        "2022-03": None, "2024-05-06-small-vote": None, "2024-09-02-later-vote": "2024-05-06-small-vote",
+        "2025-12-03-children-vote": None}
+
+
+COUNCIL = {"actors/small-council.md": "---\nname: A small council\nkind: organisation\nrole: Five members\n"
+                                      "members: 5\n---\nA fixture body.\n",
+           "events/2024-08-01-council-vote.md": VOTE.replace("2024-05-06", "2024-08-01").replace(
+               "body: un-general-assembly", "body: small-council").replace(
+               "[un-general-assembly, ukraine, russian-federation]", "[small-council, ukraine]").replace(
+               "tally: {yes: 2, no: 1, abstain: 1}", "tally: {yes: 3, no: 1, abstain: 1}")}
+
+
+@pytest.mark.parametrize("follows, extra, problem", [
+    ("2024-05-07-no-such-vote", {}, "`2024-05-07-no-such-vote` is not an event of the record"),
+    ("2022-03", {}, "`2022-03` is not a vote (it has no `tally`)"),
+    ("2024-09-02-later-vote", {}, "`2024-09-02-later-vote` is not earlier than this vote"),
+    ("2024-08-01-council-vote", COUNCIL, "`2024-08-01-council-vote` is a vote of another body"),
+], ids=["unknown", "not a vote", "later", "another body"])
+def test_a_follows_that_names_no_earlier_vote_of_the_body_stops_the_build_naming_the_line(
+        voting_site, follows, extra, problem):
+    later = FOLLOWING[LATER_VOTE].replace("follows: 2024-05-06-small-vote", f"follows: {follows}")
+    add(voting_site.content, {**FOLLOWING, LATER_VOTE: later, **extra})
+    if follows == "2024-09-02-later-vote":  # the earlier vote names the later one
+        add(voting_site.content, {LATER_VOTE: FOLLOWING[LATER_VOTE].replace("follows: 2024-05-06-small-vote\n", ""),
+                                  VOTE_FILE: VOTE.replace("symbol: A/RES/1", f"symbol: A/RES/1\nfollows: {follows}")})
+    result = voting_site()
+    assert result.returncode == 1 and "Traceback" not in result.log
+    path = VOTE_FILE if follows == "2024-09-02-later-vote" else LATER_VOTE
+    line = 8 if follows == "2024-09-02-later-vote" else 3
+    assert f"content/{path}:{line}: follows: {problem}; expected the file name, without `.md`, of an earlier vote" \
+        in "\n".join(result.problems), result.problems
+
+
+def test_follows_on_an_event_that_is_no_vote_stops_the_build(voting_site):
+    statement = (voting_site.content / "events" / "2022-03.md").read_text(encoding="utf-8")
+    add(voting_site.content, {"events/2022-03.md": statement.replace("type: statement", "type: statement\n"
+                                                                     "follows: 2024-05-06-small-vote")})
+    result = voting_site()
+    assert result.returncode == 1
+    assert "content/events/2022-03.md:5: follows: is given, but this event is not a vote (it has no `tally`)" \
+        in "\n".join(result.problems), result.problems

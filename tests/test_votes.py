@@ -173,6 +173,25 @@ def test_each_group_s_chart_and_table_count_its_members_votes_on_every_roll_call
             assert shown == [words.count(word) for word in ("yes", "no", "abstain", "absent")] + [len(words)], group
 
 
+def test_a_vote_that_follows_another_lists_every_state_whose_cast_vote_changed(site):
+    """Counted from the roll calls and the files, for every vote an editor says follows another."""
+    positions, labels = recorded(site), {"yes": "yes", "no": "no", "abstain": "abstained"}
+    following = {path.stem: front_matter(path)["follows"] for path in VOTES if "follows" in front_matter(path)}
+    assert following, "the record holds a vote that follows another"
+    for later, earlier in following.items():
+        cast = {event: {state: word for (state, slug), word in positions.items() if slug == event and word in labels}
+                for event in (earlier, later)}
+        expected = {(state, labels[cast[earlier][state]], labels[word]) for state, word in cast[later].items()
+                    if cast[earlier].get(state, word) != word}
+        section = site.page(f"/events/{later}/").select_one("section[aria-labelledby=changes-h]")
+        shown = set()
+        for heading in section.select("h3"):
+            before, after = re.fullmatch(r"From (\w+) to (\w+): \d+", heading.get_text()).groups()
+            shown |= {(a["href"].strip("/").split("/")[-1], before, after)
+                      for a in heading.find_next_sibling("p").select("a")}
+        assert shown == expected, later
+
+
 MAP_BUDGET = 40_000  # bytes, gzipped: what a roll call's map adds to its page
 
 

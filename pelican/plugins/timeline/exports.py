@@ -23,10 +23,9 @@ from .settings import absolute_url
 SCHEMA = Path(__file__).with_name("events.schema.json")
 VOTES_SCHEMA = Path(__file__).with_name("votes.schema.json")
 CSV_COLUMNS = ("id", "date", "precision", "end", "end_precision", "date_qualifier", "type", "title", "summary",
-               "location", "actors", "symbol", "symbol_url", "subject", "body", "outcome", "yes", "no", "abstain",
-               "absent", "positions", "disputed", "figures", "sources", "source_dates", "source_archives", "corrections",
-               "url")
-
+               "location", "actors", "symbol", "symbol_url", "subject", "body", "outcome", "follows", "yes", "no",
+               "abstain", "absent", "positions", "disputed", "figures", "sources", "source_dates", "source_archives",
+               "corrections", "url")
 
 def numbers(cited: tuple[Citation, ...]) -> list[int]:
     """Sources by their place in the record's `sources`, as the editor cited them."""
@@ -53,6 +52,7 @@ def event_record(event: Event, settings: dict) -> dict:
         "subject": event.subject,
         "body": event.body.slug if event.body else None,
         "outcome": event.outcome,
+        "follows": event.follows.slug if event.follows else None,
         "tally": None if event.tally is None else {
             "yes": event.tally.yes, "no": event.tally.no, "abstain": event.tally.abstain,
             "absent": event.tally.absent, "sources": numbers(event.tally.cited)},

@@ -292,6 +292,10 @@ class Event:
     vetoed_by: list[Actor] = field(default_factory=list)
     # Every member's vote, from the body's own record (see roll_calls.py), where the record holds it.
     roll_call: RollCall | None = None
+    # The earlier vote on the same question, as its editor names it (`follows`), whose votes this one's are
+    # compared with; and that name as written, with its line, until it is checked.
+    follows: Event | None = None
+    follows_as_written: tuple[str, int] | None = None
     previous: Event | None = None
     next: Event | None = None
 
@@ -382,6 +386,31 @@ class Event:
 
     def conflict_on_position_of(self, actor: Actor) -> Conflict | None:
         return next((c for c in self.conflicts if c.position_of is actor), None)
+
+    @cached_property
+    def changes(self) -> list[tuple[str, str, list[Actor]]]:
+        """The states that cast a vote (yes, no or abstain) both on the vote it follows and on this one, and changed
+        it: each change's labels, before and after, with its states in order of name; changes in the order of
+        the words."""
+        if not self.follows:
+            return []
+        before, after = self.follows.cast_votes, self.cast_votes
+        changed: dict[tuple[str, str], list[Position]] = defaultdict(list)
+        for slug in before.keys() & after.keys():
+            if before[slug].word != after[slug].word:
+                changed[before[slug].word, after[slug].word].append(after[slug])
+        order = {word: number for number, word in enumerate(VOTE_WORDS)}
+        return [(before[votes[0].state.slug].label, votes[0].label,
+                 sorted((vote.state for vote in votes), key=lambda state: state.sort_name.casefold()))
+                for _, votes in sorted(changed.items(), key=lambda item: (order[item[0][0]], order[item[0][1]]))]
+
+    @cached_property
+    def cast_votes(self) -> dict[str, Position]:
+        """Each state's vote, by its slug, where it cast one: yes, no or abstain."""
+        states = [vote.state for vote in self.roll_call.votes] if self.roll_call else []
+        states += [position.state for position in self.positions]
+        return {state.slug: vote for state in states
+                if (vote := self.position_of(state)) and vote.word in VOTE_WORDS and vote.word != "absent"}
 
 
 @dataclass(frozen=True)
@@ -496,6 +525,11 @@ class VoteMatrix:
     def groups(self) -> list[tuple[str, list[MatrixRow]]]:
         """The rows by the group of their state, as the actors index orders them."""
         return by_group(self.rows, lambda row: row.state)
+
+    @property
+    def following(self) -> list[Event]:
+        """The votes that follow an earlier vote on the same question, whose changes the page lists."""
+        return [event for event in self.columns if event.follows]
 
 
 @dataclass(frozen=True)
@@ -799,6 +833,13 @@ class Timeline:
                     if (other := roll_call.by_state.get(reference.slug)) and other.word != "absent"]
             rows.append((reference.name, sum(vote.word == other.word for vote, other in both), len(both)))
         return rows
+
+    def changes_of(self, state: Actor) -> list[tuple[Event, str, str]]:
+        """Where a state changed its vote from a vote to one that follows it (`follows`): the later vote, and what
+        it did before and after (`voted yes on`, `abstained on`)."""
+        return [(event, SUMMARY_ALL[event.follows.cast_votes[state.slug].word],
+                 SUMMARY_ALL[event.cast_votes[state.slug].word])
+                for event in self.votes if any(state in states for _, _, states in event.changes)]
 
     def record_summary(self, state: Actor) -> str:
         """Sum up a state's record in one line, body by body in the order of their first vote, from its recorded

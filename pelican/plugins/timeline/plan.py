@@ -191,11 +191,11 @@ def actor_pages(timeline: Timeline, settings: dict) -> list[PlannedPage]:
 
 def vote_strip(timeline: Timeline, actor: Actor, limit: int, references: list[Actor]) -> dict:
     """A state's votes at a glance: its record in one line, how often it voted with the majority and with each
-    reference state, and its position on each vote, the latest `limit` of a longer record (the votes pages have
-    them all), so that its page does not grow with the record."""
+    reference state, where it changed its vote on a question, and its position on each vote, the latest `limit`
+    of a longer record (the votes pages have them all), so that its page does not grow with the record."""
     cells = timeline.cells_of(actor)
     return {"strip": cells[-limit:], "votes_on_record": len(cells), "summary": timeline.record_summary(actor),
-            "agreement": timeline.agreement(actor, references)}
+            "agreement": timeline.agreement(actor, references), "changes": timeline.changes_of(actor)[-limit:]}
 
 
 def former_addresses(timeline: Timeline, settings: dict) -> list[PlannedPage]:

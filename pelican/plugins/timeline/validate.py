@@ -40,7 +40,7 @@ TERM = "a term as `{state: albania, from: 2022, until: 2023}`: an actor of kind 
 ACTOR_KINDS = ("state", "organisation", "person")
 EVENT_FIELDS = {"title", "date", "precision", "end", "date_qualifier", "type", "summary", "actors", "location",
                 "symbol", "subject", "body", "tally", "outcome", "positions", "quotes", "sources", "conflicts",
-                "figures", "corrections"}
+                "figures", "corrections", "follows"}
 PERIOD_FIELDS = {"title", "date", "end", "summary", "sources"}
 # A period's title labels its band on the axis, which must fit a phone's width; and periods at the same time take
 # a row of bands each, above the events, at most this many.
@@ -853,7 +853,7 @@ def parse_event(doc: SourceFile, actors: dict[str, Actor], problems: list[Proble
     tally, body = fields.tally()
     outcome = fields.choice("outcome", OUTCOMES, required=False)
     fields.body_citations(doc.metadata["citations"])
-    symbol = fields.text("symbol", required=False)
+    symbol, follows = fields.text("symbol", required=False), fields.text("follows", required=False)
     positions = fields.positions(event_type, event_actors)
     outcome = outcome or ({"vote": "adopted", "veto": "vetoed"}.get(event_type) if tally else None)
     fields.votes_add_up(tally, body, positions.get("positions", []), outcome, (when[0] if when else today).year)
@@ -870,8 +870,32 @@ def parse_event(doc: SourceFile, actors: dict[str, Actor], problems: list[Proble
         quotes=fields.quotes(event_actors),
         conflicts=fields.conflicts(), figures=fields.figures(), end=end[0] if end else None,
         end_precision=end[1] if end else None, date_qualifier=qualifier,
-        corrections=fields.corrections(when, today))
+        corrections=fields.corrections(when, today),
+        follows_as_written=(follows, fields.line("follows")) if follows else None)
     return event if title and summary and event_type and when else None
+
+
+FOLLOWS = ("the file name, without `.md`, of an earlier vote of the same body on the same question "
+           "(e.g. `2024-03-01-first-reading`), whose votes this one's are compared with")
+
+
+def link_follows(events: list[Event], problems: list[Problem]) -> None:
+    """Give each vote the earlier vote its `follows` names: a vote of the same body, before it."""
+    by_slug = {event.slug: event for event in events}
+    for event in events:
+        if not event.follows_as_written:
+            continue
+        slug, line = event.follows_as_written
+        earlier = by_slug.get(slug)
+        problem = ("is given, but this event is not a vote (it has no `tally`)" if event.tally is None else
+                   f"`{slug}` is not an event of the record" if earlier is None else
+                   f"`{slug}` is not a vote (it has no `tally`)" if earlier.tally is None else
+                   f"`{slug}` is a vote of another body" if earlier.body is not event.body else
+                   f"`{slug}` is not earlier than this vote" if earlier.sort_key >= event.sort_key else None)
+        if problem:
+            problems.append(Problem(event.source_path, line, "follows", problem, FOLLOWS))
+        else:
+            event.follows = earlier
 
 
 def vetoes(outcome: str | None, positions: list[Position], body: Actor | None) -> list[Actor]:
@@ -1000,6 +1024,7 @@ def build_timeline(event_docs: list[SourceFile], actor_docs: list[SourceFile],
         by_slug, states = {event.slug: event for event in events if event}, [a for a in actors.values() if a.code]
         for path, slug, text in data.roll_calls:
             parse_roll_call(path, slug, text, by_slug, states, data.settings, today, problems)
+    link_follows([event for event in events if event], problems)
     duplicate_slugs(page_docs or [], problems)
     check_pages(page_docs or [], problems)
     duplicate_slugs(period_docs or [], problems)
