@@ -47,6 +47,9 @@ TIMELINE_MENU = {"timeline": "Timeline", "actors": "Actors", "votes": "Votes", "
 # The 193 members of the United Nations: the UN's names, regional groups and days of admission (see
 # docs/editing.md for the sources); each has a page, and every member's vote of a roll call is checked.
 TIMELINE_MEMBER_STATES = "member-states.csv"
+# Under each roll call's map: whose borders it draws (the generator's map draws occupied areas as the state's).
+TIMELINE_MAP_NOTE = ("Borders as the UN General Assembly holds them: Crimea and the other areas of Ukraine that Russia "
+                     "occupies are Ukraine's (resolutions 68/262 and ES-11/4).")
 # Each member's page says how often it voted as these two did, on the roll calls where both voted.
 TIMELINE_REFERENCE_STATES = ["ukraine", "russian-federation"]
 TIMELINE_SYMBOL_URL = "https://undocs.org/{symbol}"

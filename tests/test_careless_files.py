@@ -127,6 +127,7 @@ def test_a_body_keeps_its_headings_below_the_page_title(fixture_site, body, head
      "TIMELINE_MENU: 'serch' is not one of timeline, actors, votes, figures, chronology, corrections, search (did you "
      "mean `search`?)"),
     ("FIGURES_TITLE", " ", "FIGURES_TITLE: is ' '; expected a text readers see, not empty"),
+    ("TIMELINE_MAP_NOTE", "", "TIMELINE_MAP_NOTE: is ''; expected a text readers see, not empty"),
     ("TIMELINE_SYMBOL_LINKED", "[AS/", "TIMELINE_SYMBOL_LINKED: is '[AS/'; expected a regular expression (Python's re:"),
     ("TIMELINE_EVENT_TYPES", {"Vote": "Vote"}, "TIMELINE_EVENT_TYPES: the key 'Vote' is not a slug"),
     ("TIMELINE_EVENT_TYPES", {}, "TIMELINE_EVENT_TYPES: is empty; expected at least one type of event"),

@@ -267,7 +267,7 @@ def test_each_vote_s_page_maps_every_member_by_its_vote_each_named_once(voting_s
                                              for code, (name, _) in small.items()),
         VOTE_FILE: VOTE.replace("tally: {yes: 2, no: 1, abstain: 1}", "tally: {yes: 2, no: 2, abstain: 2}"),
         ROLL_CALL_FILE: ROLL_CALL + "".join(f"  {code}: {word}\n" for code, (_, word) in small.items())})
-    result = voting_site()
+    result = voting_site(TIMELINE_MAP_NOTE="Drawn for a test.")
     assert result.returncode == 0, result.log
     figure = result.page("/events/2024-05-06-small-vote/").select_one("section.roll-call figure.vote-map")
     named = sorted((title.get_text(), title.parent.name, title.parent["class"][0]) for title in figure.select("title"))
@@ -278,7 +278,9 @@ def test_each_vote_s_page_maps_every_member_by_its_vote_each_named_once(voting_s
     # Luxembourg's shape, too small to see, is coloured but named by its dot alone.
     unnamed = figure.select("svg > path[aria-hidden]")
     assert [path["class"] for path in unnamed] == [["map-other"], ["map-abstain"]]
-    assert figure.svg["role"] == "group" and "The lists below name every member by vote" in figure.figcaption.get_text()
+    caption = " ".join(figure.figcaption.get_text().split())
+    assert figure.svg["role"] == "group" and "The lists below name every member by vote" in caption
+    assert "Drawn for a test. The lists below" in caption, "the site's note on the map's borders"
 
 
 LATER_VOTE, LATER_ROLL_CALL = "events/2024-09-02-later-vote.md", "roll-calls/2024-09-02-later-vote.yaml"

@@ -207,6 +207,7 @@ def test_every_roll_call_s_page_maps_each_member_once_with_its_vote_within_budge
         words = {f"{names[code]}: {labels[word]}": word for code, word in votes}
         assert all(drawn in (f"map-{words[title]}", f"dot-{words[title]}") for title, drawn in titles), path.stem
         assert len(gzip.compress(str(figure).encode())) <= MAP_BUDGET, path.stem
+        assert "Crimea and the other areas of Ukraine that Russia occupies are Ukraine's" in figure.figcaption.get_text()
 
 
 def test_the_votes_page_stays_within_its_budget(site):

@@ -132,6 +132,8 @@ DEFAULTS = {
     # The other hosts an image in a body may come from (e.g. "upload.wikimedia.org"); by default none, so that
     # no page makes a request to another host, which would tell it who reads what.
     "TIMELINE_IMAGE_HOSTS": [],
+    # A sentence under each roll call's map, on whose borders it draws (see world_map.py).
+    "TIMELINE_MAP_NOTE": "Boundaries from Natural Earth, an occupied area drawn as part of the state it belongs to.",
 }
 CHOICES = {"TIMELINE_UNSAFE_MARKUP": ("error", "strip")}
 HOST = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
@@ -149,7 +151,7 @@ CONTENT_PATHS = ("TIMELINE_MEMBER_STATES",)
 HOSTS = ("TIMELINE_IMAGE_HOSTS",)
 # Settings that are regular expressions, and settings that are words readers see.
 PATTERNS = ("TIMELINE_SYMBOL_LINKED", "TIMELINE_SYMBOL_SHORTEN")
-TEXTS = ("FIGURES_TITLE", "FIGURES_DESCRIPTION", "FIGURES_LEDE")
+TEXTS = ("FIGURES_TITLE", "FIGURES_DESCRIPTION", "FIGURES_LEDE", "TIMELINE_MAP_NOTE")
 # The generator's pages a menu may list, by the setting that gives each one's address.
 MENU_PAGES = {"timeline": "TIMELINE_URL", "actors": "ACTORS_INDEX_URL", "votes": "VOTES_URL",
               "figures": "FIGURES_URL", "chronology": "CHRONOLOGY_URL", "corrections": "CORRECTIONS_URL",

