@@ -144,7 +144,7 @@ class Size:
 
 def bench(events: int, actors: int, repeat: int, work: Path) -> Size:
     """Median cold, warm, plain-Pelican and Hugo runs at one size; the order alternates between rounds."""
-    ours_content, plain_content = write_sites(work / f"content-{events}", events, actors)
+    ours_content, plain_content = write_sites(work / f"content-{events}", events, actors, roll_calls=True)
     hugo_site = hugo.write_site(plain_content, work / f"hugo-{events}") if hugo.program() else None
     cache = work / f"cache-{events}"
     results: dict[str, list[Run]] = {kind: [] for kind in [*map(cold, WORKERS), "warm", "plain", "hugo"]}

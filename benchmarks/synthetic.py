@@ -15,6 +15,7 @@ from pathlib import Path
 FIRST_DAY = datetime.date(2022, 2, 24)
 LAST_DAY = datetime.date(2025, 12, 31)
 BODIES = {"un-general-assembly": ("UN General Assembly", 193), "un-security-council": ("UN Security Council", 15)}
+ASSEMBLY = "un-general-assembly"  # the body whose votes have roll calls, with the `roll_calls` of write_sites
 TYPES = ("statement", "meeting", "talks", "vote", "vote", "session", "report", "summit", "hearing", "legal",
          "warrant", "veto")
 PLACES = ("New York", "Geneva", "Kyiv", "Brussels", "The Hague", "Vienna", "Istanbul", "Riyadh", "Paris")
@@ -89,13 +90,33 @@ def state_code(actor: SyntheticActor) -> str:
     return "".join(chr(ord("A") + number // 26 ** power % 26) for power in (2, 1, 0))
 
 
-def member_states(cast: list[SyntheticActor]) -> str:
-    """The table of member states (TIMELINE_MEMBER_STATES): every state of the cast, the groups in turn."""
+def members(rng: random.Random, cast: list[SyntheticActor]) -> list[SyntheticActor]:
+    """The assembly's members: every state of the cast, and as many more, with no file, as make its number."""
+    states = [actor for actor in cast if actor.kind == "state"]
+    more = BODIES[ASSEMBLY][1] - len(states)
+    # Numbered after the cast, so that their codes are not the cast's.
+    return states + [SyntheticActor(f"state-{number:04d}", f"Republic of {made_up_name(rng, 3)} {number:04d}", "state")
+                     for number in range(len(cast), len(cast) + more)]
+
+
+def member_states(states: list[SyntheticActor]) -> str:
+    """The table of member states (TIMELINE_MEMBER_STATES): the groups in turn."""
     groups = ("African", "Asia-Pacific", "Eastern European", "Latin American and Caribbean",
               "Western European and Others")
-    states = [actor for actor in cast if actor.kind == "state"]
     return "code,name,group,admitted\n" + "".join(f"{state_code(state)},{state.name},{groups[number % 5]},1945-10-24\n"
                                                    for number, state in enumerate(states))
+
+
+def roll_call(rng: random.Random, written: dict[str, str], left: dict[str, int], states: list[SyntheticActor]) -> str:
+    """An assembly vote's roll call: the states whose positions are written vote so, and the others share out
+    what the tally has left, in a random order."""
+    others = [state_code(state) for state in states if state.slug not in written]
+    rng.shuffle(others)
+    words = [word for word, number in left.items() for _ in range(number)]
+    votes = {**{state_code(state): written[state.slug] for state in states if state.slug in written},
+             **dict(zip(others, words))}
+    return ("record: A/ES-11/PV.1\ncopy: https://data.example.org/votes.csv\ntaken: 2026-01-02\nvotes:\n"
+            + "".join(f"  {code}: {word}\n" for code, word in sorted(votes.items())))
 
 
 def pick_actors(rng: random.Random, actors: list[SyntheticActor], weights: list[float]) -> list[SyntheticActor]:
@@ -113,7 +134,9 @@ def quoted(text: str) -> str:
 
 
 def event_front_matter(rng: random.Random, title: str, when: datetime.date, kind: str, summary: str,
-                       present: list[SyntheticActor]) -> list[str]:
+                       present: list[SyntheticActor], assembly: list[SyntheticActor] | None
+                       ) -> tuple[list[str], str | None]:
+    """An event's front matter, and, given the `assembly`, the roll call of an assembly vote: every member."""
     lines = ["---", f"title: {quoted(title)}", f"date: {when.isoformat()}", f"type: {kind}",
              f"summary: {quoted(summary)}", f"location: {rng.choice(PLACES)}"]
     if kind == "vote":
@@ -129,12 +152,13 @@ def event_front_matter(rng: random.Random, title: str, when: datetime.date, kind
                   "tally: {" + ", ".join(f"{word}: {number}" for word, number in left.items()) + "}"]
     lines.append("actors: [" + ", ".join(a.slug for a in present) + "]")
     states = [a for a in present if a.kind == "state"]
+    written = {}
     if kind == "vote" and states:
         lines.append("positions:")
         for state in states:  # each state's vote one of those the tally still has room for, as the build checks
-            word = rng.choice([word for word, number in left.items() if number])
-            left[word] -= 1
-            lines.append(f"  {state.slug}: {word}")
+            written[state.slug] = rng.choice([word for word, number in left.items() if number])
+            left[written[state.slug]] -= 1
+            lines.append(f"  {state.slug}: {written[state.slug]}")
     sources = rng.randint(2, 3)
     speakers = [a for a in present if a.kind == "person"]
     if speakers:
@@ -148,17 +172,22 @@ def event_front_matter(rng: random.Random, title: str, when: datetime.date, kind
         lines += [f"  - title: {quoted(sentence(rng, 7))}", f"    publisher: {rng.choice(PUBLISHERS)}",
                   f"    date: {min(published, LAST_DAY).isoformat()}",
                   f"    url: https://news.example.org/{when:%Y/%m/%d}/{rng.randrange(10**8):08d}-{number}"]
-    return lines + ["---"]
+    called = roll_call(rng, written, left, assembly) if assembly and kind == "vote" and body == ASSEMBLY else None
+    return lines + ["---"], called
 
 
-def write_sites(root: Path, events: int, actors: int, seed: int = 7) -> tuple[Path, Path]:
-    """Write `root/timeline` (our format) and `root/plain` (plain Pelican's); return both folders."""
+def write_sites(root: Path, events: int, actors: int, seed: int = 7, roll_calls: bool = False) -> tuple[Path, Path]:
+    """Write `root/timeline` (our format) and `root/plain` (plain Pelican's); return both folders. With
+    `roll_calls`, every assembly vote has its roll call, all 193 members (plain Pelican has nothing like it)."""
     rng = random.Random(seed)
     ours, plain = root / "timeline", root / "plain"
     for folder in (ours / "events", ours / "actors", plain / "events", plain / "pages"):
         folder.mkdir(parents=True, exist_ok=True)
     cast = make_actors(rng, actors)
-    (ours / "member-states.csv").write_text(member_states(cast), encoding="utf-8")
+    assembly = members(rng, cast) if roll_calls else [actor for actor in cast if actor.kind == "state"]
+    (ours / "member-states.csv").write_text(member_states(assembly), encoding="utf-8")
+    if roll_calls:
+        (ours / "roll-calls").mkdir()
     for actor in cast:
         text = actor_file(actor, rng)
         (ours / "actors" / f"{actor.slug}.md").write_text(text, encoding="utf-8")
@@ -171,10 +200,13 @@ def write_sites(root: Path, events: int, actors: int, seed: int = 7) -> tuple[Pa
         kind = rng.choice(TYPES)
         title = f"{sentence(rng, rng.randint(5, 9))[:-1]} ({number})"
         summary = sentence(rng, rng.randint(15, 30))
-        front = event_front_matter(rng, title, when, kind, summary, pick_actors(rng, cast, weights))
+        front, called = event_front_matter(rng, title, when, kind, summary, pick_actors(rng, cast, weights),
+                                           assembly if roll_calls else None)
         body = paragraphs(rng)
         slug = f"{when.isoformat()}-{kind}-{number:05d}"
         (ours / "events" / f"{slug}.md").write_text("\n".join(front) + "\n" + body + "\n", encoding="utf-8")
+        if called:
+            (ours / "roll-calls" / f"{slug}.yaml").write_text(called, encoding="utf-8")
         (plain / "events" / f"{slug}.md").write_text(
             f"Title: {title}\nDate: {when.isoformat()}\nSummary: {summary}\n\n{body}\n", encoding="utf-8")
     return ours, plain

@@ -8,6 +8,7 @@ every kind of page (home, year, type, actor) has to be split, and one of 10,000 
 from __future__ import annotations
 
 import gzip
+import json
 import re
 from collections import Counter, defaultdict
 from urllib.parse import urljoin
@@ -159,6 +160,45 @@ def test_search_finds_an_actor_once_on_the_first_of_its_pages(long_site):
     later = long_site.page(f"/actors/{busiest.name}/page/2/")
     assert first.select_one("article.actor-page").has_attr("data-pagefind-body")
     assert later.select("[data-pagefind-body]") == []
+
+
+@pytest.fixture(scope="module")
+def voting_record(tmp_path_factory):
+    """A record whose assembly votes have roll calls: 193 members, most of them named by no event."""
+    result = built_once(tmp_path_factory, "voting", lambda root: build(
+        write_sites(root, events=150, actors=12, roll_calls=True)[0], root / "output", TIMELINE_PAGE_LIMIT=PAGE_LIMIT))
+    result.content = result.output.parent / "timeline"
+    return result
+
+
+def test_a_member_s_pages_hold_each_of_its_votes_once_in_date_order_a_page_within_its_limit(voting_record):
+    roll_calls = sorted((voting_record.content / "roll-calls").glob("*.yaml"))
+    assert len(roll_calls) > 3 * PAGE_LIMIT
+    table = (voting_record.content / "member-states.csv").read_text(encoding="utf-8").splitlines()[1:]
+    assert len(table) == 193
+    actors = {actor["code"]: actor for actor in json.loads((voting_record.output / "data" / "actors.json").read_text())
+              if actor["code"]}
+    # A member with an actor file, and the first and last of those without one.
+    filed = [code for code, actor in actors.items() if actor["events"]]
+    for code in [filed[0], table[0].split(",")[0], table[-1].split(",")[0]]:
+        pages = voting_record.listing("/" + actors[code]["url"])
+        rows = [[a["href"].strip("/").split("/")[-1] for a in page.select("table.record tbody th a")] for page in pages]
+        listed = [slug for page in rows for slug in page]
+        assert listed == [vote["event"] for vote in actors[code]["votes"]], code
+        assert {path.stem for path in roll_calls} <= set(listed), code
+        for page, voted in zip(pages, rows):
+            assert len(set(voted) | set(cards(page))) <= PAGE_LIMIT, code
+
+
+def test_the_votes_pages_hold_every_member_s_vote_on_every_roll_call(voting_record):
+    roll_calls = {path.stem for path in (voting_record.content / "roll-calls").glob("*.yaml")}
+    for page in voting_record.listing("/votes/"):
+        columns = [th.a["href"].strip("/").split("/")[-1] for th in page.select("table.matrix thead th[scope=col]")[1:]]
+        rows = page.select("table.matrix tbody tr:not(.group)")
+        for index, event in enumerate(columns):
+            filled = [row.select("td")[index] for row in rows if row.select("td")[index].get_text().strip()]
+            assert len(filled) == (193 if event in roll_calls else len(filled)), event
+        assert len(gzip.compress((str(page)).encode())) < PAGE_BUDGET
 
 
 @pytest.fixture(scope="module")

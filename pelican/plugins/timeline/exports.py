@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import os
 import posixpath
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .markup import escape_csv_cell, escape_json
@@ -99,14 +101,15 @@ VOTE_COLUMNS = ("state", "event", "symbol", "date", "position", "sources", "disp
                 "taken")
 
 
-def vote_records(timeline: Timeline) -> list[dict]:
+def vote_records(timeline: Timeline) -> Iterator[dict]:
     """Every state's vote as rows: one per state and vote where its position, a dispute about it or its vote in
-    the vote's roll call is recorded, with the roll call's provenance; states by name, votes in date order."""
-    return [{"state": state.slug, "event": row.event.slug, "symbol": row.event.symbol, "date": row.event.iso_date,
+    the vote's roll call is recorded, with the roll call's provenance; states by name, votes in date order. Made
+    row by row as they are written: a long record's roll calls are hundreds of thousands of them."""
+    return ({"state": state.slug, "event": row.event.slug, "symbol": row.event.symbol, "date": row.event.iso_date,
              "position": row.position.word if row.position else None,
              "sources": numbers(row.position.cited) if row.position else [],
              "disputed": row.conflict is not None, "veto": row.vetoed, **roll_call_of(row.event)}
-            for state in timeline.actors for row in timeline.record_of(state)]
+            for state in timeline.actors for row in timeline.record_of(state))
 
 
 def roll_call_of(event: Event) -> dict:
@@ -117,21 +120,26 @@ def roll_call_of(event: Event) -> dict:
             "taken": roll_call.taken.isoformat() if roll_call else None}
 
 
-def table_csv(columns: tuple[str, ...], rows: list[dict]) -> str:
-    """Write rows as CSV, every cell escaped for spreadsheets (see markup.py)."""
+def table_csv(columns: tuple[str, ...], rows: Iterable[dict]) -> Iterator[str]:
+    """Write rows as CSV, every cell escaped for spreadsheets (see markup.py), a piece of some 64 KB at a time."""
     text = io.StringIO()
     writer = csv.DictWriter(text, fieldnames=columns)
     writer.writeheader()
-    writer.writerows({key: escape_csv_cell(value) for key, value in row.items()} for row in rows)
-    return text.getvalue()
+    for row in rows:
+        writer.writerow({key: escape_csv_cell(value) for key, value in row.items()})
+        if text.tell() > 1 << 16:
+            yield text.getvalue()
+            text.seek(0)
+            text.truncate()
+    yield text.getvalue()
 
 
-def votes_csv(records: list[dict]) -> str:
+def votes_csv(records: Iterable[dict]) -> Iterator[str]:
     """One row per recorded vote; sources joined with " | ", true/false as the JSON gives them."""
-    return table_csv(VOTE_COLUMNS, [{**record, "sources": " | ".join(map(str, record["sources"])),
+    return table_csv(VOTE_COLUMNS, ({**record, "sources": " | ".join(map(str, record["sources"])),
                                      "disputed": str(record["disputed"]).lower(), "veto": str(record["veto"]).lower(),
                                      **{key: record[key] or "" for key in ("record", "copy", "taken")}}
-                                    for record in records])
+                                    for record in records))
 
 
 def csv_row(record: dict) -> dict:
@@ -153,8 +161,8 @@ def csv_row(record: dict) -> dict:
     }
 
 
-def events_csv(records: list[dict]) -> str:
-    return table_csv(CSV_COLUMNS, [csv_row(record) for record in records])
+def events_csv(records: list[dict]) -> Iterator[str]:
+    return table_csv(CSV_COLUMNS, map(csv_row, records))
 
 
 def as_json(data: object) -> str:
@@ -162,30 +170,35 @@ def as_json(data: object) -> str:
     return escape_json(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 
 
-def with_items(fields: dict, name: str, items: list[str]) -> str:
-    """Give as_json({**fields, name: [the items]}) from the items' own texts (each as_json's), each indented a
-    level deeper as json.dumps would: Python's encoder writes indented JSON slowly, and every event's text
-    is written, or read back, for its own file."""
+def with_items(fields: dict, name: str, items: Iterable[str]) -> Iterator[str]:
+    """Give as_json({**fields, name: [the items]}) piece by piece from the items' own texts (each as_json's),
+    each indented a level deeper as json.dumps would: Python's encoder writes indented JSON slowly, every
+    event's text is written, or read back, for its own file, and a long record's votes are too many to hold
+    as one text."""
     empty = as_json({**fields, name: []})
-    if not items:
-        return empty
-    nested = ",\n".join("    " + item.removesuffix("\n").replace("\n", "\n    ") for item in items)
-    return empty.removesuffix("[]\n}\n") + "[\n" + nested + "\n  ]\n}\n"
+    items = iter(items)
+    if (first := next(items, None)) is None:
+        yield empty
+        return
+    yield empty.removesuffix("[]\n}\n") + "[\n"
+    for number, item in enumerate(itertools.chain([first], items)):
+        yield ("    " if number == 0 else ",\n    ") + item.removesuffix("\n").replace("\n", "\n    ")
+    yield "\n  ]\n}\n"
 
 
 def write_exports(output_path: str, timeline: Timeline, settings: dict, cache: PageCache) -> None:
     """Write the open data; an event's own file only when it has changed since the last build."""
-    def write(path: str, text: str) -> None:
+    def write(path: str, text: str | Iterable[str]) -> None:
         target = os.path.join(output_path, path)
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(target, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+            handle.writelines([text] if isinstance(text, str) else text)
 
     def read(path: str) -> str:
         with open(os.path.join(output_path, path), encoding="utf-8", newline="") as handle:
             return handle.read()
 
-    def write_with_schema(kind: str, schema: Path, items: list[str]) -> None:
+    def write_with_schema(kind: str, schema: Path, items: Iterable[str]) -> None:
         """Write events.json or votes.json, naming the schema shipped beside it, and the schema."""
         data, schema_path = settings[f"{kind.upper()}_JSON"], settings[f"{kind.upper()}_SCHEMA"]
         relative = posixpath.relpath(schema_path, posixpath.dirname(data))
@@ -206,6 +219,5 @@ def write_exports(output_path: str, timeline: Timeline, settings: dict, cache: P
     write(settings["ACTORS_JSON"], as_json([actor_record(actor, timeline.events_by_actor[actor.slug],
                                                          timeline.record_of(actor), settings)
                                             for actor in timeline.actors]))
-    votes = vote_records(timeline)
-    write_with_schema("votes", VOTES_SCHEMA, [as_json(row) for row in votes])
-    write(settings["VOTES_CSV"], votes_csv(votes))
+    write_with_schema("votes", VOTES_SCHEMA, map(as_json, vote_records(timeline)))
+    write(settings["VOTES_CSV"], votes_csv(vote_records(timeline)))

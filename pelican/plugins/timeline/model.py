@@ -9,7 +9,7 @@ import datetime
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TypeVar
 
@@ -692,6 +692,8 @@ class ListingPage:
     save_as: str
     events: list[Event]
     label: str
+    # Where the page starts in date order (its first event's sort key), which rows shared out to the pages go by.
+    starts: tuple | None = None
 
     @property
     def years(self) -> list[YearGroup]:
@@ -711,14 +713,25 @@ def paginate(events: list[Event], limit: int, address: Callable[[int], tuple[str
         if run:
             split_month = month_of(run[0]) == month_of(run[-1]) and sizes[month_of(run[0])] > limit
             label = period_label(run, split_month)
-        pages.append(ListingPage(number, *address(number), run, label))
+        pages.append(ListingPage(number, *address(number), run, label, run[0].sort_key if run else None))
     return pages
+
+
+def paginate_beside(events: list[Event], rows: list, limit: int,
+                    address: Callable[[int], tuple[str, str]]) -> list[ListingPage]:
+    """A listing's pages when rows tied to other events (a state's votes) are shown beside its own events: cut
+    so that a page holds at most `limit` of the two together, each page listing its own events alone."""
+    own = {id(event) for event in events}
+    together = sorted({id(event): event for event in [*events, *(row.event for row in rows)]}.values(),
+                      key=lambda event: event.sort_key)
+    return [replace(page, events=[event for event in page.events if id(event) in own])
+            for page in paginate(together, limit, address)]
 
 
 def share_out(rows: list, pages: list[ListingPage]) -> list[list]:
     """Rows tied to an event (a voting record, quotes), in date order, shared out to the pages that cover
     their events' dates."""
-    starts = [page.events[0].sort_key for page in pages[1:]]
+    starts = [page.starts for page in pages[1:]]
     shares: list[list] = [[] for _ in pages]
     for row in rows:
         shares[bisect_right(starts, row.event.sort_key)].append(row)
@@ -784,6 +797,7 @@ class Timeline:
                 self.records[state.slug].append(
                     RecordRow(event, event.position_of(state), event.conflict_on_position_of(state)))
         self.voters = [actor for actor in self.actors if actor.slug in voters]
+        self.records_by_vote: dict[str, dict[str, RecordRow]] = {}
         self.stances: dict[str, list[StanceRow]] = defaultdict(list)
         for event in self.events:
             if event.position_name == "stance":
@@ -810,8 +824,14 @@ class Timeline:
     def cells_of(self, state: Actor, votes: list[Event] | None = None) -> list[RecordRow]:
         """A state's line across `votes` (every vote on the record unless given): its recorded row, or an empty
         one (no position, no dispute) where the record holds nothing, which is never read as a vote."""
-        recorded = {row.event.slug: row for row in self.record_of(state)}
+        recorded = self.record_by_vote(state.slug)
         return [recorded.get(event.slug) or RecordRow(event, None, None) for event in votes or self.votes]
+
+    def record_by_vote(self, slug: str) -> dict[str, RecordRow]:
+        """A state's record by the vote's slug: made once, since every votes page reads each state's."""
+        if slug not in self.records_by_vote:
+            self.records_by_vote[slug] = {row.event.slug: row for row in self.records.get(slug, [])}
+        return self.records_by_vote[slug]
 
     def vote_matrix(self, votes: list[Event] | None = None) -> VoteMatrix:
         """The table of `votes` (every vote on the record unless given): down the side, each state with a

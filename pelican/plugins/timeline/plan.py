@@ -17,7 +17,8 @@ from .charts import figures_chart, group_charts, tally_charts
 from .citations import chronology
 from .feeds import CORRECTIONS_FEED_TITLE, feeds
 from .linked_data import actor_json_ld, event_json_ld, script_json
-from .model import Actor, Event, ListingPage, Timeline, group_by_month, in_words, most_recent, pack, paginate, share_out
+from .model import (Actor, Event, ListingPage, Timeline, group_by_month, in_words, most_recent, pack, paginate,
+                    paginate_beside, share_out)
 from .search import Shard
 from .vote_maps import vote_map
 
@@ -175,8 +176,11 @@ def actor_pages(timeline: Timeline, settings: dict) -> list[PlannedPage]:
     planned = []
     for actor in timeline.actors:
         events = timeline.events_by_actor[actor.slug]
-        pages = listing(settings, events, "ACTOR", slug=actor.slug)
         record = timeline.record_of(actor) if actor.kind == "state" else []
+        # A state's votes are rows of its pages beside its events, and count towards each page's limit: a member
+        # named by no event may have voted hundreds of times.
+        pages = paginate_beside(events, record, settings["TIMELINE_PAGE_LIMIT"], address(settings, "ACTOR",
+                                                                                          slug=actor.slug))
         votes = vote_strip(timeline, actor, settings["TIMELINE_PAGE_LIMIT"], references) if record else {}
         axis = axis_of(timeline, settings, events, places(pages))
         first, *rest = listing_pages(
