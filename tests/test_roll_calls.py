@@ -211,6 +211,11 @@ https://example.org/2,A/RES/2,2024-05-07,NO,NO,NO,NO
 https://example.org/1,A/RES/1,2024-05-06,YES,ABSTAIN,NO,YES
 """
 
+# Names as copies spell them: capitals, ISO 3166's official names, without accents; France, left out, did not vote.
+NAMED_COPY = (json.dumps({"symbol": "A/RES/2", "MS_in_favour": ["UKRAINE"]}) + "\n" + json.dumps({
+    "symbol": "A/RES/1", "MS_in_favour": ["Federative Republic of Brazil", "UKRAINE"],
+    "MS_against": ["russian federation"], "MS_abstaining": ["People's Republic of China"]}) + "\n")
+
 
 @pytest.fixture
 def voting_project(tmp_path):
@@ -225,14 +230,15 @@ def import_from(root, copy: str, event: str = "2024-05-06-small-vote"):
                          "--copy", "https://example.org/copy.csv"])
 
 
-@pytest.mark.parametrize("copy", [LONG_COPY, WIDE_COPY], ids=["a row per member", "a column per member"])
+@pytest.mark.parametrize("copy", [LONG_COPY, WIDE_COPY, NAMED_COPY],
+                         ids=["a row per member", "a column per member", "members by name"])
 def test_import_roll_call_writes_the_roll_call_from_either_layout_and_the_site_builds(voting_project, copy):
     imported = import_from(voting_project, copy)
     assert imported.returncode == 0, imported.stdout + imported.stderr
     written = (voting_project / "content" / ROLL_CALL_FILE).read_text(encoding="utf-8")
     assert written.split("votes:\n")[1] == ROLL_CALL.split("votes:\n")[1]
     assert written.startswith("record: A/PV.1\ncopy: https://example.org/copy.csv\ntaken: ")
-    assert ("not voting: FRA" in imported.stdout) == (copy is WIDE_COPY)
+    assert ("not voting: FRA" in imported.stdout) == (copy is not LONG_COPY)
     assert invoke(voting_project, "build").returncode == 0
 
 
@@ -243,6 +249,10 @@ def test_import_roll_call_writes_the_roll_call_from_either_layout_and_the_site_b
     (LONG_COPY.replace(",A,2024", ",MAYBE,2024"), "the copy gives votes as 'MAYBE'; expected Y, N, A, X or NV"),
     (LONG_COPY.replace("A/RES/1", "A/RES/9"), "the copy holds no vote on `A/RES/1`"),
     ("code,vote\nBRA,Y\n", "the copy's columns are neither ms_code, ms_vote, resolution nor `Resolution`"),
+    (NAMED_COPY.replace("russian federation", "Narnia"), "the copy names 'Narnia', which are not the names of "
+                                                          "members of the table nor their ISO 3166 names"),
+    (NAMED_COPY.replace("}\n", "\n", 1), "the copy is not JSON: Expecting ',' delimiter on line 1"),
+    (NAMED_COPY.replace('"A/RES/1"', '"A/RES/9"'), "the copy holds no vote on `A/RES/1`"),
 ])
 def test_import_roll_call_writes_nothing_when_the_copy_does_not_fit(voting_project, copy, said):
     refused = import_from(voting_project, copy)
