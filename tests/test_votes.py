@@ -7,6 +7,7 @@ import csv
 import gzip
 import json
 import re
+from collections import defaultdict
 
 import jsonschema
 import pytest
@@ -156,21 +157,26 @@ def test_each_group_s_chart_and_table_count_its_members_votes_on_every_roll_call
     """Counted from the roll calls and the table of members, so that the record can grow."""
     with open(ROOT / "content" / "member-states.csv", encoding="utf-8", newline="") as handle:
         group_of = {row["code"]: row["group"] for row in csv.DictReader(handle)}
-    page = site.page("/votes/")
-    sections = page.select("section[aria-labelledby=groups-h] > section")
-    assert sorted(section.h3.get_text().split(",")[1].split(" group:")[0].strip() for section in sections) == \
-        sorted(set(group_of.values()))
+    bodies = {"un-general-assembly": "UN General Assembly", "un-security-council": "UN Security Council"}
+    roll_calls = {path.stem: path for path in ROLL_CALLS}
+    by_body = {name: sorted(slug for slug in roll_calls if front_matter(ROOT / "content" / "events" / f"{slug}.md")
+                            ["body"] == body) for body, name in bodies.items()}
+    sections = site.page("/votes/").select("section[aria-labelledby=groups-h] > section")
+    charted = defaultdict(set)
     for section in sections:
-        group = section.h3.get_text().split(",")[1].split(" group:")[0].strip()
+        body, group = re.fullmatch(r"(.+), (.+) group: .*", section.h3.get_text()).groups()
+        charted[body].add(group)
         rows = section.select("table.tallies tbody tr")
-        assert [row.th.a["href"].strip("/").split("/")[-1] for row in rows] == sorted(path.stem for path in ROLL_CALLS)
-        bars = section.select("figure.tally-chart text")
-        assert len(bars) == len(rows)
-        for row in rows:
-            text = (ROLL_CALLS[0].parent / f"{row.th.a['href'].strip('/').split('/')[-1]}.yaml").read_text()
-            words = [word for code, word in re.findall(r"^  ([A-Z]{3}): (\w+)$", text, re.M) if group_of[code] == group]
+        events = [row.th.a["href"].strip("/").split("/")[-1] for row in rows]
+        assert events == by_body[body] and len(section.select("figure.tally-chart text")) == len(rows)
+        for event, row in zip(events, rows):
+            votes = re.findall(r"^  ([A-Z]{3}): (\w+)$", roll_calls[event].read_text(encoding="utf-8"), re.M)
+            words = [word for code, word in votes if group_of[code] == group]
             shown = [int(cell.get_text()) for cell in row.select("td")]
             assert shown == [words.count(word) for word in ("yes", "no", "abstain", "absent")] + [len(words)], group
+    # Every group of every body with a roll call, each once.
+    assert len(sections) == sum(map(len, charted.values()))
+    assert charted["UN General Assembly"] == set(group_of.values())
 
 
 def test_a_vote_that_follows_another_lists_every_state_whose_cast_vote_changed(site):
