@@ -186,6 +186,19 @@ def with_items(fields: dict, name: str, items: Iterable[str]) -> Iterator[str]:
     yield "\n  ]\n}\n"
 
 
+def json_list(items: Iterable[str]) -> Iterator[str]:
+    """Give as_json([the items]) piece by piece from the items' own texts (each as_json's), as with_items does
+    for a list under a key: every actor's record holds its votes, hundreds of thousands in a long record."""
+    items = iter(items)
+    if (first := next(items, None)) is None:
+        yield "[]\n"
+        return
+    yield "["
+    for number, item in enumerate(itertools.chain([first], items)):
+        yield ("\n  " if number == 0 else ",\n  ") + item.removesuffix("\n").replace("\n", "\n  ")
+    yield "\n]\n"
+
+
 def write_exports(output_path: str, timeline: Timeline, settings: dict, cache: PageCache) -> None:
     """Write the open data; an event's own file only when it has changed since the last build."""
     def write(path: str, text: str | Iterable[str]) -> None:
@@ -216,8 +229,8 @@ def write_exports(output_path: str, timeline: Timeline, settings: dict, cache: P
     records = [event_record(event, settings) for event in timeline.events]
     write_with_schema("events", SCHEMA, [event_text(event, record) for event, record in zip(timeline.events, records)])
     write(settings["EVENTS_CSV"], events_csv(records))
-    write(settings["ACTORS_JSON"], as_json([actor_record(actor, timeline.events_by_actor[actor.slug],
-                                                         timeline.record_of(actor), settings)
-                                            for actor in timeline.actors]))
+    write(settings["ACTORS_JSON"], json_list(as_json(actor_record(actor, timeline.events_by_actor[actor.slug],
+                                                                  timeline.record_of(actor), settings))
+                                             for actor in timeline.actors))
     write_with_schema("votes", VOTES_SCHEMA, map(as_json, vote_records(timeline)))
     write(settings["VOTES_CSV"], votes_csv(vote_records(timeline)))

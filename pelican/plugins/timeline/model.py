@@ -136,7 +136,8 @@ class Quote:
     source: int | None = None
 
 
-@dataclass(frozen=True)
+# Slotted, as are a record's rows: a long record's roll calls hold hundreds of thousands of each.
+@dataclass(frozen=True, slots=True)
 class Position:
     """A named state's position at an event: the word its editor wrote (`yes`, `endorsed`) and the label
     readers see, both from TIMELINE_POSITIONS for the event's type."""
@@ -469,7 +470,7 @@ def by_group(items: list, state_of: Callable[[object], Actor] = lambda actor: ac
     return [(group, [item for item in items if (state_of(item).group or "") == group]) for group in groups]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RecordRow:
     """One line of a state's voting record: its vote on one resolution, or why it is not known."""
 
