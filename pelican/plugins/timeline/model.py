@@ -826,7 +826,12 @@ class Timeline:
         """A state's line across `votes` (every vote on the record unless given): its recorded row, or an empty
         one (no position, no dispute) where the record holds nothing, which is never read as a vote."""
         recorded = self.record_by_vote(state.slug)
-        return [recorded.get(event.slug) or RecordRow(event, None, None) for event in votes or self.votes]
+        return [recorded.get(event.slug) or self.nothing_recorded[event.slug] for event in votes or self.votes]
+
+    @cached_property
+    def nothing_recorded(self) -> dict[str, RecordRow]:
+        """Each vote's empty cell, one for every state: a long record's votes pages hold hundreds of thousands."""
+        return {event.slug: RecordRow(event, None, None) for event in self.votes}
 
     def record_by_vote(self, slug: str) -> dict[str, RecordRow]:
         """A state's record by the vote's slug: made once, since every votes page reads each state's."""

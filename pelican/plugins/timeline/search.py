@@ -29,7 +29,6 @@ from pathlib import Path
 from .problems import BuildStopped
 from .search_shard import PagefindFailed, pagefind_program
 from .settings import SEARCH_INDEX_FOLDER
-from .workers import worker_count
 
 SHARD_SCRIPT = Path(__file__).with_name("search_shard.py")
 PAGEFIND_VERSION = importlib.metadata.version("pagefind-bin")
@@ -53,9 +52,10 @@ class SearchIndexError(BuildStopped):
 
 
 class SearchIndexer:
-    """Indexes the shards of a build in the order their pages are placed, while Pelican goes on writing,
-    as many at a time as the build has workers (Pagefind works on one core). `placed` is told of every page
-    as it is written (or left as it was); `finish` waits for the last shard and raises the first failure."""
+    """Indexes the shards of a build in the order their pages are placed, while Pelican goes on writing, one
+    at a time: the build's workers keep the cores busy, and each Pagefind takes some 60 MB, which two at once
+    took past the memory budget of a long record. `placed` is told of every page as it is written (or left as
+    it was); `finish` waits for the last shard and raises the first failure."""
 
     def __init__(self, settings: dict, shards: list[Shard]):
         self.output = Path(settings["OUTPUT_PATH"])
@@ -69,8 +69,7 @@ class SearchIndexer:
         self.indexed: list[str] = []
         self.kept: list[str] = []
         self.failure: Exception | None = None
-        self.threads = [threading.Thread(target=self.work, name=f"search-index-{number}", daemon=True)
-                        for number in range(worker_count(settings))]
+        self.threads = [threading.Thread(target=self.work, name="search-index", daemon=True)]
 
     def __enter__(self) -> SearchIndexer:
         shutil.rmtree(self.output / SEARCH_INDEX_FOLDER, ignore_errors=True)
