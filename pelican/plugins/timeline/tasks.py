@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pelican
 from ghp_import import ghp_import
 from invoke import Exit, task
 
@@ -32,13 +33,16 @@ VERBOSE = {"verbose": "log why each page is drawn and each search shard indexed 
 BUILD_OPTIONS = VERBOSE | {"workers": "processes that read and write (TIMELINE_WORKERS; default one per core)"}
 
 
-def pelican_run(c, settings: str, output: str, *extra: str) -> None:
-    """Run Pelican with the project's settings, failing the task when Pelican fails."""
-    args = " ".join(shlex.quote(a) for a in extra)
-    command = f"{shlex.quote(sys.executable)} -m pelican content -s {settings} -o {shlex.quote(output)} {args}"
-    result = c.run(command, pty=False, warn=True)
-    if result.failed:
-        raise Exit(f"The build stopped; {OUTPUT}/ is left as it was.", code=result.exited)
+def pelican_run(settings: str, output: str, *extra: str) -> None:
+    """Run Pelican with the project's settings, as `pelican content -s … -o …` would, failing the task when
+    Pelican fails. In this process: a second Python would import Pelican and the generator again, half a
+    second of every build."""
+    try:
+        pelican.main(["content", "-s", settings, "-o", output, *extra])
+    except SystemExit as stopped:
+        if stopped.code:
+            code = stopped.code if isinstance(stopped.code, int) else 1
+            raise Exit(f"The build stopped; {OUTPUT}/ is left as it was.", code=code) from None
 
 
 @contextmanager
@@ -73,7 +77,7 @@ def build_options(verbose: bool, workers: str | None) -> tuple[str, ...]:
 
 
 @contextmanager
-def staged_build(c, settings: str, *extra: str) -> Iterator[Path]:
+def staged_build(settings: str, *extra: str) -> Iterator[Path]:
     """Build into a new folder beside output/, removed afterwards unless the caller has moved it; what
     stopped builds left there is removed first."""
     with output_held():
@@ -82,28 +86,28 @@ def staged_build(c, settings: str, *extra: str) -> Iterator[Path]:
         folder = staging.make_staging(Path(OUTPUT))
         try:
             staging.seed(folder, Path(OUTPUT))
-            pelican_run(c, settings, str(folder), *extra)
+            pelican_run(settings, str(folder), *extra)
             yield folder
         finally:
             report(staging.remove(folder))
 
 
-def atomic_build(c, settings: str, *extra: str) -> None:
+def atomic_build(settings: str, *extra: str) -> None:
     """Build into a fresh folder and replace output/ only once the whole build has succeeded."""
-    with staged_build(c, settings, *extra) as folder:
+    with staged_build(settings, *extra) as folder:
         report(staging.replace_output(folder, Path(OUTPUT)))
 
 
 @task(help=BUILD_OPTIONS)
 def build(c, verbose=False, workers=None):
     """Build the site into output/ with the local settings."""
-    atomic_build(c, "pelicanconf.py", *build_options(verbose, workers))
+    atomic_build("pelicanconf.py", *build_options(verbose, workers))
 
 
 @task(help=VERBOSE)
 def check(c, verbose=False):
     """Validate the content, build it aside and check every page's links, assets, title and h1."""
-    with staged_build(c, "pelicanconf.py", *logging_options(verbose)) as folder:
+    with staged_build("pelicanconf.py", *logging_options(verbose)) as folder:
         problems = outputcheck.check_output(folder)
     for problem in problems:
         print(problem)
@@ -137,7 +141,7 @@ def clean(c):
 @task(help=VERBOSE)
 def preview(c, verbose=False):
     """Build the site with the publishing settings (absolute URLs, feeds)."""
-    atomic_build(c, "publishconf.py", *logging_options(verbose))
+    atomic_build("publishconf.py", *logging_options(verbose))
 
 
 @task(help={"push": "push the gh-pages branch to origin (default); --no-push only commits it"})
@@ -167,7 +171,7 @@ def serve(c, port="8000"):
 @task(help={"port": "port to serve on (default 8000)"})
 def livereload(c, port="8000"):
     """Rebuild whenever content, theme or plugin change, and serve the result."""
-    pelican_run(c, "pelicanconf.py", OUTPUT, "--autoreload", "--listen", f"-p {port_number(port)}")
+    pelican_run("pelicanconf.py", OUTPUT, "--autoreload", "--listen", f"-p {port_number(port)}")
 
 
 @task(help={field: f"the event's {field.replace('_', ' ')}" for field in newevent.FIELDS}
