@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 
+import pycountry
 import pytest
 
-from conftest import invoke, project_copy
+from conftest import ROOT, invoke, project_copy
 from test_careless_files import add
 
 TABLE = """code,name,group,admitted
@@ -361,3 +363,13 @@ def test_follows_on_an_event_that_is_no_vote_stops_the_build(voting_site):
     assert result.returncode == 1
     assert "content/events/2022-03.md:5: follows: is given, but this event is not a vote (it has no `tally`)" \
         in "\n".join(result.problems), result.problems
+
+
+def test_every_member_of_the_site_s_table_is_a_state_of_iso_3166_by_its_code():
+    """The table's codes are ISO 3166-1 alpha-3, as pycountry (the ISO list) has them, so that the map and the
+    import task find each member; its names are the UN's, which ISO's often are not (`Türkiye`, `Bolivia
+    (Plurinational State of)`)."""
+    with open(ROOT / "content" / "member-states.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len({row["code"] for row in rows}) == len(rows)
+    assert [row["code"] for row in rows if pycountry.countries.get(alpha_3=row["code"]) is None] == []
