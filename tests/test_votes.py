@@ -12,8 +12,8 @@ from collections import defaultdict
 import jsonschema
 import pytest
 
-from conftest import ROOT, build
-from test_record import ROLL_CALLS, VOTES, front_matter, position_of, roll_call_votes, veto_holders
+from conftest import ROOT
+from test_record import ROLL_CALLS, VOTES, front_matter, position_of, veto_holders
 
 BUDGET = 30_000  # bytes, gzipped: the votes page and its stylesheet, all it loads
 

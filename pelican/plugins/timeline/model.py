@@ -411,7 +411,7 @@ class Event:
         states = [vote.state for vote in self.roll_call.votes] if self.roll_call else []
         states += [position.state for position in self.positions]
         return {state.slug: vote for state in states
-                if (vote := self.position_of(state)) and vote.word in VOTE_WORDS and vote.word != "absent"}
+                if (vote := self.position_of(state)) and vote.word in ("yes", "no", "abstain")}
 
 
 @dataclass(frozen=True)
@@ -798,7 +798,6 @@ class Timeline:
                 self.records[state.slug].append(
                     RecordRow(event, event.position_of(state), event.conflict_on_position_of(state)))
         self.voters = [actor for actor in self.actors if actor.slug in voters]
-        self.records_by_vote: dict[str, dict[str, RecordRow]] = {}
         self.stances: dict[str, list[StanceRow]] = defaultdict(list)
         for event in self.events:
             if event.position_name == "stance":
@@ -825,7 +824,7 @@ class Timeline:
     def cells_of(self, state: Actor, votes: list[Event] | None = None) -> list[RecordRow]:
         """A state's line across `votes` (every vote on the record unless given): its recorded row, or an empty
         one (no position, no dispute) where the record holds nothing, which is never read as a vote."""
-        recorded = self.record_by_vote(state.slug)
+        recorded = self.records_by_vote.get(state.slug, {})
         return [recorded.get(event.slug) or self.nothing_recorded[event.slug] for event in votes or self.votes]
 
     @cached_property
@@ -833,11 +832,10 @@ class Timeline:
         """Each vote's empty cell, one for every state: a long record's votes pages hold hundreds of thousands."""
         return {event.slug: RecordRow(event, None, None) for event in self.votes}
 
-    def record_by_vote(self, slug: str) -> dict[str, RecordRow]:
-        """A state's record by the vote's slug: made once, since every votes page reads each state's."""
-        if slug not in self.records_by_vote:
-            self.records_by_vote[slug] = {row.event.slug: row for row in self.records.get(slug, [])}
-        return self.records_by_vote[slug]
+    @cached_property
+    def records_by_vote(self) -> dict[str, dict[str, RecordRow]]:
+        """Each state's record by the vote's slug: made once, since every votes page reads each state's."""
+        return {slug: {row.event.slug: row for row in rows} for slug, rows in self.records.items()}
 
     def vote_matrix(self, votes: list[Event] | None = None) -> VoteMatrix:
         """The table of `votes` (every vote on the record unless given): down the side, each state with a
