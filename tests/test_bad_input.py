@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 
-from conftest import FIXTURES
+from conftest import FIXTURES, build, invoke, project_copy
 
 BAD = FIXTURES / "bad"
 MESSAGE = re.compile(r"(?P<path>content/\S+\.md):(?P<line>\d+): (?P<field>[^:;]+): (?P<problem>.+?); "
@@ -151,3 +151,21 @@ def test_a_file_with_three_mistakes_gets_exactly_three_messages(fixture_site):
     ]
     assert "3 problems in the content; nothing was written" in result.log
     assert nothing_written(result.output)
+
+
+@pytest.mark.parametrize("command", ["pelican", "invoke build"])
+def test_a_stopped_build_ends_on_one_plain_sentence_and_only_problems_look_like_a_place_in_a_file(tmp_path, command):
+    """An editor's tools jump to anything shaped `file:line`: the stop's own line is a sentence, with no time
+    and no line of Pelican's source (`__init__.py:683`)."""
+    root = project_copy(tmp_path)
+    shutil.copyfile(FIXTURES / "three-mistakes.md", root / "content" / "events" / "three-mistakes.md")
+    if command == "pelican":
+        result = build(root / "content", tmp_path / "output")
+        returncode, lines = result.returncode, result.log.strip().splitlines()
+    else:
+        ran = invoke(root, "build")
+        returncode, lines = ran.returncode, (ran.stdout + ran.stderr).strip().splitlines()
+    assert returncode == 1
+    assert "3 problems in the content; nothing was written" in lines
+    placed = [line for line in lines if re.search(r"\S+\.\w+:\d+", line)]
+    assert placed and all(line.startswith("content/events/three-mistakes.md:") for line in placed), lines

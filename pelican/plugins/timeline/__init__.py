@@ -33,7 +33,7 @@ from pelican.log import console
 
 from .compiled_templates import keep_compiled_templates
 from .feeds import identify_feed
-from .generator import HideBuildStoppedTraceback, TimelineGenerator
+from .generator import PlainBuildStopped, TimelineGenerator
 from .lock import hold_cache
 from .page_cache import forget_reads_of_other_code, retain_pages
 from .reader import TimelineReader
@@ -57,8 +57,8 @@ def add_generator(pelican) -> type[TimelineGenerator]:
 
 def register() -> None:
     pelican_logger = logging.getLogger("pelican")
-    if not any(isinstance(f, HideBuildStoppedTraceback) for f in pelican_logger.filters):
-        pelican_logger.addFilter(HideBuildStoppedTraceback())
+    if not any(isinstance(f, PlainBuildStopped) for f in pelican_logger.filters):
+        pelican_logger.addFilter(PlainBuildStopped())
     signals.initialized.connect(apply_defaults)
     signals.readers_init.connect(add_reader)
     signals.get_generators.connect(add_generator)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -160,13 +161,16 @@ def report(error: ContentError) -> None:
     raise error
 
 
-class HideBuildStoppedTraceback(logging.Filter):
-    """Pelican logs any exception that stops a build with its class and traceback; an expected stop (an
-    editor's mistake, another build at work, Pagefind missing) is not a crash, so only its message is kept."""
+class PlainBuildStopped(logging.Filter):
+    """Pelican logs any exception that stops a build with its class, its traceback, the time and the line of
+    Pelican's source that logged it (`__init__.py:683`). An expected stop (an editor's mistake, another build
+    at work, Pagefind missing) is no crash, and an editor's tools take anything shaped `file:line` for a
+    problem to jump to: so it is printed as the one plain sentence it is, and the log's line is dropped."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         if record.exc_info and isinstance(record.exc_info[1], BuildStopped):
-            record.msg, record.args, record.exc_info = "%s", (record.exc_info[1],), None
+            print(record.exc_info[1], file=sys.stderr)
+            return False
         return True
 
 
