@@ -290,7 +290,7 @@ def test_new_event_refuses_an_unknown_actor_and_writes_nothing(tmp_path):
 
 
 def test_new_event_asks_again_for_a_wrong_date_and_creates_a_missing_actor_and_the_site_builds(tmp_path):
-    typed = ["The Assembly's president meets an envoy", "2025-02-30", "2025-02", "envoy-meeting", "meeting",
+    typed = ["The Assembly's president meets an envoy", "2025-02-30", "2025-02", "", "", "envoy-meeting", "meeting",
              "un-general-assembly, new-envoy", "y", "A New Envoy", "person", "Special envoy", "ukraine",
              "They met in New York.", "https://example.org/meeting", "A meeting", "Example", "2025-03-01"]
     result, content = new_event(tmp_path, typed)
@@ -309,7 +309,7 @@ def test_new_event_asks_again_for_a_wrong_date_and_creates_a_missing_actor_and_t
 
 
 def test_new_event_given_up_at_a_prompt_writes_nothing_and_says_so_in_one_line(tmp_path):
-    result, content = new_event(tmp_path, ["A title", "2025-06-01", "", "talks", "ukraine, new-envoy", "y", ""])
+    result, content = new_event(tmp_path, ["A title", "2025-06-01", "", "", "", "talks", "ukraine, new-envoy", "y", ""])
     assert (result.returncode, result.stderr) == (1, "new-event: the name was left empty, so nothing was written\n")
     assert sorted(p.name for p in content.rglob("*.md")) == sorted(p.name for p in (ROOT / "content").rglob("*.md"))
 

@@ -237,7 +237,7 @@ def test_options_alone_never_create_an_actor_and_report_every_problem(content):
 
 
 def test_a_session_asks_again_until_each_answer_is_good_and_creates_the_actor_it_is_told_to(content):
-    replies = ["Ukraine and China hold a call", "2025-6-1", "2025-06-01", "", "tlks", "talks",
+    replies = ["Ukraine and China hold a call", "2025-6-1", "2025-06-01", "", "", "", "tlks", "talks",
                "ukraine, china", "y", "China", "stat", "state", "Permanent member of the Security Council",
                "One sentence.", "https://example.org/call", "A call", "Example", "2025-13-01", "unknown"]
     event, shown = session(content, replies, interactive=True)
@@ -247,6 +247,8 @@ def test_a_session_asks_again_until_each_answer_is_good_and_creates_the_actor_it
         "Date (YYYY-MM-DD, YYYY-MM or YYYY): 2025-6-1",
         f"date: `2025-6-1` is not a real date; {DATE_FORMS}",
         "Date (YYYY-MM-DD, YYYY-MM or YYYY): 2025-06-01",
+        "End, for an event of more than one day (YYYY-MM-DD, YYYY-MM or YYYY) [none]: ",
+        "Date qualifier, for a rough date (about, before, after, early, mid, late) [none]: ",
         "Short name for the file, after the date [ukraine-and-china-hold-a-call]: ",
         f"Type ({TYPES}): tlks",
         f"type: `tlks` is not allowed (did you mean `talks`?); expected one of {TYPES}",
@@ -277,7 +279,7 @@ def test_a_session_asks_again_until_each_answer_is_good_and_creates_the_actor_it
 @pytest.mark.parametrize("replies, line", [
     (["A title", ""], "new-event: the date was left empty, so nothing was written"),
     (["A title"], "new-event: the date was left unanswered, so nothing was written"),
-    (["A title", "2025-06-01", "", "talks", "ukraine, new-envoy", "y", "An envoy", "person", "Envoy"],
+    (["A title", "2025-06-01", "", "", "", "talks", "ukraine, new-envoy", "y", "An envoy", "person", "Envoy"],
      "new-event: the affiliation was left unanswered, so nothing was written"),
 ])
 def test_a_session_given_up_writes_nothing_and_says_so_in_one_line(content, replies, line):
@@ -290,13 +292,51 @@ def test_a_session_given_up_writes_nothing_and_says_so_in_one_line(content, repl
 
 
 def test_a_declined_actor_is_asked_for_again(content):
-    replies = ["A title", "2025-06-01", "", "talks", "ukriane", "n", "ukraine"]
+    replies = ["A title", "2025-06-01", "", "", "", "talks", "ukriane", "n", "ukraine"]
     event, shown = session(content, replies, interactive=True)
     with pytest.raises(NothingWritten):
         event.run({})
-    assert shown[5:9] == [
+    assert shown[7:11] == [
         f"No actor `ukriane` (did you mean `ukraine`?). Create {content}/actors/ukriane.md? [y/N] n",
         "actors: no actor `ukriane` (did you mean `ukraine`?); expected the slug of a file in content/actors/ "
         "(add the actor's file first)",
         "Actors (slugs, separated by commas): ukraine",
         "Summary (one or two plain sentences): ^D"]
+
+
+@pytest.mark.parametrize("answers, written", [
+    ({"end": "2023-07-17"}, ["date: 2022-02", "end: 2023-07-17"]),
+    ({"date_qualifier": "late"}, ["date: 2022-02", "date_qualifier: late"]),
+    ({"end": "2022-03", "date_qualifier": "about"}, ["date: 2022-02", "end: 2022-03", "date_qualifier: about"]),
+    ({}, ["date: 2022-02"]),
+], ids=["an end", "a qualifier", "both", "neither"])
+def test_an_end_and_a_rough_date_are_written_after_the_date_and_read_back(content, answers, written):
+    path, = new_event({**ANSWERS, "name": "emergency-session", **answers}, content, SETTINGS)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[2:2 + len(written)] == written
+    event = next(e for e in read_timeline(content).events if e.slug == "2022-02-emergency-session")
+    assert (event.end.isoformat() if event.end else None, event.date_qualifier) == (
+        {"2023-07-17": "2023-07-17", "2022-03": "2022-03-01"}.get(answers.get("end")), answers.get("date_qualifier"))
+
+
+@pytest.mark.parametrize("date, field, text, problem", [
+    ("2022-02-24", "end", "2022-02-24", "2022-02-24 is not after the date, 2022-02-24"),
+    ("2022-02", "end", "2022-02-28", "2022-02-28 is not after the date, 2022-02"),
+    ("2022-02-24", "end", "2022-13-01", "`2022-13-01` is not a real date"),
+    ("2022-02-24", "end", "2099-01-01", "2099-01-01 is in the future"),
+    ("2022-02-24", "date_qualifier", "late", "`late` but the date 2022-02-24 is a single day"),
+    ("2022-02", "date_qualifier", "soon", "`soon` is not allowed"),
+])
+def test_a_wrong_end_or_qualifier_is_refused_as_the_build_would_refuse_it(content, date, field, text, problem):
+    value, problems = check(content, field, text, date=date)
+    assert value is None and len(problems) == 1 and problem in problems[0], problems
+
+
+def test_a_session_asks_for_the_end_and_qualifier_and_takes_enter_for_none(content):
+    event, shown = session(content, [ANSWERS["title"], "2022-02-24", "", "", "", ANSWERS["type"], ANSWERS["actors"],
+                                     ANSWERS["summary"], ANSWERS["source_url"], ANSWERS["source_title"],
+                                     ANSWERS["publisher"], ANSWERS["source_date"]], interactive=True)
+    path, = event.run({})
+    assert any(line.startswith("End, for an event of more than one day") and "[none]: " in line for line in shown)
+    text = path.read_text(encoding="utf-8")
+    assert "end:" not in text and "date_qualifier:" not in text

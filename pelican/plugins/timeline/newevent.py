@@ -15,7 +15,7 @@ from .model import Actor
 from .problems import ContentError, Problem
 from .reader import TimelineReader
 from .skeleton import actor_text, event_text, write_new
-from .validate import ACTOR_KINDS, Fields, SourceFile, closest, parse_actors
+from .validate import ACTOR_KINDS, EventFields, Fields, SourceFile, closest, parse_actors
 
 # A short name suggested from the title: its first words, up to this many characters.
 NAME_LENGTH = 60
@@ -32,6 +32,7 @@ class Question:
     # Return the value to write, recording any problem in the Fields given.
     check: Callable[[NewEvent, Fields, str, str], object]
     default: Callable[[NewEvent], str] | None = None  # what an empty answer stands for
+    optional: bool = False  # an empty answer leaves the field out
 
 
 class NewEvent:
@@ -83,15 +84,16 @@ class NewEvent:
 
     def check(self, question: Question, text: str) -> tuple[object, list[str]]:
         problems: list[Problem] = []
-        fields = Fields(SourceFile("", {"frontmatter": {}, "field_lines": {}}, self.settings, ""), "", problems)
+        fields = EventFields(SourceFile("", {"frontmatter": {}, "field_lines": {}}, self.settings, ""), problems,
+                             self.actors, self.today)
         value = question.check(self, fields, question.field, text)
         return (None if problems else value), [problem.message for problem in problems]
 
     def reply(self, question: Question) -> str:
-        default = f" [{question.default(self)}]" if question.default else ""
+        default = f" [{question.default(self)}]" if question.default else " [none]" if question.optional else ""
         text = self.line(question.prompt.format(types=", ".join(self.types)) + default + ": ",
                          f"the {question.field.replace('_', ' ')}")
-        if not text and not question.default:
+        if not text and not question.default and not question.optional:
             raise NothingWritten(f"new-event: the {question.field.replace('_', ' ')} was left empty, "
                                  "so nothing was written")
         return text
@@ -108,6 +110,16 @@ class NewEvent:
 
     def date(self, fields: Fields, field: str, text: str) -> str | None:
         return text if fields.date(field, {field: text}, today=self.today) else None
+
+    def span(self, fields: Fields, field: str, text: str) -> str | None:
+        """The end or the rough date's qualifier, left out when empty, checked with the date as validation checks
+        them together: an end after the date, a qualifier of a part of a month or year only for a date without
+        its day."""
+        if not text:
+            return None
+        fields.data = {"date": self.answers.get("date"), field: text}
+        start = fields.date("date", today=self.today)
+        return text if (fields.end(start, self.today) if field == "end" else fields.date_qualifier(start)) else None
 
     def source_date(self, fields: Fields, field: str, text: str) -> str | None:
         """A day written YYYY-MM-DD, or `unknown`, as validation reads a source's date."""
@@ -184,6 +196,10 @@ class NewEvent:
 EVENT_QUESTIONS = (
     Question("title", "Title", NewEvent.text),
     Question("date", "Date (YYYY-MM-DD, YYYY-MM or YYYY)", NewEvent.date),
+    Question("end", "End, for an event of more than one day (YYYY-MM-DD, YYYY-MM or YYYY)", NewEvent.span,
+             optional=True),
+    Question("date_qualifier", "Date qualifier, for a rough date (about, before, after, early, mid, late)",
+             NewEvent.span, optional=True),
     Question("name", "Short name for the file, after the date", NewEvent.name, default=NewEvent.suggested_name),
     Question("type", "Type ({types})", NewEvent.type),
     Question("actors", "Actors (slugs, separated by commas)", NewEvent.actor_list),
@@ -219,5 +235,6 @@ def new_event(given: dict[str, str], content: Path, settings: dict, ask: Callabl
               say: Callable[[str], None] = print) -> list[Path]:
     """Write the event the options and answers describe, asking only when an answer it needs was not given as an
     option; return the paths written."""
-    interactive = any(question.field not in given for question in EVENT_QUESTIONS if not question.default)
+    interactive = any(question.field not in given for question in EVENT_QUESTIONS
+                      if not question.default and not question.optional)
     return NewEvent(content, {**settings, "PATH": str(content)}, ask, say, interactive).run(given)

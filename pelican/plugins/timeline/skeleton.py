@@ -39,7 +39,8 @@ def yaml_value(text: str) -> str:
 def event_text(event: dict, source: dict) -> str:
     """Lay out an event as "A complete event" in docs/editing.md: its fields, its actors as `[a, b]`, then
     its source as a list entry."""
-    lines = [f"{field}: {yaml_value(event[field])}" for field in ("title", "date", "type", "summary")]
+    lines = [f"{field}: {yaml_value(event[field])}" for field in ("title", "date", "end", "date_qualifier", "type",
+                                                                   "summary") if event.get(field)]
     lines.append(f"actors: [{', '.join(map(yaml_value, event['actors']))}]")
     lines.append("sources:")
     entry = [f"{field}: {yaml_value(source[field])}" for field in ("title", "publisher", "date", "url")

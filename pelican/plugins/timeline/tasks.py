@@ -178,8 +178,8 @@ def livereload(c, port="8000"):
       | {"actors": "actor slugs, separated by commas",
          "name": "the short name of its file, after the date (default: from the title)",
          "content": "the content folder (default content)"})
-def new_event(c, title=None, date=None, name=None, type=None, actors=None, summary=None, source_url=None,
-              source_title=None, publisher=None, source_date=None, content="content"):
+def new_event(c, title=None, date=None, end=None, date_qualifier=None, name=None, type=None, actors=None,
+              summary=None, source_url=None, source_title=None, publisher=None, source_date=None, content="content"):
     """Write a new event file, complete but for its body, checking each answer; asks for what no option gives."""
     given = locals()
     answers = {field: given[field] for field in newevent.FIELDS if given[field]}
