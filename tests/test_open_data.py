@@ -73,7 +73,7 @@ def test_an_event_entry_carries_its_tally_positions_disputes_figures_and_sources
     drafters = next(conflict for conflict in event["conflicts"] if "put the text forward" in conflict["about"])
     # Each side names its sources by their place in the event's own list.
     assert [event["sources"][n - 1]["publisher"] for r in drafters["reports"] for n in r["sources"]] == \
-        ["UNN", "Ta Nea (via Cyprus News)"]
+        ["UNN", "Cyprus News (Ta Nea)"]
     assert {"measure": "children-deported", "count": 20000, "qualifier": "at-least",
             "reported_by": "Ukraine", "sources": [2]} in event["figures"]
     assert event["sources"][0]["url"] == "https://press.un.org/en/2025/ga12738.doc.htm"

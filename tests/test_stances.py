@@ -117,3 +117,37 @@ def test_a_site_gives_a_type_of_event_its_own_heading_and_words(fixture_site):
     positions = section(result.page(f"/events/{SUMMIT}/"), "positions-h")
     assert positions.h2.get_text() == "Who came to the table"
     assert rows(positions) == [("Ukraine", "Came"), ("India", "Came"), ("China", "Stayed away")]
+
+
+def test_an_organisation_and_a_person_take_stances_shown_on_the_event_and_on_their_pages(fixture_site):
+    """The Secretary-General taking part in talks, the European Union endorsing a communiqué: a stance is any
+    actor's, each on its own page as a state's is."""
+    with_summit(fixture_site)
+    summit = fixture_site.content / "events" / f"{SUMMIT}.md"
+    text = summit.read_text(encoding="utf-8").replace("actors: [ukraine, india, china]",
+                                                      "actors: [ukraine, india, china, un-general-assembly, mariana-betsa]")
+    summit.write_text(text.replace("  china: observer\n", "  china: observer\n  un-general-assembly: endorsed\n"
+                                   "  mariana-betsa: {position: endorsed, source: 1}\n"), encoding="utf-8")
+    result = fixture_site()
+    assert result.returncode == 0, result.log
+    positions = section(result.page(f"/events/{SUMMIT}/"), "positions-h")
+    assert [th.get_text() for th in positions.select("thead th")] == ["Actor", "Stance"]
+    assert rows(positions)[-2:] == [("UN General Assembly", "Endorsed"), ("Mariana Betsa", "Endorsed[1]")]
+    for slug in ("un-general-assembly", "mariana-betsa"):
+        stances = section(result.page(f"/actors/{slug}/"), "stances-h")
+        assert rows(stances)[0][0] == "A summit on peace in Ukraine Summit, 15 June 2025", slug
+
+
+def test_a_vote_is_a_state_s_alone(fixture_site):
+    vote = fixture_site.content / "events" / "2025-12-03-children-vote.md"
+    text = vote.read_text(encoding="utf-8")
+    for slug, kind in (("mariana-betsa", "a person"), ("un-general-assembly", "an organisation")):
+        changed = text.replace("positions:\n", f"positions:\n  {slug}: abstain\n", 1)
+        if slug not in changed.split("positions:")[0]:
+            changed = changed.replace("actors: [", f"actors: [{slug}, ", 1)
+        vote.write_text(changed, encoding="utf-8")
+        result = fixture_site()
+        assert result.returncode == 1
+        assert any(f"positions.{slug}: `{slug}` is {kind}; expected an actor of kind state" in problem
+                   for problem in result.problems), result.problems
+    vote.write_text(text, encoding="utf-8")

@@ -139,8 +139,9 @@ class Quote:
 # Slotted, as are a record's rows: a long record's roll calls hold hundreds of thousands of each.
 @dataclass(frozen=True, slots=True)
 class Position:
-    """A named state's position at an event: the word its editor wrote (`yes`, `endorsed`) and the label
-    readers see, both from TIMELINE_POSITIONS for the event's type."""
+    """A named actor's position at an event: the word its editor wrote (`yes`, `endorsed`) and the label
+    readers see, both from TIMELINE_POSITIONS for the event's type. `state` is a state for a vote; a stance
+    may be an organisation's or a person's."""
 
     state: Actor
     word: str
@@ -387,6 +388,11 @@ class Event:
 
     def conflict_on_position_of(self, actor: Actor) -> Conflict | None:
         return next((c for c in self.conflicts if c.position_of is actor), None)
+
+    @property
+    def positions_by(self) -> str:
+        """Who the positions are of, as their table's heading says: states, or actors of other kinds too."""
+        return "State" if all(position.state.kind == "state" for position in self.positions) else "Actor"
 
     @cached_property
     def changes(self) -> list[tuple[str, str, list[Actor]]]:
@@ -875,9 +881,9 @@ class Timeline:
         said = "; ".join(body_summary(body, rows) for body, rows in by_body.items())
         return f"{said[:1].upper()}{said[1:]}."
 
-    def stances_of(self, state: Actor) -> list[StanceRow]:
-        """List a state's stances (its positions that are not votes), in date order."""
-        return self.stances.get(state.slug, [])
+    def stances_of(self, actor: Actor) -> list[StanceRow]:
+        """List an actor's stances (its positions that are not votes), in date order."""
+        return self.stances.get(actor.slug, [])
 
     def events_of_type(self) -> dict[str, list[Event]]:
         by_type: dict[str, list[Event]] = defaultdict(list)

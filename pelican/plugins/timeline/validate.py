@@ -655,8 +655,9 @@ class EventFields(Fields):
                              "contradict")
 
     def positions(self, event_type: str | None, actors: list[Actor]) -> dict:
-        """Read the named states' positions, in the words of the event's type, with the heading they go under
-        and whether they are votes or stances: the event's fields about its positions."""
+        """Read the named actors' positions, in the words of the event's type, with the heading they go under
+        and whether they are votes or stances: the event's fields about its positions. A vote is a state's (a
+        member of the body); a stance (endorsed, signed, took part) may be any actor's."""
         given = self.mapping("positions")
         by_type = self.settings["TIMELINE_POSITIONS"]
         if not given or event_type is None:
@@ -669,16 +670,16 @@ class EventFields(Fields):
         heading, labels = by_type[event_type]
         positions = []
         example, words_of = next(iter(labels)), f"the positions at an event of type `{event_type}`"
+        votes = set(labels) <= set(VOTE_WORDS)
         for slug, value in given.items():
             field = f"positions.{slug}"
-            state = self.actor(field, slug, self.actors, ("state",))
+            actor = self.actor(field, slug, self.actors, ("state",) if votes else ACTOR_KINDS)
             word, cited = self.position(field, value, tuple(labels), words_of, example)
-            if state and state not in actors:
-                self.problem(field, f"`{slug}` is not among the event's actors", "the state in `actors`")
-            if state and word:
-                positions.append(Position(state, word, labels[word], cited))
-        return {"positions": positions, "positions_heading": heading,
-                "position_name": "vote" if set(labels) <= set(VOTE_WORDS) else "stance"}
+            if actor and actor not in actors:
+                self.problem(field, f"`{slug}` is not among the event's actors", f"the {actor.kind} in `actors`")
+            if actor and word:
+                positions.append(Position(actor, word, labels[word], cited))
+        return {"positions": positions, "positions_heading": heading, "position_name": "vote" if votes else "stance"}
 
     def position(self, field: str, value: object, words: tuple[str, ...], words_of: str,
                  example: str) -> tuple[str | None, tuple[Citation, ...]]:
