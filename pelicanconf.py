@@ -17,6 +17,7 @@ TIMELINE_EVENT_TYPES = {
     "invasion": "Invasion", "vote": "Vote", "veto": "Veto", "session": "Session",
     "warrant": "Arrest warrant", "legal": "Legal step", "talks": "Talks", "summit": "Summit",
     "meeting": "Meeting", "hearing": "Hearing", "report": "Report", "statement": "Statement",
+    "agreement": "Agreement",
 }
 votes = timeline.settings.VOTES  # the words a tally counts; lower-case, so not a setting of its own
 TIMELINE_POSITIONS = {
@@ -25,6 +26,10 @@ TIMELINE_POSITIONS = {
     "summit": ("Who endorsed the communiqué", {"endorsed": "Endorsed", "did-not-endorse": "Did not endorse",
                                                "observer": "Observer", "not-invited": "Not invited"}),
     "talks": ("Who took part", {"took-part": "Took part", "declined": "Declined"}),
+    # Agreements, treaties, deals and joint declarations: who signed, who brought it about or saw it signed,
+    # who joined later, and who left it.
+    "agreement": ("Who signed it", {"signed": "Signed", "brokered": "Brokered", "witnessed": "Witnessed",
+                                    "acceded": "Acceded", "withdrew": "Withdrew"}),
 }
 TIMELINE_MEASURES = {
     "children-deported": "Children reported deported or forcibly transferred",

@@ -151,3 +151,75 @@ def test_a_vote_is_a_state_s_alone(fixture_site):
         assert any(f"positions.{slug}: `{slug}` is {kind}; expected an actor of kind state" in problem
                    for problem in result.problems), result.problems
     vote.write_text(text, encoding="utf-8")
+
+
+AGREEMENT = "2022-07-22-grain-deal"
+
+
+def test_an_agreement_names_who_signed_brokered_and_witnessed_it_each_with_its_source(fixture_site):
+    """A deal signed by two states, brokered by a third and an organisation, witnessed by a person: each
+    position with its source, on the event's page and on each signatory's page."""
+    add(fixture_site.content, {
+        "actors/turkiye.md": "---\nname: Türkiye\nkind: state\nrole: A state\n---\nA state.\n",
+        f"events/{AGREEMENT}.md": """---
+title: A deal on grain is signed
+date: 2022-07-22
+end: 2023-07-17
+type: agreement
+summary: A fixture agreement, signed by two states and brokered by a third state and an organisation.
+actors: [ukraine, russian-federation, turkiye, un-general-assembly, mariana-betsa]
+positions:
+  ukraine: {position: signed, source: 1}
+  russian-federation: {position: signed, source: 1}
+  turkiye: {position: brokered, source: 2}
+  un-general-assembly: {position: brokered, source: [1, 2]}
+  mariana-betsa: {position: witnessed, source: 2}
+sources:
+  - title: A report of the signing
+    publisher: A publisher
+    date: 2022-07-22
+    url: https://example.org/signing
+  - title: Another report
+    publisher: Another publisher (An agency)
+    date: 2022-07-23
+    url: https://example.org/another
+---
+A fixture body [@1, 2].
+"""})
+    result = fixture_site()
+    assert result.returncode == 0, result.log
+    page = result.page(f"/events/{AGREEMENT}/")
+    positions = section(page, "positions-h")
+    assert positions.h2.get_text() == "Who signed it"
+    assert [th.get_text() for th in positions.select("thead th")] == ["Actor", "Stance"]
+    assert rows(positions) == [("Ukraine", "Signed[1]"), ("Russian Federation", "Signed[1]"),
+                               ("Türkiye", "Brokered[2]"), ("UN General Assembly", "Brokered[1][2]"),
+                               ("Mariana Betsa", "Witnessed[2]")]
+    assert page.select_one(".event-type").get_text(strip=True) == "Agreement"
+    for slug, said in (("ukraine", "Signed[1]"), ("turkiye", "Brokered[2]"), ("mariana-betsa", "Witnessed[2]")):
+        stance, = rows(section(result.page(f"/actors/{slug}/"), "stances-h"))
+        assert stance == ("A deal on grain is signed Agreement, 22 July 2022 – 17 July 2023", said), slug
+
+
+def test_an_agreement_s_words_are_its_own(fixture_site):
+    add(fixture_site.content, {f"events/{AGREEMENT}.md": f"""---
+title: A deal on grain is signed
+date: 2022-07-22
+type: agreement
+summary: A fixture agreement.
+actors: [ukraine]
+positions:
+  ukraine: endorsed
+sources:
+  - title: A report
+    publisher: A publisher
+    date: 2022-07-22
+    url: https://example.org/signing
+---
+A fixture body [@1].
+"""})
+    result = fixture_site()
+    assert result.returncode == 1
+    assert any(f"content/events/{AGREEMENT}.md:8: positions.ukraine: `endorsed` is not allowed" in problem and
+               "signed, brokered, witnessed, acceded, withdrew" in problem for problem in result.problems), \
+        result.problems

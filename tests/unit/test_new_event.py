@@ -28,7 +28,7 @@ ANSWERS = {"title": "Resolution 2623: an emergency session", "date": "2022-02", 
            "actors": "ukraine, russian-federation", "summary": "The Council called an emergency special session.",
            "source_url": "https://press.un.org/en/2022/sc14808.doc.htm", "source_title": "Security Council calls",
            "publisher": "United Nations", "source_date": "2022-02-27"}
-TYPES = "invasion, vote, veto, session, warrant, legal, talks, summit, meeting, hearing, report, statement"
+TYPES = ", ".join(SETTINGS["TIMELINE_EVENT_TYPES"])  # as the project sets them
 
 
 @pytest.fixture

@@ -351,7 +351,7 @@ SUMMIT_WORDS = "one of endorsed, did-not-endorse, observer, not-invited: the pos
 @pytest.mark.parametrize("old, new, problem", [
     ("type: summit", "type: statement",
      "7: positions: an event of type `statement` cannot have positions; expected no `positions`, or a type that has "
-     "them: vote, veto, summit, talks (set in TIMELINE_POSITIONS)"),
+     "them: vote, veto, summit, talks, agreement (set in TIMELINE_POSITIONS)"),
     ("  ukraine: endorsed", "  ukraine: endorse",
      f"8: positions.ukraine: `endorse` is not allowed (did you mean `endorsed`?); expected {SUMMIT_WORDS}"),
     ("  ukraine: endorsed", "  ukraine: yes", f"8: positions.ukraine: `yes` is not allowed; expected {SUMMIT_WORDS}"),

@@ -44,11 +44,12 @@ SHAPES = {
     "star": "M0-6l1.8 3.6 4 .6-2.9 2.8.7 4-3.6-1.9-3.6 1.9.7-4-2.9-2.8 4-.6z",
     "wide": "M-6-2.5h12v5h-12z",
     "ring": "M-6 0a6 6 0 1 0 12 0a6 6 0 1 0-12 0zm3 0a3 3 0 1 1 6 0a3 3 0 1 1-6 0z",
+    "pentagon": "M0-6l5.7 4.1-2.2 6.9h-7l-2.2-6.9z",
 }
 # The shapes of the types in the order TIMELINE_EVENT_TYPES lists them, and their colours (`type-1`, …, in
-# the stylesheet): a thirteenth type looks like the first again.
+# the stylesheet): a fourteenth type looks like the first again.
 TYPE_SHAPES = ("triangle", "circle", "cross", "square", "diamond", "hexagon", "ring", "star", "wide", "bar", "down",
-               "plus")
+               "plus", "pentagon")
 
 
 def type_style(number: int) -> tuple[int, str]:
