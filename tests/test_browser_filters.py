@@ -3,12 +3,13 @@ shared before an actor was renamed."""
 
 from __future__ import annotations
 
+import shutil
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 
 import headless
-from conftest import build, layout_shift, page_opener, section
+from conftest import FIXTURES, build, layout_shift, page_opener, section
 from test_renamed_actors import NEW, OLD, renamed_site
 
 pytestmark = pytest.mark.browser
@@ -24,7 +25,7 @@ def events_naming(site, actor: str) -> set[str]:
 def events_of(site, type_: str, year: str | None = None) -> set[str]:
     """Return the events of a type that the home page lists, of one year where given."""
     return {card["id"] for card in site.page("/").select("article.event-card")
-            if card["data-type"] == type_ and year in (None, card["data-year"])}
+            if card["data-type"] == type_ and (year is None or year in card["data-year"].split())}
 
 
 def visible_events(page) -> set[str]:
@@ -127,3 +128,21 @@ def test_the_former_address_of_a_renamed_actor_opens_its_page_now(open_renamed):
     page = open_renamed(f"/actors/{OLD}/")
     page.wait_for_url(f"**/actors/{NEW}/")
     assert page.get_by_role("heading", level=1).inner_text() == "Russian Federation"
+
+
+def test_a_year_s_filter_finds_an_event_that_began_in_an_earlier_year_and_goes_on_into_it(browser, tmp_path):
+    """The real record has no event over two years: a fixture site gets one, from July 2022 to July 2023, and
+    an event of 2023's own."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "site", content)
+    dated = {"2022-07-22-grain-deal": "date: 2022-07-22\nend: 2023-07-17", "2023-03-01-call": "date: 2023-03-01"}
+    for slug, dates in dated.items():
+        (content / "events" / f"{slug}.md").write_text(
+            f"---\ntitle: A fixture event\n{dates}\ntype: talks\nsummary: A fixture event.\nactors: [ukraine]\n"
+            "sources:\n  - title: A source\n    publisher: A publisher\n    date: unknown\n"
+            "    url: https://example.org/a\n---\nA fixture body.\n", encoding="utf-8")
+    result = build(content, tmp_path / "output")
+    assert result.returncode == 0, result.log
+    with headless.serve(result.output) as url, page_opener(browser, url) as open_:
+        assert visible_events(open_("/?year=2023")) == {"2022-07-22-grain-deal", "2023-03-01-call"}
+        assert visible_events(open_("/?year=2022")) == {"2022-03", "2022-07-22-grain-deal"}

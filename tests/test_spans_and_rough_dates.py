@@ -130,3 +130,15 @@ def test_a_feed_entry_is_dated_by_the_start_and_opens_with_the_date_in_words(pub
     assert summit.published.startswith("2024-06-15")
     assert summit.content[0].value.startswith("<p>15–16 June 2024</p>")
     assert rough.content[0].value.startswith("<p>late December 2025</p>")
+
+
+def test_a_card_carries_every_year_its_event_covers_so_that_each_year_s_filter_finds_it(fixture_site):
+    long = "2022-07-22-grain-deal"
+    (fixture_site.content / "events" / f"{long}.md").write_text(
+        "---\ntitle: A deal on grain\ndate: 2022-07-22\nend: 2024-01\ntype: talks\n"
+        "summary: A fixture deal that ran into a third year.\nactors: [ukraine]\n" + SOURCE, encoding="utf-8")
+    result = fixture_site()
+    assert result.returncode == 0, result.log
+    years = {card["id"]: card["data-year"] for card in result.page("/").select("article.event-card")}
+    assert years[long] == "2022 2023 2024"
+    assert years["2025-12-03-children-vote"] == "2025"

@@ -124,8 +124,8 @@ def test_an_organisation_and_a_person_take_stances_shown_on_the_event_and_on_the
     actor's, each on its own page as a state's is."""
     with_summit(fixture_site)
     summit = fixture_site.content / "events" / f"{SUMMIT}.md"
-    text = summit.read_text(encoding="utf-8").replace("actors: [ukraine, india, china]",
-                                                      "actors: [ukraine, india, china, un-general-assembly, mariana-betsa]")
+    text = summit.read_text(encoding="utf-8").replace(
+        "actors: [ukraine, india, china]", "actors: [ukraine, india, china, un-general-assembly, mariana-betsa]")
     summit.write_text(text.replace("  china: observer\n", "  china: observer\n  un-general-assembly: endorsed\n"
                                    "  mariana-betsa: {position: endorsed, source: 1}\n"), encoding="utf-8")
     result = fixture_site()

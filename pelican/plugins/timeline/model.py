@@ -314,6 +314,11 @@ class Event:
         return date_pieces(self.start_period, self.end_period, self.date_qualifier)
 
     @property
+    def years(self) -> list[int]:
+        """Every year the event covers, from its date's to its end's: a filter by any of them finds it."""
+        return list(range(self.date.year, (self.end_period.last if self.end_period else self.date).year + 1))
+
+    @property
     def display_date(self) -> str:
         return "".join(piece.text for piece in self.date_pieces)
 

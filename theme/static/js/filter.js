@@ -13,7 +13,7 @@
   const matches = (card, state) =>
     (!state.actor || card.dataset.actors.split(" ").includes(state.actor)) &&
     (!state.type || card.dataset.type === state.type) &&
-    (!state.year || card.dataset.year === state.year);
+    (!state.year || card.dataset.year.split(" ").includes(state.year));
 
   // A month or year with no event left would be an empty heading.
   const hideEmpty = (selector) => {
