@@ -142,3 +142,28 @@ def test_a_card_carries_every_year_its_event_covers_so_that_each_year_s_filter_f
     years = {card["id"]: card["data-year"] for card in result.page("/").select("article.event-card")}
     assert years[long] == "2022 2023 2024"
     assert years["2025-12-03-children-vote"] == "2025"
+
+
+def test_a_long_event_is_on_every_year_page_it_covers_and_each_year_s_axis_says_it_goes_on(fixture_site):
+    """A deal from July 2022 to July 2023: listed on the 2023 page (which no event of its own begins in)
+    under what goes on from 2022, and drawn on both years' axes with an arrow where the year cuts it."""
+    long = "2022-07-22-grain-deal"
+    (fixture_site.content / "events" / f"{long}.md").write_text(
+        "---\ntitle: A deal on grain\ndate: 2022-07-22\nend: 2023-07-17\ntype: talks\n"
+        "summary: A fixture deal that ran into the next year.\nactors: [ukraine]\n" + SOURCE, encoding="utf-8")
+    result = fixture_site()
+    assert result.returncode == 0, result.log
+    later, first = result.page("/years/2023/"), result.page("/years/2022/")
+    assert [card["id"] for card in later.select("article.event-card")] == [long]
+    assert [h.get_text(strip=True) for h in later.select(".month-heading")] == ["Going on from 2022"]
+    assert long in [card["id"] for card in first.select("article.event-card")]
+    assert "2023" in [option["value"] for option in result.page("/").select("select[name=year] option")]
+    for page, end in ((first, "after"), (later, "before")):
+        link = page.select_one(f'figure.axis a[href$="/events/{long}/"]')
+        shapes = [use["href"] for use in link.select("use")]
+        assert f"#shape-{end}" in shapes, (end, shapes)
+        assert any(entry.get_text(strip=True) == "Going on before or after this year"
+                   for entry in page.select("figure.axis li")), end
+    # The whole record's axis cuts nothing: the span has its type's mark alone.
+    home = result.page("/").select_one(f'figure.axis a[href$="/events/{long}/"]')
+    assert len(home.select("use")) == 1 and "before" not in home.use["href"]

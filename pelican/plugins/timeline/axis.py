@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime
 import itertools
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .dates import MONTHS, format_date
 from .model import Event, TimePeriod, months_of
@@ -45,6 +45,9 @@ SHAPES = {
     "wide": "M-6-2.5h12v5h-12z",
     "ring": "M-6 0a6 6 0 1 0 12 0a6 6 0 1 0-12 0zm3 0a3 3 0 1 1 6 0a3 3 0 1 1-6 0z",
     "pentagon": "M0-6l5.7 4.1-2.2 6.9h-7l-2.2-6.9z",
+    # The ends of a span the axis cuts: it goes on before, or after.
+    "before": "M-7 0l7-6v12z",
+    "after": "M7 0l-7-6v12z",
 }
 # The shapes of the types in the order TIMELINE_EVENT_TYPES lists them, and their colours (`type-1`, …, in
 # the stylesheet): a fourteenth type looks like the first again.
@@ -88,6 +91,9 @@ class Mark:
     shape: str  # the name of the type's shape, or "" for a day's events
     count: int
     span: float | None = None  # the width of a span's bar
+    # A span that began before the axis does, or goes on after it ends (on a year's axis): an arrow at that end.
+    from_before: bool = False
+    into_after: bool = False
 
 
 @dataclass(frozen=True)
@@ -182,7 +188,10 @@ def time_axis(events: list[Event], scale: Scale, place: Callable[[Event], str], 
               if slug in shown]
     covers = f"{scale.first.year}–{scale.last.year - 1}" if scale.last.year - scale.first.year > 1 \
         else str(scale.first.year)
-    shapes = {entry.shape: SHAPES[entry.shape] for entry in legend}
+    if cuts := [name for name, cut_here in (("before", any(m.from_before for m in marks)),
+                                           ("after", any(m.into_after for m in marks))) if cut_here]:
+        legend.append(LegendEntry("goes-on", "Going on before or after this year", 0, cuts[-1]))
+    shapes = {entry.shape: SHAPES[entry.shape] for entry in legend} | {name: SHAPES[name] for name in cuts}
     months = month_ticks(scale)
     labels = {1: "initials", 3: "names"}.get(len(months[0].label), "") if months else ""
     return Axis(covers, line_y + 34, line_y, line_y - GROUP_STRIP, labels, year_ticks(scale, year_links or {}),
@@ -206,7 +215,8 @@ def lay_out(events: list[Event], scale: Scale, place: Callable[[Event], str],
             if lane is None:
                 break
             rows[lane] = end if end is not None else start
-            placed.append(mark(run, day, start, end, top + (LANES - 1 - lane) * LANE + LANE // 2, place))
+            placed.append(cut(mark(run, day, start, end, top + (LANES - 1 - lane) * LANE + LANE // 2, place),
+                              run[0], scale))
         else:
             marks += placed
             continue
@@ -249,6 +259,14 @@ def mark(run: list[Event], day: datetime.date, x: float, end: float | None, y: i
         return Mark(x, y, f"{first.display_date}: {first.title} ({first.type_label})", first.url, first.type,
                     *type_style(first.type_number), 1, None if end is None else round(end - x, 2))
     return Mark(x, y, f"{format_date(day)}: {count(len(run), 'event')}", place(first), "", 0, "", len(run))
+
+
+def cut(marked: Mark, event: Event, scale: Scale) -> Mark:
+    """A span's mark, with the ends the axis cuts: one that began before it, or goes on after it."""
+    if marked.span is None:
+        return marked
+    return replace(marked, from_before=event.date < scale.first,
+                   into_after=event.end_period.last + datetime.timedelta(days=1) > scale.last)
 
 
 def next_month(first: datetime.date) -> datetime.date:

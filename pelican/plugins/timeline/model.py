@@ -706,10 +706,22 @@ class ListingPage:
     label: str
     # Where the page starts in date order (its first event's sort key), which rows shared out to the pages go by.
     starts: tuple | None = None
+    year: int | None = None  # the year of a year's page, which lists the events going on into it first
 
     @property
     def years(self) -> list[YearGroup]:
-        return group_by_month(self.events)
+        """The page's events by year and month; on a year's page, those that began before it first, as going
+        on from the years they began in."""
+        if self.year is None:
+            return group_by_month(self.events)
+        earlier = [event for event in self.events if event.date.year < self.year]
+        groups = group_by_month([event for event in self.events if event.date.year >= self.year])
+        if not earlier:
+            return groups
+        since = in_words(sorted({str(event.date.year) for event in earlier}))
+        continuing = MonthGroup(f"{self.year}-from-before", f"Going on from {since}", earlier)
+        own = groups[0].months if groups else []
+        return [YearGroup(self.year, [continuing, *own]), *groups[1:]]
 
     @property
     def link(self) -> PageLink:
@@ -814,6 +826,16 @@ class Timeline:
             if event.position_name == "stance":
                 for position in event.positions:
                     self.stances[position.state.slug].append(StanceRow(event, position))
+
+    @cached_property
+    def events_by_year(self) -> dict[int, list[Event]]:
+        """Each year an event covers, with the events that cover it in date order: an event that goes on into
+        a later year is that year's too."""
+        found: dict[int, list[Event]] = defaultdict(list)
+        for event in self.events:
+            for year in event.years:
+                found[year].append(event)
+        return dict(sorted(found.items()))
 
     # Worked out once: every listing page of the plan asks for them (16,000 times at 10,000 events).
     @cached_property

@@ -108,7 +108,7 @@ def listing_pages(pages: list[ListingPage], template: str, per_page: dict[str, l
 def navigation(timeline: Timeline, settings: dict) -> dict:
     """Give the links of the listings' navigation: each year, and each type of event the record has."""
     types, by_type = settings["TIMELINE_EVENT_TYPES"], timeline.events_of_type()
-    return {"years": [year.year for year in timeline.years],
+    return {"years": list(timeline.events_by_year),
             "types": [(slug, types[slug]) for slug in types if slug in by_type]}
 
 
@@ -133,13 +133,15 @@ def axis_of(timeline: Timeline, settings: dict, events: list[Event], found: dict
     scale of the whole record unless told, so that every listing's axis reads the same."""
     if not events:
         return None
-    links = {year.year: settings["YEAR_URL"].format(year=year.year) for year in timeline.years} if year_links else {}
+    links = {year: settings["YEAR_URL"].format(year=year) for year in timeline.events_by_year} if year_links else {}
     return time_axis(events, scale or whole_years(timeline.events), lambda event: found[event.slug],
                      settings["TIMELINE_EVENT_TYPES"], timeline.periods, links)
 
 
 def year_listings(timeline: Timeline, settings: dict) -> dict[int, list[ListingPage]]:
-    return {year.year: listing(settings, year.events, "YEAR", year=year.year) for year in timeline.years}
+    """Each year's pages: the events it covers, those going on into it from an earlier year first."""
+    return {year: [replace(page, year=year) for page in listing(settings, events, "YEAR", year=year)]
+            for year, events in timeline.events_by_year.items()}
 
 
 def home_page(timeline: Timeline, settings: dict, years: dict[int, list[ListingPage]]) -> list[PlannedPage]:
@@ -149,7 +151,8 @@ def home_page(timeline: Timeline, settings: dict, years: dict[int, list[ListingP
         events, recent_period = timeline.events, None
     else:
         events, recent_period = most_recent(timeline.events, settings["TIMELINE_HOME_LIMIT"])
-    found = {slug: place for pages in years.values() for slug, place in places(pages).items()}
+    # An event is found on the page of the year it began, the first of the years that list it.
+    found = {slug: place for pages in reversed(years.values()) for slug, place in places(pages).items()}
     found |= {event.slug: f"{settings['TIMELINE_URL']}#{event.slug}" for event in events}
     return [single_page(settings, "TIMELINE", "index", years=group_by_month(events),
                         nav=navigation(timeline, settings), recent_period=recent_period,
@@ -269,11 +272,11 @@ def search_page(timeline: Timeline, settings: dict, shards: list[Shard], own_pag
 def year_pages(timeline: Timeline, settings: dict, years: dict[int, list[ListingPage]]) -> list[PlannedPage]:
     """Plan each year's pages, each with the axis of its year."""
     nav = navigation(timeline, settings)
-    return [page for year in timeline.years
-            for page in listing_pages(years[year.year], "listing", kicker="Year", heading=str(year.year),
-                                      count=len(year.events), nav=nav, year_in_title=True,
-                                      axis=axis_of(timeline, settings, year.events, places(years[year.year]),
-                                                   one_year(year.year), year_links=False))]
+    return [page for year, events in timeline.events_by_year.items()
+            for page in listing_pages(years[year], "listing", kicker="Year", heading=str(year),
+                                      count=len(events), nav=nav, year_in_title=True,
+                                      axis=axis_of(timeline, settings, events, places(years[year]), one_year(year),
+                                                   year_links=False))]
 
 
 def type_pages(timeline: Timeline, settings: dict) -> list[PlannedPage]:
