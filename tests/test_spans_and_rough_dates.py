@@ -132,27 +132,30 @@ def test_a_feed_entry_is_dated_by_the_start_and_opens_with_the_date_in_words(pub
     assert rough.content[0].value.startswith("<p>late December 2025</p>")
 
 
-def test_a_card_carries_every_year_its_event_covers_so_that_each_year_s_filter_finds_it(fixture_site):
-    long = "2022-07-22-grain-deal"
-    (fixture_site.content / "events" / f"{long}.md").write_text(
-        "---\ntitle: A deal on grain\ndate: 2022-07-22\nend: 2024-01\ntype: talks\n"
-        "summary: A fixture deal that ran into a third year.\nactors: [ukraine]\n" + SOURCE, encoding="utf-8")
+LONG = "2022-07-22-grain-deal"
+
+
+def with_long_event(fixture_site, end: str):
+    """Build the fixture site with a deal signed on 22 July 2022 that ran until `end`."""
+    (fixture_site.content / "events" / f"{LONG}.md").write_text(
+        f"---\ntitle: A deal on grain\ndate: 2022-07-22\nend: {end}\ntype: talks\n"
+        "summary: A fixture deal that ran into a later year.\nactors: [ukraine]\n" + SOURCE, encoding="utf-8")
     result = fixture_site()
     assert result.returncode == 0, result.log
+    return result
+
+
+def test_a_card_carries_every_year_its_event_covers_so_that_each_year_s_filter_finds_it(fixture_site):
+    result = with_long_event(fixture_site, "2024-01")
     years = {card["id"]: card["data-year"] for card in result.page("/").select("article.event-card")}
-    assert years[long] == "2022 2023 2024"
+    assert years[LONG] == "2022 2023 2024"
     assert years["2025-12-03-children-vote"] == "2025"
 
 
 def test_a_long_event_is_on_every_year_page_it_covers_and_each_year_s_axis_says_it_goes_on(fixture_site):
     """A deal from July 2022 to July 2023: listed on the 2023 page (which no event of its own begins in)
     under what goes on from 2022, and drawn on both years' axes with an arrow where the year cuts it."""
-    long = "2022-07-22-grain-deal"
-    (fixture_site.content / "events" / f"{long}.md").write_text(
-        "---\ntitle: A deal on grain\ndate: 2022-07-22\nend: 2023-07-17\ntype: talks\n"
-        "summary: A fixture deal that ran into the next year.\nactors: [ukraine]\n" + SOURCE, encoding="utf-8")
-    result = fixture_site()
-    assert result.returncode == 0, result.log
+    long, result = LONG, with_long_event(fixture_site, "2023-07-17")
     later, first = result.page("/years/2023/"), result.page("/years/2022/")
     assert [card["id"] for card in later.select("article.event-card")] == [long]
     assert [h.get_text(strip=True) for h in later.select(".month-heading")] == ["Going on from 2022"]
