@@ -796,7 +796,6 @@ class Timeline:
         self.actors = sorted(actors, key=lambda a: a.sort_name.casefold())
         for before, after in zip(self.events, self.events[1:]):
             before.next, after.previous = after, before
-        self.years = group_by_month(self.events)
         self.events_by_actor: dict[str, list[Event]] = {actor.slug: [] for actor in self.actors}
         self.quotes_by_actor: dict[str, list[ActorQuote]] = {actor.slug: [] for actor in self.actors}
         for event in self.events:
