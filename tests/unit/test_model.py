@@ -9,8 +9,9 @@ from datetime import date
 import pytest
 
 from examples import actor, event
-from pelican.plugins.timeline.model import (ActorQuote, Conflict, Correction, Event, Position, Quote, Report, Tally, Timeline,
-                            group_by_month, most_recent, paginate, period_label, share_out, split_into_pages)
+from pelican.plugins.timeline.listings import (group_by_month, most_recent, paginate, period_label, share_out,
+                                               split_into_pages)
+from pelican.plugins.timeline.model import (ActorQuote, Conflict, Correction, Event, Position, Quote, Report, Tally, Timeline)
 
 
 def days(*dates: str) -> list[Event]:

@@ -16,7 +16,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from .dates import MONTHS, format_date
-from .model import Event, TimePeriod, months_of
+from .listings import months_of
+from .model import Event, TimePeriod
 from .problems import count
 
 LANES = 3

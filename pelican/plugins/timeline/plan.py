@@ -17,8 +17,8 @@ from .charts import figures_chart, group_charts, tally_charts
 from .citations import chronology
 from .feeds import CORRECTIONS_FEED_TITLE, feeds
 from .linked_data import actor_json_ld, event_json_ld, script_json
-from .model import (Actor, Event, ListingPage, Timeline, group_by_month, in_words, most_recent, pack, paginate,
-                    paginate_beside, share_out)
+from .listings import ListingPage, group_by_month, most_recent, pack, paginate, paginate_beside, share_out
+from .model import Actor, Event, Timeline, in_words
 from .search import Shard
 from .vote_maps import vote_map
 
