@@ -135,12 +135,12 @@ def test_a_feed_entry_is_dated_by_the_start_and_opens_with_the_date_in_words(pub
 LONG = "2022-07-22-grain-deal"
 
 
-def with_long_event(fixture_site, end: str):
+def with_long_event(fixture_site, end: str, **settings):
     """Build the fixture site with a deal signed on 22 July 2022 that ran until `end`."""
     (fixture_site.content / "events" / f"{LONG}.md").write_text(
         f"---\ntitle: A deal on grain\ndate: 2022-07-22\nend: {end}\ntype: talks\n"
         "summary: A fixture deal that ran into a later year.\nactors: [ukraine]\n" + SOURCE, encoding="utf-8")
-    result = fixture_site()
+    result = fixture_site(**settings)
     assert result.returncode == 0, result.log
     return result
 
@@ -170,3 +170,23 @@ def test_a_long_event_is_on_every_year_page_it_covers_and_each_year_s_axis_says_
     # The whole record's axis cuts nothing: the span has its type's mark alone.
     home = result.page("/").select_one(f'figure.axis a[href$="/events/{long}/"]')
     assert len(home.select("use")) == 1 and "before" not in home.use["href"]
+
+
+@pytest.mark.parametrize("limit", [20, 1], ids=["one page", "a page a month"])
+def test_a_type_s_and_an_actor_s_listing_name_a_long_event_again_in_each_later_year(fixture_site, limit):
+    """The deal, from July 2022 into 2024, is listed in full under 2022 on its type's and its actor's pages,
+    and named, linking to it, at the top of 2023 and of 2024, on one page of the listing each."""
+    result = with_long_event(fixture_site, "2024-01", TIMELINE_PAGE_LIMIT=limit)
+    for listing in ("types/talks", "actors/ukraine"):
+        files = sorted((result.output / listing).rglob("index.html"))
+        pages = [result.page(str(file.relative_to(result.output))) for file in files]
+        assert limit == 20 or len(pages) > 1 or listing == "types/talks"
+        for page in pages:
+            ids = [tag["id"] for tag in page.select("[id]")]
+            assert len(ids) == len(set(ids)), listing
+        assert [card["id"] for page in pages for card in page.select("article.event-card")].count(LONG) == 1
+        for year in ("2023", "2024"):
+            named = [month for page in pages for month in page.select(f"#y{year} section.month:has(.going-on)")]
+            assert len(named) == 1, (listing, year)
+            assert named[0].select_one(".month-heading").get_text(strip=True) == "Going on from 2022"
+            assert named[0].select_one(f'.going-on a[href$="/events/{LONG}/"]').get_text() == "A deal on grain"

@@ -10,7 +10,7 @@ import pytest
 
 from examples import actor, event
 from pelican.plugins.timeline.listings import (group_by_month, most_recent, paginate, period_label, share_out,
-                                               split_into_pages)
+                                               split_into_pages, with_going_on)
 from pelican.plugins.timeline.model import (ActorQuote, Conflict, Correction, Event, Position, Quote, Report, Tally, Timeline)
 
 
@@ -80,6 +80,39 @@ def test_rows_tied_to_events_go_to_the_page_that_covers_their_event():
     quotes = [ActorQuote(e, Quote(actor("ukraine"), "Said.")) for e in (MARCH[0], APRIL[0], MAY[2])]
     assert [[row.event.slug for row in share] for share in share_out(quotes, pages)] == \
         [[MARCH[0].slug, APRIL[0].slug], [MAY[2].slug]]
+
+
+def going_on(pages) -> list[list[tuple[int, list[tuple[str, bool, list[str]]]]]]:
+    """What each page says of its years: each year's groups, by label, with the events they hold."""
+    return [[(year.year, [(month.label, month.brief, slugs(month.events)) for month in year.months])
+             for year in page.years] for page in pages]
+
+
+def test_an_event_going_on_into_later_years_is_named_at_the_top_of_each_of_them():
+    """A deal from July 2022 to 2024: in full under July 2022, named again at the top of 2023 and of 2024, on
+    the page where each year begins in the listing: the one its own events begin on, or else the one before."""
+    deal = event("2022-07-22", "deal", end=date(2024, 1, 1), end_precision="month")
+    spring, later = days("2023-03-01")[0], days("2025-05-05")[0]
+    whole = with_going_on(paginate([deal, spring, later], 5, lambda n: (f"{n}/", f"{n}.html")))
+    assert going_on(whole) == [[
+        (2022, [("July 2022", False, [deal.slug])]),
+        (2023, [("Going on from 2022", True, [deal.slug]), ("March 2023", False, [spring.slug])]),
+        (2024, [("Going on from 2022", True, [deal.slug])]),
+        (2025, [("May 2025", False, [later.slug])]),
+    ]]
+    one_each = with_going_on(paginate([deal, spring, later], 1, lambda n: (f"{n}/", f"{n}.html")))
+    assert going_on(one_each) == [
+        [(2022, [("July 2022", False, [deal.slug])])],
+        [(2023, [("Going on from 2022", True, [deal.slug]), ("March 2023", False, [spring.slug])]),
+         (2024, [("Going on from 2022", True, [deal.slug])])],
+        [(2025, [("May 2025", False, [later.slug])])],
+    ]
+
+
+def test_an_event_within_its_year_is_named_once():
+    summit = event("2024-06-15", "summit", end=date(2024, 6, 16), end_precision="day")
+    page, = with_going_on(paginate([summit], 5, lambda n: (f"{n}/", f"{n}.html")))
+    assert going_on([page]) == [[(2024, [("June 2024", False, [summit.slug])])]]
 
 
 UKRAINE, RUSSIA, CHINA = actor("ukraine"), actor("russian-federation"), actor("china")

@@ -23,6 +23,8 @@ class MonthGroup:
     events: list[Event]
     # Set where the month listed before it is long past: "11 months later".
     gap: str | None = None
+    # Events listed in full under the year they began, named here as going on into this year.
+    brief: bool = False
 
 
 @dataclass(frozen=True)
@@ -148,25 +150,35 @@ class ListingPage:
     # Where the page starts in date order (its first event's sort key), which rows shared out to the pages go by.
     starts: tuple | None = None
     year: int | None = None  # the year of a year's page, which lists the events going on into it first
+    # Of a listing of many years: each later year its events go on into, with those events, named at its top.
+    going_on: tuple[tuple[int, tuple[Event, ...]], ...] = ()
 
     @property
     def years(self) -> list[YearGroup]:
-        """The page's events by year and month; on a year's page, those that began before it first, as going
-        on from the years they began in."""
+        """The page's events by year and month. On a year's page, those that began before it come first, in
+        full; on a listing of many years, an event going on into a later year is named again at its top."""
         if self.year is None:
-            return group_by_month(self.events)
+            groups = {group.year: group for group in group_by_month(self.events)}
+            for year, events in self.going_on:
+                own = groups[year].months if year in groups else []
+                groups[year] = YearGroup(year, [going_on_from(year, list(events), brief=True), *own])
+            return [groups[year] for year in sorted(groups)]
         earlier = [event for event in self.events if event.date.year < self.year]
         groups = group_by_month([event for event in self.events if event.date.year >= self.year])
         if not earlier:
             return groups
-        since = in_words(sorted({str(event.date.year) for event in earlier}))
-        continuing = MonthGroup(f"{self.year}-from-before", f"Going on from {since}", earlier)
         own = groups[0].months if groups else []
-        return [YearGroup(self.year, [continuing, *own]), *groups[1:]]
+        return [YearGroup(self.year, [going_on_from(self.year, earlier), *own]), *groups[1:]]
 
     @property
     def link(self) -> PageLink:
         return PageLink(self.number, self.url, self.label)
+
+
+def going_on_from(year: int, events: list[Event], brief: bool = False) -> MonthGroup:
+    """The events that began before `year` and go on into it, headed by the years they began in."""
+    since = in_words(sorted({str(event.date.year) for event in events}))
+    return MonthGroup(f"{year}-from-before", f"Going on from {since}", events, brief=brief)
 
 
 def paginate(events: list[Event], limit: int, address: Callable[[int], tuple[str, str]]) -> list[ListingPage]:
@@ -201,3 +213,22 @@ def share_out(rows: list, pages: list[ListingPage]) -> list[list]:
     for row in rows:
         shares[bisect_right(starts, row.event.sort_key)].append(row)
     return shares
+
+
+def with_going_on(pages: list[ListingPage]) -> list[ListingPage]:
+    """A listing's pages, each naming the events that go on into a later year at the top of that year: on the
+    page where the year's own events begin, or, where the listing has none that year, on the page before."""
+    starts = [page.starts for page in pages[1:]]
+    going_on: list[dict[int, list[Event]]] = [defaultdict(list) for _ in pages]
+    for event in (event for page in pages for event in page.events):
+        for year in event.years[1:]:
+            going_on[page_of_year(pages, starts, year)][year].append(event)
+    return [replace(page, going_on=tuple((year, tuple(events)) for year, events in sorted(found.items())))
+            for page, found in zip(pages, going_on)]
+
+
+def page_of_year(pages: list[ListingPage], starts: list, year: int) -> int:
+    """The page whose span holds the start of `year`; the next page if the year's own events begin there."""
+    at = bisect_right(starts, (datetime.date(year, 1, 1), -1, ""))
+    after = at + 1 < len(pages) and pages[at + 1].events and pages[at + 1].events[0].date.year == year
+    return at + 1 if after and not any(event.date.year == year for event in pages[at].events) else at

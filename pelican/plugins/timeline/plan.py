@@ -17,7 +17,8 @@ from .charts import figures_chart, group_charts, tally_charts
 from .citations import chronology
 from .feeds import CORRECTIONS_FEED_TITLE, feeds
 from .linked_data import actor_json_ld, event_json_ld, script_json
-from .listings import ListingPage, group_by_month, most_recent, pack, paginate, paginate_beside, share_out
+from .listings import (ListingPage, group_by_month, most_recent, pack, paginate, paginate_beside, share_out,
+                       with_going_on)
 from .model import Actor, Event, Timeline, in_words
 from .search import Shard
 from .vote_maps import vote_map
@@ -182,8 +183,8 @@ def actor_pages(timeline: Timeline, settings: dict) -> list[PlannedPage]:
         record = timeline.record_of(actor) if actor.kind == "state" else []
         # A state's votes are rows of its pages beside its events, and count towards each page's limit: a member
         # named by no event may have voted hundreds of times.
-        pages = paginate_beside(events, record, settings["TIMELINE_PAGE_LIMIT"], address(settings, "ACTOR",
-                                                                                          slug=actor.slug))
+        pages = with_going_on(paginate_beside(events, record, settings["TIMELINE_PAGE_LIMIT"],
+                                              address(settings, "ACTOR", slug=actor.slug)))
         votes = vote_strip(timeline, actor, settings["TIMELINE_PAGE_LIMIT"], references) if record else {}
         axis = axis_of(timeline, settings, events, places(pages))
         first, *rest = listing_pages(
@@ -284,7 +285,7 @@ def type_pages(timeline: Timeline, settings: dict) -> list[PlannedPage]:
     types = settings["TIMELINE_EVENT_TYPES"]
     planned = []
     for slug, events in timeline.events_of_type().items():
-        pages = listing(settings, events, "TYPE", slug=slug)
+        pages = with_going_on(listing(settings, events, "TYPE", slug=slug))
         planned += listing_pages(pages, "listing", kicker="Event type", heading=types[slug], count=len(events),
                                  nav=nav, year_in_title=False, axis=axis_of(timeline, settings, events, places(pages)),
                                  page_feeds=page_feeds(titles, settings["TYPE_FEED_ATOM"].format(slug=slug)))
