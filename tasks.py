@@ -41,6 +41,22 @@ def weight(c):
     print(f"{sum(t.gzipped for t in transfers):>7,} B gzipped in all")
 
 
+@task(help={"check": "only list the messages a language does not translate; change no file",
+            "add": "start the catalogue of a language, by its code (e.g. uk)"})
+def translations(c, check=False, add=None):
+    """Gather the theme's messages into its catalogues and list any a language leaves untranslated."""
+    from pelican.plugins.timeline import catalogues
+
+    if add:
+        print(f"Started {catalogues.add(add)}: translate its messages, then run `invoke translations`.")
+    missing = catalogues.missing() if check else catalogues.update()
+    for message in missing:
+        print(message)
+    if missing:
+        raise Exit(f"{len(missing)} message(s) untranslated: translate them in the .po files named above", code=1)
+    print("Every message is translated in " + ", ".join(catalogues.languages() or ["no other language"]) + ".")
+
+
 @task(help={"events": "numbers of events to measure, comma-separated (default 1000,10000)",
             "actors": "number of actors (default 200)",
             "repeat": "rounds at each size; the median is reported (default 3)"})

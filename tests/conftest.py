@@ -123,6 +123,10 @@ def build(content: Path, output: Path, settings: str = "pelicanconf.py", env: di
     # Pagefind's index doubled a small site's build, and the pages are the same without it
     # (test_search_index.py): a test that reads the index or the build's line about it asks for it.
     overrides.setdefault("TIMELINE_SEARCH_INDEX", False)
+    # The real site's edition in Ukrainian is built with it; a fixture site, which translates nothing, is built
+    # without it (an edition is a second build), unless a test of editions gives its own.
+    if content.resolve() != (ROOT / "content").resolve():
+        overrides.setdefault("TIMELINE_EDITIONS", {})
     # One -e with every pair: Pelican keeps only the last of several -e options.
     extra = ["-e", *(f"{key}={json.dumps(value)}" for key, value in overrides.items())]
     result = forked.run("pelican", [str(content), "-s", str(ROOT / settings), "-o", str(output), *extra, *options],

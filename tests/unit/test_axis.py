@@ -126,7 +126,8 @@ def test_the_legend_names_the_types_shown_each_with_its_shape():
 
 def render(axis) -> str:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(THEME / "templates"), autoescape=True,
-                             trim_blocks=True, lstrip_blocks=True)
+                             trim_blocks=True, lstrip_blocks=True, extensions=["jinja2.ext.i18n"])
+    env.install_null_translations(newstyle=True)
     # As the generator gives every template the fragment cache, which draws a listing's axis once.
     env.globals["cached"] = fragment_cache()
     return env.from_string('{% import "partials/macros.html" as m with context %}{{ m.time_axis(axis) }}') \

@@ -15,10 +15,10 @@ import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
-from .dates import MONTHS, format_date
+from .dates import format_date, month_name
+from .i18n import _, ngettext
 from .listings import months_of
 from .model import Event, TimePeriod
-from .problems import count
 
 LANES = 3
 MIN_GAP = 3.5  # percent of the width between two marks of one row: 10 px on a phone, 32 px on a desktop
@@ -191,7 +191,7 @@ def time_axis(events: list[Event], scale: Scale, place: Callable[[Event], str], 
         else str(scale.first.year)
     if cuts := [name for name, cut_here in (("before", any(m.from_before for m in marks)),
                                            ("after", any(m.into_after for m in marks))) if cut_here]:
-        legend.append(LegendEntry("goes-on", "Going on before or after this year", 0, cuts[-1]))
+        legend.append(LegendEntry("goes-on", _("Going on before or after this year"), 0, cuts[-1]))
     shapes = {entry.shape: SHAPES[entry.shape] for entry in legend} | {name: SHAPES[name] for name in cuts}
     months = month_ticks(scale)
     labels = {1: "initials", 3: "names"}.get(len(months[0].label), "") if months else ""
@@ -259,7 +259,7 @@ def mark(run: list[Event], day: datetime.date, x: float, end: float | None, y: i
     if len(run) == 1:
         return Mark(x, y, f"{first.display_date}: {first.title} ({first.type_label})", first.url, first.type,
                     *type_style(first.type_number), 1, None if end is None else round(end - x, 2))
-    return Mark(x, y, f"{format_date(day)}: {count(len(run), 'event')}", place(first), "", 0, "", len(run))
+    return Mark(x, y, f"{format_date(day)}: {events_count(len(run))}", place(first), "", 0, "", len(run))
 
 
 def cut(marked: Mark, event: Event, scale: Scale) -> Mark:
@@ -286,7 +286,7 @@ def month_groups(months: list[list[Event]], scale: Scale, place: Callable[[Event
         x = scale.x(first)
         height = 4 + round((GROUP_STRIP - 6) * len(month) / fullest)
         groups.append(Group(x, round(scale.x(after) - x, 2), line_y - 1 - height, height,
-                            f"{format_date(first, 'month')}: {count(len(month), 'event')}", place(month[0])))
+                            f"{format_date(first, 'month')}: {events_count(len(month))}", place(month[0])))
     return groups
 
 
@@ -329,7 +329,11 @@ def month_ticks(scale: Scale) -> list[MonthTick]:
         for month in range(1, 13):
             first = datetime.date(year, month, 1)
             start, end = scale.x(first), scale.x(next_month(first))
-            name = MONTHS[month - 1]
-            label = name[:3] if years == 1 else name[0] if years <= 6 else ""
+            name = month_name(first)
+            label = name[:3].capitalize() if years == 1 else name[0].upper() if years <= 6 else ""
             ticks.append(MonthTick(start, round((start + end) / 2, 2), label))
     return ticks
+
+
+def events_count(number: int) -> str:
+    return ngettext("%(num)d event", "%(num)d events", number) % {"num": number}

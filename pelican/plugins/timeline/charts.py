@@ -6,6 +6,7 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass
 
+from .i18n import _, collation_key
 from .model import VOTE_WORDS, Actor, Event, FigureRow
 
 # The colours of the figures chart's lines, in the stylesheet.
@@ -129,7 +130,7 @@ def stacked_bar(event: Event, counts: dict[str, int | None], members: int, y: fl
             width = 100 * count / members
             segments.append(Segment(word, count, round(x, 3), round(width, 3)))
             x += width
-    label = f"{event.short_symbol or 'Vetoed draft'}, {event.display_date}"
+    label = ", ".join((event.short_symbol or _("Vetoed draft"), event.display_date))
     return TallyBar(event, label, y, segments, {word: counts.get(word, 0) for word in VOTE_WORDS}, members)
 
 
@@ -160,12 +161,14 @@ def group_charts(votes: list[Event]) -> list[TallyChart]:
     that roll call across, so that a group's support can be followed from vote to vote."""
     charts = []
     for body, events in by_body([event for event in votes if event.roll_call]):
-        groups = sorted({vote.state.group for event in events for vote in event.roll_call.votes if vote.state.group})
+        groups = sorted({vote.state.group for event in events for vote in event.roll_call.votes if vote.state.group},
+                        key=collation_key)
         for number, group in enumerate(groups, 1):
             bars = []
             for event in events:
                 words = [vote.word for vote in event.roll_call.votes if vote.state.group == group]
                 bars.append(stacked_bar(event, Counter(words), len(words), STEP * len(bars)))
-            charts.append(TallyChart(f"{body.slug}-group-{number}", f"{body.name}, {group} group",
+            charts.append(TallyChart(f"{body.slug}-group-{number}",
+                                     _("%(body)s, %(group)s group") % {"body": body.name, "group": group},
                                      max(bar.members for bar in bars), STEP * len(bars), bars))
     return charts

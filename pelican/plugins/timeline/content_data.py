@@ -18,6 +18,8 @@ class ContentData:
     settings: dict = field(default_factory=dict)
     member_states: tuple[str, str] | None = None
     roll_calls: list[tuple[str, str, str]] = field(default_factory=list)
+    # In an edition in another language, the table's translation (its path and text), where there is one.
+    member_names: tuple[str, str] | None = None
 
     @property
     def table_path(self) -> str:
@@ -33,12 +35,17 @@ def content_data(content: Path, settings: dict) -> ContentData:
         problems.append(problem if (content / table).exists() or (content / table).is_symlink() else
                         replace(problem, problem=f"`{table}` (TIMELINE_MEMBER_STATES) does not exist",
                                 expected="the path of the table of member states in the content folder"))
+    edition = (settings.get("TIMELINE_EDITION") or {}).get("folder", "")
+    translation = f"{edition}/{table}" if edition and table and (content / edition / table).exists() else ""
+    if translation and (problem := data_file_problem(content / translation, content, ".csv")):
+        problems.append(problem)
     texts = {}
-    for path in paths + ([table] if table and not problems else []):
+    for path in paths + ([table, *filter(None, [translation])] if table and not problems else []):
         texts[path], problem = read_data_file(content / path, content)
         problems += [problem] if problem else []
     if problems:
         raise ContentError(problems)
     folder = content.name
     return ContentData(settings, (f"{folder}/{table}", texts[table]) if table else None,
-                       [(f"{folder}/{path}", slug_of(path), texts[path]) for path in paths])
+                       [(f"{folder}/{path}", slug_of(path), texts[path]) for path in paths],
+                       (f"{folder}/{translation}", texts[translation]) if translation else None)

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from markupsafe import escape
 
 from .citing import retargeted
+from .i18n import N_, _
 from .model import CorrectionRow, Event, Timeline
 
-CORRECTIONS_FEED_TITLE = "Corrections"
+CORRECTIONS_FEED_TITLE = N_("Corrections")
 
 
 @dataclass(frozen=True)
@@ -58,8 +59,8 @@ def feed_entry(event: Event, author: str) -> FeedEntry:
 def correction_entry(row: CorrectionRow, author: str) -> FeedEntry:
     """A correction, linking to its place on its event's page: its note is the whole entry."""
     note, day = escape(row.correction.note), midnight(row.correction.date)
-    return FeedEntry(title=escape(f"Corrected: {row.event.title}"), url=row.url, summary=note, date=day,
-                     modified=day, category=CORRECTIONS_FEED_TITLE, tags=(), author=author, content=note)
+    return FeedEntry(title=escape(_("Corrected: %(title)s") % {"title": row.event.title}), url=row.url, summary=note,
+                     date=day, modified=day, category=_(CORRECTIONS_FEED_TITLE), tags=(), author=author, content=note)
 
 
 def feeds(timeline: Timeline, settings: dict) -> list[tuple[str, str, list[Event]]]:
@@ -69,7 +70,7 @@ def feeds(timeline: Timeline, settings: dict) -> list[tuple[str, str, list[Event
     """
     types = settings["TIMELINE_EVENT_TYPES"]
     candidates = [
-        (settings["TIMELINE_FEED_ATOM"], "All events", timeline.events),
+        (settings["TIMELINE_FEED_ATOM"], _("All events"), timeline.events),
         *((settings["ACTOR_FEED_ATOM"].format(slug=actor.slug), actor.name, timeline.events_by_actor[actor.slug])
           for actor in timeline.actors),
         *((settings["TYPE_FEED_ATOM"].format(slug=slug), types[slug], events)
@@ -86,7 +87,7 @@ def write_feeds(writer, timeline: Timeline, context: dict, settings: dict) -> No
         writer.write_feed([feed_entry(event, author) for event in reversed(events)], context, path, feed_title=title)
     if timeline.corrections:
         writer.write_feed([correction_entry(row, author) for row in timeline.corrections], context,
-                          settings["CORRECTIONS_FEED_ATOM"], feed_title=CORRECTIONS_FEED_TITLE)
+                          settings["CORRECTIONS_FEED_ATOM"], feed_title=_(CORRECTIONS_FEED_TITLE))
 
 
 def identify_feed(context: dict, feed) -> None:

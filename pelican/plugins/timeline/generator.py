@@ -15,8 +15,9 @@ from .content_data import ContentData, content_data
 from .exports import write_exports
 from .feeds import write_feeds
 from .files import content_files, static_problems
+from .i18n import _
 from .menu import site_menu
-from .model import VOTE_KEY
+from .model import VOTE_KEY, Event
 from .page_cache import PageCache, digest, source_digest
 from .plan import PlannedPage, plan_site
 from .problems import BuildStopped, ContentError, count, show
@@ -24,7 +25,8 @@ from .reader import TimelineReader
 from .search import SearchIndexer
 from .sitemap import write_sitemap
 from .summary import PRINTER, BuildSummary
-from .validate import SourceFile, build_timeline, unknown_references, unnamed_actors
+from .translated import in_edition, untranslated_warnings
+from .validate import SourceFile, build_timeline, display_path, unknown_references, unnamed_actors
 from .workers import InOrder, worker_count
 
 
@@ -35,14 +37,29 @@ class TimelineGenerator(CachingGenerator):
         # links, or read a page from outside the content folder.
         folders = (self.settings["EVENT_PATHS"] + self.settings["ACTOR_PATHS"] + self.settings["PERIOD_PATHS"] +
                    self.settings["PAGE_PATHS"])
+        # An edition in another language reads each file's translation too, from the language's folder.
+        self.edition = (self.settings.get("TIMELINE_EDITION") or {}).get("folder", "")
+        folders += self.translation_folders(folders)
         self.files, problems = content_files(Path(self.path), folders)
         problems += static_problems(Path(self.path), self.settings["STATIC_PATHS"])
         if problems:
             report(ContentError(problems))
 
+    def translation_folders(self, folders: list[str]) -> list[str]:
+        return [f"{self.edition}/{folder}" for folder in folders] if self.edition else []
+
     def read_folder(self, folders: list[str]) -> list[SourceFile]:
         return [self.readers.read_file(base_path=self.path, path=path, content_class=SourceFile,
                                        context=self.context) for folder in folders for path in self.files[folder]]
+
+    def read_kind(self, setting: str) -> tuple[list[SourceFile], set[str], list]:
+        """The files of one kind (events, actors, periods); in an edition, each original's translation in its
+        place, with the originals left untranslated and what is wrong with any translation."""
+        originals = self.read_folder(self.settings[setting])
+        if not self.edition:
+            return originals, set(), []
+        translations = self.read_folder(self.translation_folders(self.settings[setting]))
+        return in_edition(originals, translations, display_path)
 
     def read_ahead(self) -> None:
         """Read and convert, in worker processes, every file that Pelican's content cache does not hold,
@@ -58,21 +75,26 @@ class TimelineGenerator(CachingGenerator):
 
     def generate_context(self) -> None:
         self.read_ahead()
-        events = self.read_folder(self.settings["EVENT_PATHS"])
-        actors = self.read_folder(self.settings["ACTOR_PATHS"])
+        kinds = {setting: self.read_kind(setting) for setting in ("EVENT_PATHS", "ACTOR_PATHS", "PERIOD_PATHS")}
+        events, actors, periods = (kinds[setting][0] for setting in kinds)
         page_docs = self.read_folder(self.settings["PAGE_PATHS"])
-        periods = self.read_folder(self.settings["PERIOD_PATHS"])
         self.readers.save_cache()
         # Saved, the cache's copy of what was read (some 80 MB for 10,000 events) is of no more use to this
         # build, whose workers would each be handed it, nor to the next, which reads the saved one.
         self.readers._cache.clear()
         try:
+            if translation_problems := [problem for kind in kinds.values() for problem in kind[2]]:
+                raise ContentError(translation_problems)
             data = content_data(Path(self.path), self.settings)
             self.timeline = build_timeline(events, actors, page_docs=page_docs, period_docs=periods, data=data)
         except ContentError as error:
             report(error)
-        self.warnings = unnamed_actors(self.timeline, actors) + unknown_references(
-            self.timeline, self.settings["TIMELINE_REFERENCE_STATES"])
+        mark_untranslated(self.timeline, self.settings, kinds["EVENT_PATHS"][1], kinds["ACTOR_PATHS"][1])
+        # An edition's content is the site's: what the site's build warns of, an edition's would say again.
+        self.warnings = [warning for docs, untranslated, _problems in kinds.values()
+                         for warning in untranslated_warnings(docs, untranslated, self.edition, display_path)] \
+            if self.edition else unnamed_actors(self.timeline, actors) + unknown_references(
+                self.timeline, self.settings["TIMELINE_REFERENCE_STATES"])
         show(self.warnings)
         self.sources = sources_of(self.timeline, events, actors, data)
         self.context["timeline"] = self.timeline
@@ -86,7 +108,7 @@ class TimelineGenerator(CachingGenerator):
         shards = site.shards if indexing else []
         cache = PageCache(self.settings, self.context, self.env, self.timeline, self.sources)
         self.env.globals["cached"] = fragment_cache()
-        self.env.globals["VOTE_KEY"] = VOTE_KEY
+        self.env.globals["VOTE_KEY"] = [(word, mark, _(label)) for word, mark, label in VOTE_KEY]
         self.env.filters["count"] = count  # `events|length|count("event")`: "1 event", "28 events"
         # The workers are forked before the search index starts its thread, and once all they draw from is here.
         with InOrder(self.page_drawer(writer, site.pages, cache), range(len(site.pages)),
@@ -103,7 +125,7 @@ class TimelineGenerator(CachingGenerator):
         cache.finish()
         if self.settings["TIMELINE_FEEDS"]:
             write_feeds(writer, self.timeline, self.context, self.settings)
-        PRINTER.hand_over(BuildSummary(len(self.timeline.events), len(self.timeline.actors), written,
+        PRINTER.hand_over(BuildSummary(self.edition, len(self.timeline.events), len(self.timeline.actors), written,
                                        len(site.pages) - written, len(search.indexed) if indexing else None,
                                        len(search.kept), len(self.warnings)))
 
@@ -182,3 +204,14 @@ def sources_of(timeline, events: list[SourceFile], actors: list[SourceFile], dat
     sources |= {("Actor", doc.slug): source_digest(doc) for doc in actors}
     return sources | {("Actor", actor.slug): digest(repr((actor.code, actor.name, actor.group, actor.admitted)))
                       for actor in timeline.actors if ("Actor", actor.slug) not in sources}
+
+
+def mark_untranslated(timeline, settings: dict, events: set[str], actors: set[str]) -> None:
+    """In an edition, give the events and actors not yet translated the language their words are in, which
+    their pages and cards say."""
+    if not (events or actors):
+        return
+    language = settings["TIMELINE_EDITION"]["editions"][0].lang
+    for item in [*timeline.events, *timeline.actors]:
+        if item.slug in (events if isinstance(item, Event) else actors):
+            item.lang = language

@@ -10,7 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
-from .dates import MONTHS, format_date
+from .dates import format_date, month_name
+from .i18n import _, ngettext
 from .model import Event, in_words
 
 T = TypeVar("T")
@@ -75,9 +76,13 @@ def gap_label(before: datetime.date | None, after: datetime.date) -> str | None:
     if months < GAP_MONTHS:
         return None
     years, rest = divmod(months, 12)
-    parts = [f"{years} year{'s' if years > 1 else ''}"] if years else []
-    parts += [f"{rest} month{'s' if rest > 1 else ''}"] if rest else []
-    return " and ".join(parts) + " later"
+    if not rest:
+        return ngettext("%(num)d year later", "%(num)d years later", years) % {"num": years}
+    if not years:
+        return ngettext("%(num)d month later", "%(num)d months later", rest) % {"num": rest}
+    return _("%(years)s and %(months)s later") % {
+        "years": ngettext("%(num)d year", "%(num)d years", years) % {"num": years},
+        "months": ngettext("%(num)d month", "%(num)d months", rest) % {"num": rest}}
 
 
 def pack(runs: list[list[T]], limit: int) -> list[list[T]]:
@@ -122,7 +127,7 @@ def period_label(events: list[Event], split_month: bool) -> str:
     holding part of a month that did not fit on one page."""
     first, last = events[0].date, events[-1].date
     if (first.year, first.month) != (last.year, last.month):
-        start = MONTHS[first.month - 1] if first.year == last.year else format_date(first, "month")
+        start = month_name(first) if first.year == last.year else format_date(first, "month")
         return f"{start} – {format_date(last, 'month')}"
     if split_month:
         return f"{first.day} – {format_date(last)}" if first.day != last.day else format_date(last)
@@ -178,7 +183,7 @@ class ListingPage:
 def going_on_from(year: int, events: list[Event], brief: bool = False) -> MonthGroup:
     """The events that began before `year` and go on into it, headed by the years they began in."""
     since = in_words(sorted({str(event.date.year) for event in events}))
-    return MonthGroup(f"{year}-from-before", f"Going on from {since}", events, brief=brief)
+    return MonthGroup(f"{year}-from-before", _("Going on from %(years)s") % {"years": since}, events, brief=brief)
 
 
 def paginate(events: list[Event], limit: int, address: Callable[[int], tuple[str, str]]) -> list[ListingPage]:

@@ -8,10 +8,11 @@ import csv
 import datetime
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .dates import format_date
 from .files import suggested_slug
+from .i18n import _
 from .markup import hidden_character, markup_in_text
 from .model import Actor
 from .problems import Problem
@@ -31,6 +32,8 @@ class MemberState:
     group: str
     admitted: datetime.date
     line: int
+    # Its actor's slug, from its name in the site's own table: the same address in every edition.
+    slug: str = ""
 
 
 def same_name(name: str) -> str:
@@ -74,7 +77,7 @@ class Table:
         elif name and group and admitted:
             self.codes.add(code)
             self.names.add(same_name(name))
-            self.members.append(MemberState(code, name, group, admitted, line))
+            self.members.append(MemberState(code, name, group, admitted, line, suggested_slug(name)))
 
     def date(self, line: int, value: str) -> datetime.date | None:
         try:
@@ -105,10 +108,34 @@ def read_member_states(path: str, text: str, problems: list[Problem]) -> list[Me
     return table.members
 
 
+def translated_members(members: list[MemberState], path: str, text: str, original: str,
+                       problems: list[Problem]) -> list[MemberState]:
+    """The members with their names and groups from the table's translation (`content/uk/…csv`), which must
+    list the same states in the same order, admitted on the same days, each group named one way."""
+    translated = read_member_states(path, text, problems)
+    if len(translated) != len(members):
+        problems.append(Problem(path, 1, "rows", f"lists {len(translated)} member states, {original} {len(members)}",
+                                f"a line for each line of {original}, in its order"))
+        return members
+    groups: dict[str, str] = {}
+    for member, translation in zip(members, translated):
+        for field in ("code", "admitted"):
+            if getattr(member, field) != getattr(translation, field):
+                problems.append(Problem(path, translation.line, field, f"differs from line {member.line} of "
+                                        f"{original}", "the same value: a translation changes only names"))
+        if groups.setdefault(member.group, translation.group) != translation.group:
+            problems.append(Problem(path, translation.line, "group", f"`{translation.group}`, where the group "
+                                    f"`{member.group}` is `{groups[member.group]}` on another line",
+                                    "one name for each group"))
+    return [replace(member, name=translation.name, group=translation.group)
+            for member, translation in zip(members, translated)]
+
+
 def member_actor(member: MemberState, settings: dict, path: str) -> Actor:
     """The actor of a member state that no actor file writes about."""
-    slug = suggested_slug(member.name)
-    role = f"Member state since {format_date(member.admitted)}, {member.group} group"
+    slug = member.slug
+    role = _("Member state since %(date)s, %(group)s group") % {"date": format_date(member.admitted),
+                                                                 "group": member.group}
     return Actor(slug=slug, name=member.name, kind="state", role=role,
                  sort_name=member.name, html="", source_path=path, url=settings["ACTOR_URL"].format(slug=slug),
                  code=member.code, group=member.group, admitted=member.admitted)

@@ -11,9 +11,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .dates import THIRDS, DatePiece, Period, date_pieces, format_date
+from .dates import THIRDS, DatePiece, Period, date_pieces, format_date, year_suffix
+from .i18n import N_, _, collation_key, ngettext
 
-KIND_LABELS = {"state": "States", "organisation": "Organisations", "person": "People"}
+KIND_NAMES = {"state": N_("State"), "organisation": N_("Organisation"), "person": N_("Person")}
+KIND_LABELS = {"state": N_("States"), "organisation": N_("Organisations"), "person": N_("People")}
 # The order of events that fall on the same day of the sort (see Event.sort_key).
 QUALIFIER_RANKS = {"before": 0, None: 1, "about": 1, "early": 2, "mid": 3, "late": 4, "after": 5}
 # What a tally counts. Positions in these words are votes; in any other (endorsing a declaration, taking part
@@ -23,12 +25,23 @@ VOTE_WORDS = ("yes", "no", "abstain", "absent")
 # where the record holds no position have marks of their own, so that neither reads as a vote.
 VOTE_MARKS = {"yes": "✓", "no": "✗", "abstain": "–", "absent": "○", "disputed": "?", "none": "·"}
 # The key to the marks, as the votes page and actor pages give it: word, mark, what it means.
+# Translated where it is shown (`vote_key`): the key is made once, before the site's language is known.
 VOTE_KEY = [(word, VOTE_MARKS[word], label) for word, label in (
-    ("yes", "Yes"), ("no", "No"), ("abstain", "Abstained"), ("absent", "Absent"),
-    ("disputed", "Disputed: sources disagree"), ("none", "No position recorded"))]
-# How a state's record counts each word: "yes on 7", "abstained on 2"; and a record of one word throughout.
-SUMMARY_WORDS = {"yes": "yes on", "no": "no on", "abstain": "abstained on", "absent": "absent from"}
-SUMMARY_ALL = {"yes": "voted yes on", "no": "voted no on", "abstain": "abstained on", "absent": "was absent from"}
+    ("yes", N_("Yes")), ("no", N_("No")), ("abstain", N_("Abstained")), ("absent", N_("Absent")),
+    ("disputed", N_("Disputed: sources disagree")), ("none", N_("No position recorded")))]
+# How a state's record counts each word: "yes on 7", "abstained on 2"; and a record of one word throughout,
+# for one vote and for all of several.
+SUMMARY_WORDS = {"yes": N_("yes on %(num)d"), "no": N_("no on %(num)d"), "abstain": N_("abstained on %(num)d"),
+                 "absent": N_("absent from %(num)d")}
+SUMMARY_ONE = {"yes": N_("voted yes on the one %(body)s vote on the record"),
+               "no": N_("voted no on the one %(body)s vote on the record"),
+               "abstain": N_("abstained on the one %(body)s vote on the record"),
+               "absent": N_("was absent from the one %(body)s vote on the record")}
+# A vote's outcome as readers see it.
+OUTCOME_WORDS = {"adopted": N_("adopted"), "rejected": N_("rejected"), "vetoed": N_("vetoed")}
+# What a state did on one vote, where the page says it changed its vote: "voted yes on".
+CHANGE_WORDS = {"yes": N_("voted yes on"), "no": N_("voted no on"), "abstain": N_("abstained on"),
+                "absent": N_("was absent from")}
 
 
 @dataclass
@@ -55,10 +68,12 @@ class Actor:
     code: str | None = None
     group: str | None = None
     admitted: datetime.date | None = None
+    # In an edition in another language, the language of its words where its file is not yet translated.
+    lang: str | None = None
 
     @property
     def kind_label(self) -> str:
-        return {"state": "State", "organisation": "Organisation", "person": "Person"}[self.kind]
+        return _(KIND_NAMES[self.kind])
 
     def member_in(self, state: Actor, year: int) -> bool | None:
         """Whether `state` sat in this voting body in `year`; None where its file names no elected members."""
@@ -104,7 +119,7 @@ class Source:
 
     @property
     def display_date(self) -> str:
-        return format_date(self.date) if self.date else "undated"
+        return format_date(self.date) if self.date else _("undated")
 
 
 @dataclass(frozen=True)
@@ -123,7 +138,9 @@ def publishers(cited: tuple[Citation, ...]) -> str:
 def in_words(names) -> str:
     """Names as a sentence lists them, each once: "AP, Babel and Reuters"."""
     names = list(dict.fromkeys(names))
-    return " and ".join(filter(None, (", ".join(names[:-1]), names[-1]))) if names else ""
+    if len(names) < 2:
+        return "".join(names)
+    return _("%(names)s and %(last)s") % {"names": ", ".join(names[:-1]), "last": names[-1]}
 
 
 @dataclass(frozen=True)
@@ -178,10 +195,11 @@ class RollCall:
         label, how many, and each group's members in order of name."""
         listed = []
         for word in VOTE_WORDS:
-            voters = sorted((vote.state for vote in self.votes if vote.word == word), key=lambda a: a.sort_name)
+            voters = sorted((vote.state for vote in self.votes if vote.word == word),
+                            key=lambda a: collation_key(a.sort_name))
             if voters:
                 label = next(vote.label for vote in self.votes if vote.word == word)
-                groups = sorted({state.group or "" for state in voters})
+                groups = sorted({state.group or "" for state in voters}, key=collation_key)
                 listed.append((word, label, len(voters), [(group, [s for s in voters if (s.group or "") == group])
                                                           for group in groups]))
         return listed
@@ -295,6 +313,8 @@ class Event:
     # compared with; and that name as written, with its line, until it is checked.
     follows: Event | None = None
     follows_as_written: tuple[str, int] | None = None
+    # In an edition in another language, the language of its words where its file is not yet translated.
+    lang: str | None = None
     previous: Event | None = None
     next: Event | None = None
 
@@ -368,16 +388,22 @@ class Event:
     def vote_heading(self) -> str:
         """`Resolution 12 · A ban on night flights`; `Vetoed · Draft deploring …` for a vetoed draft without a
         symbol."""
-        first = self.short_symbol or ("Vetoed" if self.outcome == "vetoed" else None)
+        first = self.short_symbol or (_("Vetoed") if self.outcome == "vetoed" else None)
         return " · ".join(filter(None, (first, self.short_subject)))
 
     @property
     def result(self) -> str:
         """The result in words: `adopted, 141 to 7, 32 abstaining`."""
         if not self.tally:
-            return self.outcome or ""
-        counts = f"{self.tally.yes} to {self.tally.no}, {self.tally.abstain} abstaining"
-        return f"{self.outcome}, {counts}" if self.outcome else counts
+            return self.outcome_label
+        counts = _("%(yes)s to %(no)s, %(abstain)s abstaining") % {
+            "yes": self.tally.yes, "no": self.tally.no, "abstain": self.tally.abstain}
+        return f"{self.outcome_label}, {counts}" if self.outcome else counts
+
+    @property
+    def outcome_label(self) -> str:
+        """The outcome in the site's language: `adopted`."""
+        return _(OUTCOME_WORDS[self.outcome]) if self.outcome in OUTCOME_WORDS else self.outcome or ""
 
     def conflict_anchor(self, conflict: Conflict) -> str:
         """The id of a conflict on the event's page."""
@@ -394,7 +420,7 @@ class Event:
     @property
     def positions_by(self) -> str:
         """Who the positions are of, as their table's heading says: states, or actors of other kinds too."""
-        return "State" if all(position.state.kind == "state" for position in self.positions) else "Actor"
+        return _("State") if all(position.state.kind == "state" for position in self.positions) else _("Actor")
 
     @cached_property
     def changes(self) -> list[tuple[str, str, list[Actor]]]:
@@ -410,7 +436,7 @@ class Event:
                 changed[before[slug].word, after[slug].word].append(after[slug])
         order = {word: number for number, word in enumerate(VOTE_WORDS)}
         return [(before[votes[0].state.slug].label, votes[0].label,
-                 sorted((vote.state for vote in votes), key=lambda state: state.sort_name.casefold()))
+                 sorted((vote.state for vote in votes), key=lambda state: collation_key(state.sort_name)))
                 for _, votes in sorted(changed.items(), key=lambda item: (order[item[0][0]], order[item[0][1]]))]
 
     @cached_property
@@ -441,7 +467,8 @@ class TimePeriod:
         """`28 February – 3 March 2022`, or `from 28 February 2022, ongoing` where no end is known."""
         if self.end:
             return date_pieces(self.start, self.end)
-        return [DatePiece("from "), DatePiece(" ".join(self.start.words), self.start.iso), DatePiece(", ongoing")]
+        start = " ".join(self.start.words_in(qualified=True)) + year_suffix()  # after "from": `з лютого`
+        return [DatePiece(_("from ")), DatePiece(start, self.start.iso), DatePiece(_(", ongoing"))]
 
     @property
     def display_date(self) -> str:
@@ -455,7 +482,7 @@ class TimePeriod:
 def by_group(items: list, state_of: Callable[[object], Actor] = lambda actor: actor) -> list[tuple[str, list]]:
     """Items (actors, or rows of one) by the group of their member state, in order of group; those of no group
     ("") last."""
-    groups = sorted({state_of(item).group or "" for item in items}, key=lambda group: (not group, group))
+    groups = sorted({state_of(item).group or "" for item in items}, key=lambda group: (not group, collation_key(group)))
     return [(group, [item for item in items if (state_of(item).group or "") == group]) for group in groups]
 
 
@@ -486,9 +513,10 @@ class RecordRow:
     def text(self) -> str:
         """The cell in words, for screen readers and the strip's labels: `No (veto)`, `Yes, disputed`."""
         if not self.position:
-            return "Disputed" if self.conflict else "No position recorded"
-        veto = " (veto)" if self.vetoed else ""
-        return f"{self.position.label}{veto}{', disputed' if self.conflict else ''}"
+            return _("Disputed") if self.conflict else _("No position recorded")
+        words = {(True, True): _("%(vote)s (veto), disputed"), (True, False): _("%(vote)s (veto)"),
+                 (False, True): _("%(vote)s, disputed"), (False, False): "%(vote)s"}
+        return words[self.vetoed, self.conflict is not None] % {"vote": self.position.label}
 
     @property
     def conflict_url(self) -> str | None:
@@ -540,8 +568,11 @@ class FigureRow:
 
     @property
     def text(self) -> str:
-        words = {"exactly": "", "at-least": "at least ", "more-than": "more than "}
-        return f"{words[self.figure.qualifier]}{self.figure.count:,}"
+        count = f"{self.figure.count:,}"
+        if self.figure.qualifier == "exactly":
+            return count
+        words = {"at-least": _("at least %(count)s"), "more-than": _("more than %(count)s")}
+        return words[self.figure.qualifier] % {"count": count}
 
     @property
     def measure_label(self) -> str:
@@ -573,7 +604,22 @@ class ActorQuote:
 
 
 def votes_count(count: int, body: str) -> str:
-    return f"the one {body} vote" if count == 1 else f"{count} {body} votes"
+    if count == 1:
+        return _("the one %(body)s vote") % {"body": body}
+    return ngettext("%(num)d %(body)s votes", "%(num)d %(body)s votes", count) % {"num": count, "body": body}
+
+
+def summary_all(word: str, count: int) -> str:
+    """`voted no on all 10 Assembly votes on the record`: several votes, one word (one vote is said apart)."""
+    forms = {"yes": ngettext("voted yes on all %(num)d %(body)s votes on the record",
+                             "voted yes on all %(num)d %(body)s votes on the record", count),
+             "no": ngettext("voted no on all %(num)d %(body)s votes on the record",
+                            "voted no on all %(num)d %(body)s votes on the record", count),
+             "abstain": ngettext("abstained on all %(num)d %(body)s votes on the record",
+                                 "abstained on all %(num)d %(body)s votes on the record", count),
+             "absent": ngettext("was absent from all %(num)d %(body)s votes on the record",
+                                "was absent from all %(num)d %(body)s votes on the record", count)}
+    return forms[word]
 
 
 def body_summary(body: str, rows: list[RecordRow]) -> str:
@@ -583,17 +629,21 @@ def body_summary(body: str, rows: list[RecordRow]) -> str:
     recorded = sum(counts.values())
     if len(counts) == 1 and recorded == len(rows):
         word, = counts
-        said = f"{SUMMARY_ALL[word]} {'all ' if len(rows) > 1 else ''}{votes_count(len(rows), body)} on the record"
+        said = (_(SUMMARY_ONE[word]) if len(rows) == 1 else summary_all(word, len(rows))) % {
+            "num": len(rows), "body": body}
     else:
-        words = ", ".join(f"{SUMMARY_WORDS[word]} {counts[word]}" for word in VOTE_WORDS if counts[word])
-        said = f"{words} of " if words else "of "
-        said += f"{votes_count(len(rows), body)} on the record"
+        words = ", ".join(_(SUMMARY_WORDS[word]) % {"num": counts[word]} for word in VOTE_WORDS if counts[word])
+        votes = votes_count(len(rows), body)
+        said = (_("%(counts)s of %(votes)s on the record") % {"counts": words, "votes": votes} if words
+                else _("of %(votes)s on the record") % {"votes": votes})
         if unknown := sum(1 for row in rows if not row.position and not row.conflict):
-            said += f", no position recorded on {unknown}"
+            said += ngettext(", no position recorded on %(num)d", ", no position recorded on %(num)d", unknown) % {
+                "num": unknown}
     if disputed := sum(1 for row in rows if row.conflict):
-        said += f", disputed on {disputed}"
+        said += ngettext(", disputed on %(num)d", ", disputed on %(num)d", disputed) % {"num": disputed}
     if vetoes := sum(1 for row in rows if row.vetoed):
-        said += f", casting the veto on {vetoes}" if vetoes > 1 else ", casting the veto on one"
+        said += _(", casting the veto on one") if vetoes == 1 else ngettext(
+            ", casting the veto on %(num)d", ", casting the veto on %(num)d", vetoes) % {"num": vetoes}
     return said
 
 
@@ -603,7 +653,7 @@ class Timeline:
     def __init__(self, events: list[Event], actors: list[Actor], periods: list[TimePeriod] | None = None):
         self.events = sorted(events, key=lambda e: e.sort_key)
         self.periods = sorted(periods or [], key=lambda p: (p.start.first, p.slug))
-        self.actors = sorted(actors, key=lambda a: a.sort_name.casefold())
+        self.actors = sorted(actors, key=lambda a: collation_key(a.sort_name))
         for before, after in zip(self.events, self.events[1:]):
             before.next, after.previous = after, before
         self.events_by_actor: dict[str, list[Event]] = {actor.slug: [] for actor in self.actors}
@@ -649,7 +699,7 @@ class Timeline:
     # Worked out once: every listing page of the plan asks for them (16,000 times at 10,000 events).
     @cached_property
     def actors_by_kind(self) -> list[tuple[str, list[Actor]]]:
-        return [(label, [a for a in self.actors if a.kind == kind]) for kind, label in KIND_LABELS.items()]
+        return [(_(label), [a for a in self.actors if a.kind == kind]) for kind, label in KIND_LABELS.items()]
 
     @cached_property
     def named_actors_by_kind(self) -> list[tuple[str, list[Actor]]]:
@@ -693,7 +743,7 @@ class Timeline:
                 and (vote := event.roll_call.by_state.get(state.slug)) and vote.word != "absent"]
         if not cast:
             return []
-        rows = [("the majority", sum(vote.word == roll_call.majority for roll_call, vote in cast), len(cast))]
+        rows = [(_("the majority"), sum(vote.word == roll_call.majority for roll_call, vote in cast), len(cast))]
         for reference in (reference for reference in references if reference is not state):
             both = [(vote, other) for roll_call, vote in cast
                     if (other := roll_call.by_state.get(reference.slug)) and other.word != "absent"]
@@ -703,8 +753,8 @@ class Timeline:
     def changes_of(self, state: Actor) -> list[tuple[Event, str, str]]:
         """Where a state changed its vote from a vote to one that follows it (`follows`): the later vote, and what
         it did before and after (`voted yes on`, `abstained on`)."""
-        return [(event, SUMMARY_ALL[event.follows.cast_votes[state.slug].word],
-                 SUMMARY_ALL[event.cast_votes[state.slug].word])
+        return [(event, _(CHANGE_WORDS[event.follows.cast_votes[state.slug].word]),
+                 _(CHANGE_WORDS[event.cast_votes[state.slug].word]))
                 for event in self.votes if any(state in states for _, _, states in event.changes)]
 
     def record_summary(self, state: Actor) -> str:
@@ -713,7 +763,7 @@ class Timeline:
         voted no on all 10 Assembly votes on the record.`"""
         by_body: dict[str, list[RecordRow]] = defaultdict(list)
         for row in self.cells_of(state):
-            by_body[row.event.body.name if row.event.body else "other"].append(row)
+            by_body[row.event.body.name if row.event.body else _("other")].append(row)
         said = "; ".join(body_summary(body, rows) for body, rows in by_body.items())
         return f"{said[:1].upper()}{said[1:]}."
 

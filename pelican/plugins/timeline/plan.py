@@ -16,6 +16,7 @@ from .axis import Axis, Scale, one_year, time_axis, whole_years
 from .charts import figures_chart, group_charts, tally_charts
 from .citations import chronology
 from .feeds import CORRECTIONS_FEED_TITLE, feeds
+from .i18n import _
 from .linked_data import actor_json_ld, event_json_ld, script_json
 from .listings import (ListingPage, group_by_month, most_recent, pack, paginate, paginate_beside, share_out,
                        with_going_on)
@@ -115,7 +116,7 @@ def navigation(timeline: Timeline, settings: dict) -> dict:
 
 def feed_titles(timeline: Timeline, settings: dict) -> dict[str, str]:
     """Give each feed's title by its path; none when feeds are not written."""
-    return {path: title for path, title, _ in feeds(timeline, settings)} if settings["TIMELINE_FEEDS"] else {}
+    return {path: title for path, title, _events in feeds(timeline, settings)} if settings["TIMELINE_FEEDS"] else {}
 
 
 def page_feeds(titles: dict[str, str], path: str) -> list[tuple[str, str]]:
@@ -252,7 +253,7 @@ def corrections_page(timeline: Timeline, settings: dict) -> list[PlannedPage]:
     """Plan the page of every correction, newest first, when any event has one; it links to their feed."""
     if not timeline.corrections:
         return []
-    feed = [(CORRECTIONS_FEED_TITLE, settings["CORRECTIONS_FEED_ATOM"])] if settings["TIMELINE_FEEDS"] else []
+    feed = [(_(CORRECTIONS_FEED_TITLE), settings["CORRECTIONS_FEED_ATOM"])] if settings["TIMELINE_FEEDS"] else []
     return [single_page(settings, "CORRECTIONS", "corrections", rows=timeline.corrections, page_feeds=feed)]
 
 
@@ -263,9 +264,9 @@ def search_page(timeline: Timeline, settings: dict, shards: list[Shard], own_pag
     nav = navigation(timeline, settings)
     groups = [(label, actors) for label, actors in timeline.actors_by_kind if actors]
     kinds = [(actors[0].kind, label) for label, actors in groups]
-    pages = [("page", "Pages")] if own_pages or timeline.figures else []
-    types = [(label, choices) for label, choices in (("Events", nav["types"]), ("Actors", kinds), ("Other", pages))
-             if choices]
+    pages = [("page", _("Pages"))] if own_pages or timeline.figures else []
+    types = [(label, choices) for label, choices in ((_("Events"), nav["types"]), (_("Actors"), kinds),
+                                                    (_("Other"), pages)) if choices]
     return [single_page(settings, "SEARCH", "search", nav=nav, indexes=[shard.folder for shard in shards],
                         filter_types=types, actor_groups=groups)]
 
@@ -274,7 +275,7 @@ def year_pages(timeline: Timeline, settings: dict, years: dict[int, list[Listing
     """Plan each year's pages, each with the axis of its year."""
     nav = navigation(timeline, settings)
     return [page for year, events in timeline.events_by_year.items()
-            for page in listing_pages(years[year], "listing", kicker="Year", heading=str(year),
+            for page in listing_pages(years[year], "listing", kicker=_("Year"), heading=str(year),
                                       count=len(events), nav=nav, year_in_title=True,
                                       axis=axis_of(timeline, settings, events, places(years[year]), one_year(year),
                                                    year_links=False))]
@@ -286,7 +287,7 @@ def type_pages(timeline: Timeline, settings: dict) -> list[PlannedPage]:
     planned = []
     for slug, events in timeline.events_of_type().items():
         pages = with_going_on(listing(settings, events, "TYPE", slug=slug))
-        planned += listing_pages(pages, "listing", kicker="Event type", heading=types[slug], count=len(events),
+        planned += listing_pages(pages, "listing", kicker=_("Event type"), heading=types[slug], count=len(events),
                                  nav=nav, year_in_title=False, axis=axis_of(timeline, settings, events, places(pages)),
                                  page_feeds=page_feeds(titles, settings["TYPE_FEED_ATOM"].format(slug=slug)))
     return planned

@@ -6,8 +6,10 @@ import re
 import string
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from .files import SLUG
+from .i18n import THEME_CATALOGUES, catalogue_path
 from .problems import BuildStopped, closest, count, show
 
 # Where the search index is written (see search.py).
@@ -134,6 +136,12 @@ DEFAULTS = {
     "TIMELINE_IMAGE_HOSTS": [],
     # A sentence under each roll call's map, on whose borders it draws (see world_map.py).
     "TIMELINE_MAP_NOTE": "Boundaries from Natural Earth, an occupied area drawn as part of the state it belongs to.",
+    # Folders of the site's own gettext catalogues (<folder>/<lang>/LC_MESSAGES/messages.po), read after the
+    # theme's for a site whose DEFAULT_LANG is not English: its words (the types', the settings') win.
+    "TIMELINE_TRANSLATIONS": [],
+    # The site's editions in other languages, each by its language's code with the settings it gives in that
+    # language (see editions.py): {"uk": {"SITENAME": "…", "TIMELINE_EVENT_TYPES": {…}}}. None by default.
+    "TIMELINE_EDITIONS": {},
 }
 CHOICES = {"TIMELINE_UNSAFE_MARKUP": ("error", "strip")}
 HOST = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
@@ -186,9 +194,12 @@ def apply_defaults(pelican) -> None:
 def settings_problems(settings: dict) -> list[str]:
     """What is wrong with the plugin's settings, each as `NAME: problem; expected …`."""
     problems = [problem for name in DEFAULTS if (problem := setting_problem(name, settings[name]))]
-    # Positions name types of event: compared once both settings are sound.
+    # Positions name types of event, and editions give the site's settings in their words: compared once the
+    # settings are sound.
     if not problems and (problem := positions_types_problem(settings)):
         problems.append(problem)
+    if not problems:
+        problems += editions_problems(settings)
     if settings.get("SLUGIFY_SOURCE") != "basename":
         problems.append(f"SLUGIFY_SOURCE: is {settings.get('SLUGIFY_SOURCE')!r}; expected \"basename\": pages "
                         "are named by their files, as events and actors are")
@@ -335,3 +346,52 @@ MAPPINGS = {
 def absolute_url(settings: dict, path: str) -> str | None:
     """The address of a page or file under SITEURL, or None when the site's address is not set."""
     return f"{settings['SITEURL']}/{path}" if settings["SITEURL"] else None
+
+
+LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})*")
+# The settings an edition may give of its own: the words of the site in its language. Anything else (the
+# addresses, the content, the limits) is the site's, so that the editions stay one site.
+EDITION_SETTINGS = ("SITENAME", "SITESUBTITLE", "TIMELINE_EVENT_TYPES", "TIMELINE_POSITIONS", "TIMELINE_MEASURES",
+                    "TIMELINE_MENU", "FIGURES_TITLE", "FIGURES_DESCRIPTION", "FIGURES_LEDE", "TIMELINE_MAP_NOTE",
+                    "TIMELINE_TRANSLATIONS")
+
+
+def editions_problems(settings: dict) -> list[str]:
+    """What is wrong with the editions: a language's code, a setting an edition may not give, or one that
+    does not give the site's own keys (the types, positions and measures are the same in every language)."""
+    problems = []
+    for lang, own in settings["TIMELINE_EDITIONS"].items():
+        name = f"TIMELINE_EDITIONS[{lang!r}]"
+        if not isinstance(lang, str) or not LANGUAGE.fullmatch(lang) or lang == settings["DEFAULT_LANG"]:
+            problems.append(f"{name}: is not a language's code other than DEFAULT_LANG; expected one such as \"uk\"")
+            continue
+        if not isinstance(own, dict):
+            problems.append(f"{name}: is {own!r}; expected the edition's settings, such as {{\"SITENAME\": \"…\"}}")
+            continue
+        folders = [THEME_CATALOGUES, *map(Path, own.get("TIMELINE_TRANSLATIONS", settings["TIMELINE_TRANSLATIONS"]))]
+        if not any(catalogue_path(folder, lang).is_file() for folder in folders):
+            problems.append(f"{name}: the theme has no catalogue of {lang!r}; expected "
+                            f"{catalogue_path(Path('<folder>'), lang)} in a folder of TIMELINE_TRANSLATIONS")
+        for key, value in own.items():
+            if key not in EDITION_SETTINGS:
+                problems.append(f"{name}: {key!r} is not a setting an edition gives; expected one of "
+                                + ", ".join(EDITION_SETTINGS) + closest(key, EDITION_SETTINGS))
+            elif problem := edition_value_problem(key, value, settings[key]):
+                problems.append(f"{name}[{key!r}]: {problem}")
+    return problems
+
+
+def edition_value_problem(key: str, value: object, site_value: object) -> str | None:
+    """An edition's value of a setting: sound as the site's would be, with the same keys (and words)."""
+    if key in DEFAULTS and (problem := setting_problem(key, value)):
+        return problem.split(": ", 1)[1]
+    if not isinstance(value, type(site_value)):
+        return f"is {value!r}; expected a value like the site's, {site_value!r}"
+    if isinstance(value, dict) and set(value) != set(site_value):
+        return "has the keys " + ", ".join(map(repr, value)) + "; expected the site's: " + ", ".join(
+            map(repr, site_value))
+    if key == "TIMELINE_POSITIONS":
+        for kind, (_heading, words) in value.items():
+            if set(words) != set(theirs := site_value[kind][1]):
+                return f"gives {kind!r} the words {', '.join(words)}; expected the site's: {', '.join(theirs)}"
+    return None

@@ -38,7 +38,8 @@ MARKDOWN = {
     "output_format": "html5",
 }
 # Every value from front matter is escaped; bodies are sanitised HTML and marked safe in templates.
-JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+# Every word of the theme goes through gettext (i18n.py), in the site's language.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True, "extensions": ["jinja2.ext.i18n"]}
 
 # Caches speed up rebuilds; they live outside output/ so a build can replace output/ whole.
 CACHE_PATH = ".cache"

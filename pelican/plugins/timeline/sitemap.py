@@ -20,12 +20,17 @@ def sitemap_xml(addresses: list[str]) -> str:
 
 
 def write_sitemap(output_path: str, settings: dict, page_urls: list[str]) -> None:
-    """Write sitemap.xml and robots.txt naming it; nothing without SITEURL, as addresses must be absolute."""
+    """Write sitemap.xml and robots.txt naming it; nothing without SITEURL, as addresses must be absolute. The
+    site's sitemap lists every page in each of its editions, which have the same pages (editions.py); an
+    edition writes none of its own."""
     sitemap = absolute_url(settings, settings["SITEMAP_SAVE_AS"])
-    if sitemap is None:
+    edition = settings.get("TIMELINE_EDITION") or {"folder": "", "editions": []}
+    if sitemap is None or edition["folder"]:
         return
+    folders = [f"{other.url}/" if other.url else "" for other in edition["editions"]] or [""]
     files = {
-        settings["SITEMAP_SAVE_AS"]: sitemap_xml([absolute_url(settings, url) for url in page_urls]),
+        settings["SITEMAP_SAVE_AS"]: sitemap_xml([absolute_url(settings, folder + url)
+                                                  for folder in folders for url in page_urls]),
         settings["ROBOTS_SAVE_AS"]: f"User-agent: *\nAllow: /\n\nSitemap: {sitemap}\n",
     }
     for path, text in files.items():

@@ -1,19 +1,25 @@
-"""The stylesheet as readers receive it: the theme's one stylesheet stays commented for maintainers in
-theme/static/, and is written minified into the site."""
+"""The stylesheet and scripts as readers receive them: the theme's files stay commented for maintainers in
+theme/static/, and are written minified into the site."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import rcssmin
+import rjsmin
 
 
-def minify_stylesheets(pelican_instance) -> None:
-    """Minify the theme's stylesheets where Pelican has copied them: every page loads them, and comments and
-    indentation were a quarter of their weight once compressed (1.2 KB of 4.8)."""
-    settings = pelican_instance.settings
-    folder = Path(pelican_instance.output_path) / settings["THEME_STATIC_DIR"] / "css"
-    for path in folder.glob("*.css"):
+def minify_theme_files(pelican_instance) -> None:
+    """Minify the theme's stylesheets and scripts where Pelican has copied them: every page loads them, and
+    comments and indentation were a quarter of the stylesheet's weight once compressed (1.2 KB of 4.8)."""
+    theme = Path(pelican_instance.output_path) / pelican_instance.settings["THEME_STATIC_DIR"]
+    minify(theme / "css", "*.css", rcssmin.cssmin)
+    # The scripts' comments are for maintainers too: a third of the home page's script, compressed.
+    minify(theme / "js", "*.js", rjsmin.jsmin)
+
+
+def minify(folder: Path, pattern: str, minified_text) -> None:
+    for path in folder.glob(pattern):
         text = path.read_text(encoding="utf-8")
-        if (minified := rcssmin.cssmin(text)) != text:
+        if (minified := minified_text(text)) != text:
             path.write_text(minified, encoding="utf-8")

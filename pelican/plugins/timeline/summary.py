@@ -25,6 +25,7 @@ PELICANS_LINE = "Done: Processed "
 
 @dataclass(frozen=True)
 class BuildSummary:
+    edition: str  # "" for the site; an edition's language (`uk`), which starts its line
     events: int
     actors: int
     pages_written: int
@@ -37,7 +38,8 @@ class BuildSummary:
         warned = f"{count(self.warnings, 'warning')} above; " if self.warnings else ""
         search = (f"{count(self.shards_indexed, 'shard')} indexed, {self.shards_kept} kept"
                   if self.shards_indexed is not None else "not made (TIMELINE_SEARCH_INDEX is False)")
-        return (f"Built {count(self.events, 'event')} and {count(self.actors, 'actor')}: "
+        edition = f"{self.edition}: " if self.edition else ""
+        return (f"{edition}Built {count(self.events, 'event')} and {count(self.actors, 'actor')}: "
                 f"{count(self.pages_written, 'page')} written, {self.pages_kept} left as they were; "
                 f"search: {search}; {warned}{seconds:.1f} s.")
 
@@ -48,7 +50,9 @@ class SummaryPrinter(RenderHook):
     def __init__(self) -> None:
         self.started = time.monotonic()
         self.summary: BuildSummary | None = None
-        self.printed = False  # ours is printed, and Pelican's line is yet to come
+        # How many of ours are printed whose Pelican's line is yet to come: an edition's build runs within the
+        # site's, so the site's line waits while the edition's is printed and its Pelican line dropped.
+        self.printed = 0
         self.hooked = False
 
     def hook_into(self, console: Console) -> None:
@@ -70,12 +74,12 @@ class SummaryPrinter(RenderHook):
         """Print the line of the build that has just succeeded (none when no summary was handed over)."""
         if self.summary is not None:
             show([self.summary.line(time.monotonic() - self.started)])
-            self.summary, self.printed = None, True
+            self.summary, self.printed = None, self.printed + 1
 
     def process_renderables(self, renderables: list) -> list:
         """Drop Pelican's line when ours stands in its place."""
         if self.printed and any(map(is_pelicans_line, renderables)):
-            self.printed = False
+            self.printed -= 1
             return [item for item in renderables if not is_pelicans_line(item)]
         return renderables
 

@@ -23,7 +23,7 @@ from .links import EXPECTED as LINK_EXPECTED, ORDINARY as ORDINARY_LINK, link_pr
 from .citing import EXAMPLE as CITATION_EXAMPLE
 from .content_data import ContentData
 from .markup import find_unsafe_markup, markup_in_text, strip_markup
-from .member_states import add_member_states, read_member_states
+from .member_states import add_member_states, read_member_states, translated_members
 from .model import (VOTE_WORDS, Actor, Citation, Conflict, Correction, Event, Figure, Position,
                     Quote, Report, Source, Tally, Term, Timeline, TimePeriod)
 from .problems import ContentError, Problem, closest, count, describe
@@ -489,6 +489,8 @@ def parse_actors(docs: list[SourceFile], problems: list[Problem], data: ContentD
     """Every actor: those of the files, and the member states of the site's table that no file writes about."""
     data = data or ContentData()
     members = read_member_states(*data.member_states, problems) if data.member_states else []
+    if members and data.member_names:
+        members = translated_members(members, *data.member_names, data.member_states[0], problems)
     codes, table, taken_codes = {member.code for member in members}, data.table_path, {}
     actors: dict[str, Actor] = {}
     # Fields naming other actors, read once every actor is known.

@@ -22,10 +22,14 @@
     }
   };
 
+  // The page's words in its language (data-words): forms by plural category, %(name)s filled in.
+  const words = JSON.parse(count.dataset.words);
+  const plural = (forms, n) => forms[new Intl.PluralRules(document.documentElement.lang).select(n)] ?? forms.other;
+  const fill = (text, values) => text.replace(/%\((\w+)\)[sd]/g, (_, name) => values[name]);
   const say = (shown) => {
     count.textContent = shown === 0
-      ? "No events match these filters."
-      : `Showing ${shown} of ${cards.length} event${cards.length === 1 ? "" : "s"}.`;
+      ? words.none
+      : fill(plural(words.showing, cards.length), { shown, num: cards.length });
   };
 
   const apply = () => {

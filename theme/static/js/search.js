@@ -102,15 +102,21 @@ const remember = (query, filters) => {
 const described = (filters) => FILTERS.filter((name) => filters[name])
   .map((name) => form.elements[name].selectedOptions[0].textContent).join(", ");
 
+// The page's words (data-words), in its language: a message's forms by plural category, its values by name.
+const words = JSON.parse(status.dataset.words);
+const plural = (forms, number) => forms[new Intl.PluralRules(document.documentElement.lang).select(number)]
+  ?? forms.other;
+const fill = (text, values) => text.replace(/%\((\w+)\)[sd]/g, (_, name) => values[name]);
+
 const say = (query, filters) => {
   const total = shown.matches.length;
-  const what = [query && `for “${query}”`, Object.keys(filters).length > 0 && `(${described(filters)})`]
+  const what = [query && fill(words.query, { query }), Object.keys(filters).length > 0 && `(${described(filters)})`]
     .filter(Boolean).join(" ");
   if (total === 0) {
-    status.textContent = `Nothing found ${what}.`;
+    status.textContent = fill(words.nothing, { what });
   } else {
-    const count = `${total} result${total === 1 ? "" : "s"} ${what}`;
-    status.textContent = shown.count < total ? `${count}, ${shown.count} shown.` : `${count}.`;
+    const count = fill(plural(words.found, total), { num: total, what });
+    status.textContent = shown.count < total ? fill(words.shown, { count, shown: shown.count }) : `${count}.`;
   }
 };
 
@@ -146,7 +152,7 @@ const run = async (query, debounce) => {
 };
 
 const search = (debounce) => run(input.value.trim(), debounce).catch(() => {
-  status.textContent = "Search could not be loaded. Browse the timeline by year or type instead.";
+  status.textContent = words.failed;
 });
 
 form.addEventListener("submit", (event) => {
