@@ -61,3 +61,40 @@ TIMELINE_SYMBOL_URL = "https://undocs.org/{symbol}"
 TIMELINE_SYMBOL_LINKED = r"(?!.*-[AS]/)[AS]/\S.*"
 # In the votes page's column headings, ES-11/1 for A/RES/ES-11/1, S/RES/2623 for S/RES/2623 (2022).
 TIMELINE_SYMBOL_SHORTEN = r"^A/RES/|\s*\(\d{4}\)$"
+
+# The edition in Ukrainian, at uk/: the same record, each file's translation in content/uk/ (docs/editing.md,
+# "Translations"), the theme's words from its catalogue, and the site's own words below.
+uk_votes = {"yes": "За", "no": "Проти", "abstain": "Утрималися", "absent": "Відсутні"}
+TIMELINE_EDITIONS = {"uk": {
+    "SITENAME": "Україна: міжнародна відповідь",
+    "SITESUBTITLE": "Хронологія голосувань, ордерів, переговорів і заяв від 24 лютого 2022 року, з джерелами",
+    "TIMELINE_EVENT_TYPES": {
+        "invasion": "Вторгнення", "vote": "Голосування", "veto": "Вето", "session": "Сесія",
+        "warrant": "Ордер на арешт", "legal": "Правовий крок", "talks": "Переговори", "summit": "Саміт",
+        "meeting": "Засідання", "hearing": "Слухання", "report": "Доповідь", "statement": "Заява",
+        "agreement": "Угода",
+    },
+    "TIMELINE_POSITIONS": {
+        "vote": ("Як голосували названі держави", uk_votes),
+        "veto": ("Як голосували названі держави", uk_votes),
+        "summit": ("Хто підтримав комюніке", {"endorsed": "Підтримали", "did-not-endorse": "Не підтримали",
+                                             "observer": "Спостерігач", "not-invited": "Не запрошені"}),
+        "talks": ("Хто брав участь", {"took-part": "Брали участь", "declined": "Відмовилися"}),
+        "agreement": ("Хто підписав", {"signed": "Підписали", "brokered": "Посередники", "witnessed": "Свідки",
+                                       "acceded": "Приєдналися", "withdrew": "Вийшли"}),
+    },
+    "TIMELINE_MEASURES": {
+        "children-deported": "Дітей, про депортацію чи примусове переміщення яких повідомлено",
+        "children-returned": "Дітей, про повернення яких повідомлено",
+    },
+    "FIGURES_TITLE": "Діти України: оприлюднені цифри",
+    "FIGURES_DESCRIPTION": ("Скільки українських дітей, за повідомленнями, депортовано чи переміщено до Росії і "
+                            "скільки повернуто: за датою і за тим, хто оприлюднив кожну цифру."),
+    "FIGURES_LEDE": ("Кількість дітей, про депортацію чи примусове переміщення яких повідомлено, і дітей, яких "
+                     "повернуто, як їх названо під час подій цієї хронології. Кожну цифру подано з датою і тим, хто "
+                     "її оприлюднив; вони походять із різних джерел і не завжди лічаться однаково."),
+    "TIMELINE_MENU": {"timeline": "Хронологія", "actors": "Учасники", "votes": "Голосування", "figures": "Діти",
+                      "search": "Пошук"},
+    "TIMELINE_MAP_NOTE": ("Кордони такі, якими їх визнає Генеральна Асамблея ООН: Крим та інші території України, "
+                          "окуповані Росією, є українськими (резолюції 68/262 та ES-11/4)."),
+}}

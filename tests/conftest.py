@@ -230,6 +230,9 @@ def project_copy(tmp_path: Path) -> Path:
     shutil.copytree(FIXTURES / "site", root / "content")
     for name in ("pelicanconf.py", "publishconf.py", "tasks.py"):
         shutil.copy(ROOT / name, root / name)
+    # As build() does: the fixture content translates nothing, and an edition would double each build.
+    with (root / "pelicanconf.py").open("a", encoding="utf-8") as settings:
+        settings.write("\nTIMELINE_EDITIONS = {}  # the fixture content has no translations\n")
     return root
 
 

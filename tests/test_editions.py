@@ -108,7 +108,7 @@ def test_every_page_of_both_editions_links_to_its_translation_and_each_link_lead
                 target = Path(urljoin(f"/{url}", href).lstrip("/"))
                 assert "uk/../" not in href and (result.output / target / "index.html").is_file(), (url, href)
                 assert (target.parts[:1] == ("uk",)) == (lang == "uk"), (url, href)
-            switch = page.select_one(f'.editions a[hreflang="{other}"]')
+            switch = page.select_one(f'.site-nav .edition a[hreflang="{other}"]')
             assert switch["lang"] == other and switch["href"] == links[other], url
 
 
@@ -194,7 +194,15 @@ def test_invoke_build_leaves_both_editions_as_they_were_when_a_translation_stops
     with (root / "pelicanconf.py").open("a", encoding="utf-8") as settings:
         settings.write(f"\nTIMELINE_EDITIONS = {EDITIONS!r}\n")
     translate(root / "content", {f"events/{VOTE}.md": TRANSLATED_VOTE})
-    assert invoke(root, "build").returncode == 0
+    built = invoke(root, "build")
+    assert built.returncode == 0, built.stdout + built.stderr
+    # Each build's line in place of Pelican's (one per build): the site's, then the edition's five warnings (a
+    # file it shows untranslated each), then its line.
+    lines = built.stdout.strip().splitlines()
+    assert [line for line in lines if line.startswith("Built ")] == [lines[-7]] and "15 pages written" in lines[-7]
+    assert re.fullmatch(r"uk: Built 2 events and 4 actors: 15 pages written, 0 left as they were; search: "
+                        r"1 shard indexed, 0 kept; 5 warnings above; \d+\.\d s\.", lines[-1])
+    assert "Done: Processed" not in built.stdout
     before = snapshot(root / "output")
     assert f"uk/events/{VOTE}/index.html" in before and "uk/theme/css/site.css" in before
     translate(root / "content", {f"events/{VOTE}.md": TRANSLATED_VOTE.replace("yes: 91", "yes: 92")})

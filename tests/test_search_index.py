@@ -9,19 +9,22 @@ import gzip
 import json
 from pathlib import Path
 
+import pytest
+
 from conftest import Build, section, snapshot
 
 
-def search_folders(site: Build) -> list[str]:
-    """The index folders the search page loads, in order."""
-    return site.page("/search/").select_one("#search-form")["data-indexes"].split()
+def search_folders(site: Build, edition: str = "") -> list[str]:
+    """The index folders the search page of the site (or of its edition) loads, in order, from its root."""
+    form = site.page(f"/{edition}/search/").select_one("#search-form")
+    return [f"{edition}/{folder}".lstrip("/") for folder in form["data-indexes"].split()]
 
 
-def indexed(site: Build) -> dict[str, str]:
-    """What a search can find: the address and text of every page in every shard the search page loads
-    (Pagefind keeps each page's text in a gzipped JSON fragment)."""
+def indexed(site: Build, edition: str = "") -> dict[str, str]:
+    """What a search can find: the address (from the root of its edition) and text of every page in every
+    shard the search page loads (Pagefind keeps each page's text in a gzipped JSON fragment)."""
     pages = {}
-    for folder in search_folders(site):
+    for folder in search_folders(site, edition):
         shard = indexed_in(site, folder)
         assert not set(shard) & set(pages), f"{set(shard) & set(pages)} in two shards"
         pages |= shard
@@ -39,15 +42,30 @@ def indexed_in(site: Build, folder: str) -> dict[str, str]:
     return {url: record["content"] for url, record in records_in(site, folder).items()}
 
 
-def marked_for_search(site: Build) -> set[str]:
-    return {"/" + str(path.parent.relative_to(site.output)) + "/" for path in site.output.rglob("*.html")
+def marked_for_search(site: Build, edition: str = "") -> set[str]:
+    """The pages of the site (or of its edition) that ask to be indexed, by address from its root."""
+    root = site.output / edition
+    pages = (path for path in root.rglob("*.html") if edition or path.relative_to(root).parts[0] != "uk")
+    return {"/" + str(path.parent.relative_to(root)) + "/" for path in pages
             if site.page(str(path.relative_to(site.output))).find(attrs={"data-pagefind-body": True})}
 
 
-def test_the_index_holds_exactly_the_event_actor_and_prose_pages(site):
-    events = {f"/events/{path.parent.name}/" for path in (site.output / "events").glob("*/index.html")}
-    actors = {f"/actors/{path.parent.name}/" for path in (site.output / "actors").glob("*/index.html")}
-    assert set(indexed(site)) == events | actors | {"/about/", "/children/"} == marked_for_search(site)
+@pytest.mark.parametrize("edition", ["", "uk"], ids=["the site", "its edition in Ukrainian"])
+def test_the_index_holds_exactly_the_event_actor_and_prose_pages(site, edition):
+    """Each edition has its own index, of its own pages, which Pagefind keeps apart by their language."""
+    root = site.output / edition
+    events = {f"/events/{path.parent.name}/" for path in (root / "events").glob("*/index.html")}
+    actors = {f"/actors/{path.parent.name}/" for path in (root / "actors").glob("*/index.html")}
+    assert set(indexed(site, edition)) == events | actors | {"/about/", "/children/"} \
+        == marked_for_search(site, edition)
+    metadata = (site.output / search_folders(site, edition)[0]).glob("*.pf_meta")  # pagefind.uk_….pf_meta
+    languages = [path.name.split(".")[1].split("_")[0] for path in metadata]
+    assert languages == [edition or "en"]
+
+
+def test_the_edition_in_ukrainian_finds_a_page_by_its_ukrainian_words(site):
+    text = indexed(site, "uk")["/events/2025-12-03-ga-es-11-9-return-of-children/"]
+    assert "дітей" in text and "children" not in text
 
 
 def test_the_index_holds_an_event_body_but_not_the_citation_or_neighbours(site):
