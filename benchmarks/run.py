@@ -98,9 +98,15 @@ def measure(args: list[str], cwd: Path, output: Path) -> Run:
                sum(p.stat().st_size for p in output.rglob("*") if p.is_file()), max(pages))
 
 
-def ours(content: Path, output: Path, cache: Path, workers: int) -> Run:
+# The site alone, or with an edition in Ukrainian (the synthetic record has no translations: the edition shows
+# every file as written, in the theme's Ukrainian words, which costs what a translated one would).
+ALONE, WITH_EDITION = "{}", '{"uk": {}}'
+
+
+def ours(content: Path, output: Path, cache: Path, workers: int, editions: str = ALONE) -> Run:
     return measure([sys.executable, "-m", "pelican", str(content), "-s", str(ROOT / "pelicanconf.py"), "-q",
-                    "-o", str(output), "-e", f'CACHE_PATH="{cache}"', f"TIMELINE_WORKERS={workers}"], ROOT, output)
+                    "-o", str(output), "-e", f'CACHE_PATH="{cache}"', f"TIMELINE_WORKERS={workers}",
+                    f"TIMELINE_EDITIONS={editions}"], ROOT, output)
 
 
 def plain_pelican(content: Path, output: Path) -> Run:
@@ -147,7 +153,7 @@ def bench(events: int, actors: int, repeat: int, work: Path) -> Size:
     ours_content, plain_content = write_sites(work / f"content-{events}", events, actors, roll_calls=True)
     hugo_site = hugo.write_site(plain_content, work / f"hugo-{events}") if hugo.program() else None
     cache = work / f"cache-{events}"
-    results: dict[str, list[Run]] = {kind: [] for kind in [*map(cold, WORKERS), "warm", "plain", "hugo"]}
+    results: dict[str, list[Run]] = {kind: [] for kind in [*map(cold, WORKERS), "warm", "editions", "plain", "hugo"]}
     identical = True
 
     def output(workers: int) -> Path:
@@ -163,6 +169,9 @@ def bench(events: int, actors: int, repeat: int, work: Path) -> Size:
             identical &= all(same_files(output(1), output(workers)) for workers in WORKERS[1:])
             edit_one_event(ours_content, round_number)
             results["warm"].append(ours(ours_content, output(CORES), cache, CORES))
+            shutil.rmtree(cache, ignore_errors=True)
+            shutil.rmtree(work / f"editions-{events}", ignore_errors=True)
+            results["editions"].append(ours(ours_content, work / f"editions-{events}", cache, CORES, WITH_EDITION))
 
         def plain() -> None:
             shutil.rmtree(work / f"plain-{events}", ignore_errors=True)
@@ -187,7 +196,9 @@ def label(kind: str) -> str:
     if kind.startswith("cold-"):
         workers = int(kind.removeprefix("cold-"))
         return f"ours, cold, {workers} worker{'s' if workers > 1 else ''}"
-    return {"warm": f"ours, warm (one event edited), {CORES} workers", "plain": "plain Pelican",
+    return {"warm": f"ours, warm (one event edited), {CORES} workers",
+            "editions": f"ours, cold, the site and its edition in Ukrainian, {CORES} workers",
+            "plain": "plain Pelican",
             "hugo": f"Hugo {hugo.version()}, minimal theme" if hugo.program() else "Hugo"}[kind]
 
 
@@ -206,7 +217,8 @@ def table(sizes: dict[int, Size]) -> str:
         against = f"cold / plain {coldest.seconds / runs['plain'].seconds:.2f}" + (
             f", cold / Hugo {coldest.seconds / runs['hugo'].seconds:.2f}" if "hugo" in runs else "")
         rows.append(f"| {events:,} | ratios | speed-up over 1 worker: {speed_ups or 'none (one core)'}; {against}; "
-                    f"warm / cold {runs['warm'].seconds / coldest.seconds:.2f} | | | |")
+                    f"warm / cold {runs['warm'].seconds / coldest.seconds:.2f}; "
+                    f"both editions / the site {runs['editions'].seconds / coldest.seconds:.2f} | | | |")
     return "\n".join(rows)
 
 

@@ -10,6 +10,7 @@ import pytest
 
 import headless
 from conftest import FIXTURES, build, layout_shift, page_opener, section
+from pelican.plugins.timeline.i18n import THEME_CATALOGUES, translations
 from test_renamed_actors import NEW, OLD, renamed_site
 
 pytestmark = pytest.mark.browser
@@ -146,3 +147,16 @@ def test_a_year_s_filter_finds_an_event_that_began_in_an_earlier_year_and_goes_o
     with headless.serve(result.output) as url, page_opener(browser, url) as open_:
         assert visible_events(open_("/?year=2023")) == {"2022-07-22-grain-deal", "2023-03-01-call"}
         assert visible_events(open_("/?year=2022")) == {"2022-03", "2022-07-22-grain-deal"}
+
+
+def test_in_ukrainian_the_count_takes_the_plural_form_gettext_gives_that_number(site, open_page):
+    """filter.js picks the form with the browser's plural rules; the catalogue's own rule must agree."""
+    words = translations("uk", [THEME_CATALOGUES])
+    page = open_page("/uk/?actor=china")
+    total = len(page.locator("article.event-card").all())
+    expected = events_naming(site, "china")
+    assert visible_events(page) == expected
+    assert page.get_by_role("status").inner_text() == words.ngettext(
+        "Showing %(shown)s of %(num)d event.", "Showing %(shown)s of %(num)d events.", total) % {
+        "shown": len(expected), "num": total}
+    assert page.get_by_role("status").inner_text().startswith("Показано")

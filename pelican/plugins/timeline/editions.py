@@ -10,6 +10,9 @@ search index, feeds, data and sitemap are written into its folder.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import gc
 import os
 from dataclasses import dataclass
 
@@ -69,7 +72,19 @@ def build_editions(pelican) -> None:
     """Build each edition of the site just built (Pelican's `finalized`): a stopped edition stops the build."""
     settings = pelican.settings
     for lang in settings.get("TIMELINE_EDITIONS") or {}:
+        give_back_memory()
         Pelican(edition_settings(settings, lang)).run()
+
+
+def give_back_memory() -> None:
+    """Return to the system what the site's build let go of (TimelineGenerator.release) before an edition is
+    built in the same process: freed, it stays the process's, and counted again in each worker the edition
+    forks. glibc's malloc_trim returns it where there is one; elsewhere the edition reuses it all the same."""
+    gc.collect()
+    try:
+        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
 
 
 def keep_editions(pelican) -> None:
