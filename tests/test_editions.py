@@ -209,3 +209,43 @@ def test_invoke_build_leaves_both_editions_as_they_were_when_a_translation_stops
     stopped = invoke(root, "build")
     assert stopped.returncode == 1 and f"content/uk/events/{VOTE}.md:9: tally: " in stopped.stdout + stopped.stderr
     assert snapshot(root / "output") == before
+
+
+def test_a_page_is_shown_in_its_translation_and_one_not_translated_as_written_marked(with_edition):
+    pages = with_edition.content / "pages"
+    pages.mkdir()
+    (pages / "about.md").write_text("---\ntitle: About\n---\nAbout the record.\n", encoding="utf-8")
+    (pages / "method.md").write_text("---\ntitle: Method\n---\nHow it is made.\n", encoding="utf-8")
+    translate(with_edition.content, {"pages/about.md": "---\ntitle: Про сайт\n---\nПро хронологію.\n"})
+    result = with_edition()
+    assert result.returncode == 0, result.log
+    about, method = result.page("/uk/about/"), result.page("/uk/method/")
+    assert about.h1.get_text() == "Про сайт" and about.select_one(".untranslated") is None
+    assert method.h1.get_text() == "Method" and method.h1["lang"] == "en" and method.select_one(".untranslated")
+    assert "Про сайт" in [a.get_text() for a in result.page("/uk/").select(".site-nav a")]
+
+
+@pytest.mark.parametrize("files, line", [
+    ({"pages/about.md": "---\ntitle: Про сайт\n---\n[x]({static}/../../../etc/hostname)\n"},
+     "content/uk/pages/about.md:4: body: `{static}/../../../etc/hostname` leads outside content/"),
+    ({"pages/about.md": "---\ntitle: Про сайт\n---\n<script>alert(1)</script>\n"},
+     "content/uk/pages/about.md:4: body: contains"),
+], ids=["a link leaving content/", "a script"])
+def test_a_translation_is_as_safe_as_any_file(with_edition, files, line):
+    (with_edition.content / "pages").mkdir()
+    (with_edition.content / "pages" / "about.md").write_text("---\ntitle: About\n---\nAbout.\n", encoding="utf-8")
+    translate(with_edition.content, files)
+    result = with_edition()
+    assert result.returncode == 1
+    assert any(problem.startswith(line) for problem in result.problems), result.log
+
+
+def test_a_translation_that_is_a_link_out_of_content_is_refused_before_anything_is_read(with_edition, tmp_path):
+    secret = tmp_path / "secret.md"
+    secret.write_text("---\ntitle: Secret\n---\nCANARY\n", encoding="utf-8")
+    (with_edition.content / "uk" / "events" / f"{MONTH_EVENT}.md").symlink_to(secret)
+    result = with_edition()
+    assert result.returncode == 1
+    assert f"content/uk/events/{MONTH_EVENT}.md:1: file: a link to {secret}, outside content/; expected the file " \
+           "itself, inside content/" in result.problems
+    assert not any("CANARY" in path.read_text(errors="ignore") for path in result.output.rglob("*") if path.is_file())

@@ -75,9 +75,10 @@ class TimelineGenerator(CachingGenerator):
 
     def generate_context(self) -> None:
         self.read_ahead()
-        kinds = {setting: self.read_kind(setting) for setting in ("EVENT_PATHS", "ACTOR_PATHS", "PERIOD_PATHS")}
-        events, actors, periods = (kinds[setting][0] for setting in kinds)
-        page_docs = self.read_folder(self.settings["PAGE_PATHS"])
+        # Pelican's own pages are read here too, to be checked as every file is: in an edition, their translations.
+        kinds = {setting: self.read_kind(setting)
+                 for setting in ("EVENT_PATHS", "ACTOR_PATHS", "PERIOD_PATHS", "PAGE_PATHS")}
+        events, actors, periods, page_docs = (kinds[setting][0] for setting in kinds)
         self.readers.save_cache()
         # Saved, the cache's copy of what was read (some 80 MB for 10,000 events) is of no more use to this
         # build, whose workers would each be handed it, nor to the next, which reads the saved one.

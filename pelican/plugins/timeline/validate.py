@@ -434,7 +434,8 @@ def check_site_links(doc: SourceFile, fields: Fields) -> None:
     """Refuse a link in Pelican's form (`{static}…`) that leads outside content/ or to no file; anywhere but
     in a page, where Pelican does not read them, every such link."""
     content, source = Path(doc.settings["PATH"]).absolute(), Path(doc.source_path).absolute()
-    pages = doc.settings["PAGE_PATHS"]
+    edition = (doc.settings.get("TIMELINE_EDITION") or {}).get("folder", "")
+    pages = [*doc.settings["PAGE_PATHS"], *(f"{edition}/{folder}" for folder in doc.settings["PAGE_PATHS"] if edition)]
     is_page = any(source.is_relative_to(content / folder) for folder in pages)
     for line, kind, value in doc.metadata["site_links"]:
         if not is_page:
