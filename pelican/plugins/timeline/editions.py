@@ -27,9 +27,6 @@ class Edition:
     lang: str
     url: str  # "" for the site's own language; "uk" for its edition in `uk` (relative to the site's root)
 
-    def address(self, site_url: str) -> str:
-        return f"{site_url}/{self.url}".rstrip("/") if self.url else site_url
-
 
 def editions_of(settings: dict) -> list[Edition]:
     """The site's own language first, then each of its editions'; no edition, no list."""
