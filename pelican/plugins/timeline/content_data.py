@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .files import data_file_problem, data_files, read_data_file, slug_of
+from .files import data_file_problem, data_files, edition_folder, read_data_file, slug_of
 from .problems import ContentError
 
 
@@ -35,7 +35,7 @@ def content_data(content: Path, settings: dict) -> ContentData:
         problems.append(problem if (content / table).exists() or (content / table).is_symlink() else
                         replace(problem, problem=f"`{table}` (TIMELINE_MEMBER_STATES) does not exist",
                                 expected="the path of the table of member states in the content folder"))
-    edition = (settings.get("TIMELINE_EDITION") or {}).get("folder", "")
+    edition = edition_folder(settings)
     translation = f"{edition}/{table}" if edition and table and (content / edition / table).exists() else ""
     if translation and (problem := data_file_problem(content / translation, content, ".csv")):
         problems.append(problem)

@@ -1,7 +1,7 @@
 """A site's editions in other languages (`TIMELINE_EDITIONS`): each the whole site again, in its own folder.
 
-A site's edition in another language, say `uk`, is built into `output/uk/`, once the site itself is: the same content,
-with each file's translation (`content/uk/events/<name>.md`) in its place where there is one, the theme's
+A site's edition in another language, say `uk`, is built into `output/uk/` once the site itself is: the
+same content, with each file's translation (`content/uk/events/<name>.md`) in its place where there is one, the theme's
 words from its catalogue, and the settings the edition gives (its name, its types' labels) over the site's.
 Its pages have the site's addresses under its folder, so every page knows its translation's address without
 asking the other build: `events/x/` is `uk/events/x/`. Each edition is a site of its own: its theme's files,
@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pelican import Pelican
 from pelican.contents import Page
 from pelican.settings import configure_settings
+
 
 @dataclass(frozen=True)
 class Edition:

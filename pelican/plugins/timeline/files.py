@@ -23,6 +23,12 @@ MARKDOWN_EXTENSIONS = (".md", ".markdown")
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
+def edition_folder(settings: dict) -> str:
+    """In a build of an edition in another language, the folder of content/ its translations are read from
+    (`uk`); "" in the site's own build."""
+    return (settings.get("TIMELINE_EDITION") or {}).get("folder", "")
+
+
 def slug_of(path: str) -> str:
     """A file's slug: its name without the extension."""
     return os.path.splitext(os.path.basename(path))[0]

@@ -14,7 +14,7 @@ from pelican.generators import CachingGenerator
 from .content_data import ContentData, content_data
 from .exports import write_exports
 from .feeds import write_feeds
-from .files import content_files, static_problems
+from .files import content_files, edition_folder, static_problems
 from .i18n import _
 from .menu import site_menu
 from .model import VOTE_KEY, Event
@@ -38,7 +38,7 @@ class TimelineGenerator(CachingGenerator):
         folders = (self.settings["EVENT_PATHS"] + self.settings["ACTOR_PATHS"] + self.settings["PERIOD_PATHS"] +
                    self.settings["PAGE_PATHS"])
         # An edition in another language reads each file's translation too, from the language's folder.
-        self.edition = (self.settings.get("TIMELINE_EDITION") or {}).get("folder", "")
+        self.edition = edition_folder(self.settings)
         folders += self.translation_folders(folders)
         self.files, problems = content_files(Path(self.path), folders)
         problems += static_problems(Path(self.path), self.settings["STATIC_PATHS"])

@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from .dates import DATE_QUALIFIERS, THIRDS, Period, format_date
-from .files import SLUG, slug_of
+from .files import SLUG, edition_folder, slug_of
 from .links import EXPECTED as LINK_EXPECTED, ORDINARY as ORDINARY_LINK, link_problem
 from .citing import EXAMPLE as CITATION_EXAMPLE
 from .content_data import ContentData
@@ -434,7 +434,7 @@ def check_site_links(doc: SourceFile, fields: Fields) -> None:
     """Refuse a link in Pelican's form (`{static}…`) that leads outside content/ or to no file; anywhere but
     in a page, where Pelican does not read them, every such link."""
     content, source = Path(doc.settings["PATH"]).absolute(), Path(doc.source_path).absolute()
-    edition = (doc.settings.get("TIMELINE_EDITION") or {}).get("folder", "")
+    edition = edition_folder(doc.settings)
     pages = [*doc.settings["PAGE_PATHS"], *(f"{edition}/{folder}" for folder in doc.settings["PAGE_PATHS"] if edition)]
     is_page = any(source.is_relative_to(content / folder) for folder in pages)
     for line, kind, value in doc.metadata["site_links"]:
