@@ -17,7 +17,9 @@ UKRAINE = actor("ukraine")
 VOTE = event("2025-12-03", "vote", actors=[UKRAINE], tally=Tally(91, 12, 57))
 TIMELINE = Timeline([VOTE], [UKRAINE])
 # What each event and actor is read from: in a build, the digest of its file.
-SOURCES = {("Event", VOTE.slug): digest("the vote's file"), ("Actor", "ukraine"): digest("Ukraine's file")}
+# Each file's digests: of its front matter, and of the words of its body.
+SOURCES = {("Event", VOTE.slug): (digest("the vote's front matter"), digest("the vote's body")),
+           ("Actor", "ukraine"): (digest("Ukraine's front matter"), digest("Ukraine's body"))}
 ENV = jinja2.Environment(loader=jinja2.DictLoader({"event.html": "{{ event.title }}", "other.html": "{{ event }}"}))
 PAGE = f"events/{VOTE.slug}/index.html"
 
@@ -54,11 +56,11 @@ def settings(tmp_path: Path) -> dict:
 
 
 def build(tmp_path: Path, values: dict | None = None, template: str = "event.html", sources: dict = SOURCES,
-          pages: tuple[str, ...] = (PAGE,)) -> bool:
-    """Run one build's page cache over the pages, writing again each it could not keep; return whether it
-    kept them all."""
+          pages: tuple[str, ...] = (PAGE,), bodies: tuple = (VOTE,)) -> bool:
+    """Run one build's page cache over the pages, which show the body of `bodies`, writing again each it could
+    not keep; return whether it kept them all."""
     cache = PageCache(settings(tmp_path), {}, ENV, TIMELINE, sources)
-    kept = [cache.unchanged(page, template, values or {"event": VOTE}) for page in pages]
+    kept = [cache.unchanged(page, template, values or {"event": VOTE}, bodies) for page in pages]
     for page, page_kept in zip(pages, kept):
         if not page_kept:
             (tmp_path / "output" / page).parent.mkdir(parents=True, exist_ok=True)
@@ -92,12 +94,22 @@ def test_a_page_whose_file_is_not_the_one_the_last_build_wrote_is_drawn_again(tm
 @pytest.mark.parametrize("inputs", [
     {"values": {"event": VOTE, "page": 2}},
     {"template": "other.html"},
-    {"sources": {**SOURCES, ("Event", VOTE.slug): digest("the vote's file, edited")}},
-    {"sources": {**SOURCES, ("Actor", "ukraine"): digest("Ukraine's file, edited")}},
-], ids=["other values", "other template", "the event's file edited", "a file of an actor it shows edited"])
+    {"sources": {**SOURCES, ("Event", VOTE.slug): (digest("edited"), SOURCES["Event", VOTE.slug][1])}},
+    {"sources": {**SOURCES, ("Event", VOTE.slug): (SOURCES["Event", VOTE.slug][0], digest("edited"))}},
+    {"sources": {**SOURCES, ("Actor", "ukraine"): (digest("edited"), SOURCES["Actor", "ukraine"][1])}},
+], ids=["other values", "other template", "the event's front matter edited", "the body it shows edited",
+        "the front matter of an actor it shows edited"])
 def test_a_page_whose_inputs_changed_is_drawn_again(tmp_path, inputs):
     build(tmp_path)
     assert not build(tmp_path, **inputs)
+
+
+@pytest.mark.parametrize("edited", [("Event", VOTE.slug), ("Actor", "ukraine")], ids=["the event's", "an actor's"])
+def test_a_page_that_does_not_show_a_body_is_kept_when_only_that_body_is_edited(tmp_path, edited):
+    """A listing shows an event's front matter (its title, date, summary), never its body; nor does an event's
+    page show the body of an actor it names."""
+    build(tmp_path, bodies=())
+    assert build(tmp_path, bodies=(), sources={**SOURCES, edited: (SOURCES[edited][0], digest("edited"))})
 
 
 def test_a_page_the_new_build_no_longer_has_is_removed_with_its_empty_folders(tmp_path):

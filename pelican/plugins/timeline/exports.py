@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .markup import escape_csv_cell, escape_json
 from .model import Actor, Citation, Event, RecordRow, Timeline
-from .page_cache import PageCache
+from .page_cache import PageCache, digest
 from .settings import absolute_url
 
 SCHEMA = Path(__file__).with_name("events.schema.json")
@@ -199,8 +199,10 @@ def json_list(items: Iterable[str]) -> Iterator[str]:
     yield "\n]\n"
 
 
-def write_exports(output_path: str, timeline: Timeline, settings: dict, cache: PageCache) -> None:
-    """Write the open data; an event's own file only when it has changed since the last build."""
+def write_exports(output_path: str, timeline: Timeline, settings: dict, cache: PageCache, roll_calls: str) -> None:
+    """Write the open data: each file only when what it is made of has changed since the last build (an edit to
+    an event's body, which the data does not hold, changes none of it). `roll_calls` is the digest of the roll
+    calls' texts, which the votes are made of besides the events and actors."""
     def write(path: str, text: str | Iterable[str]) -> None:
         target = os.path.join(output_path, path)
         os.makedirs(os.path.dirname(target), exist_ok=True)
@@ -211,26 +213,38 @@ def write_exports(output_path: str, timeline: Timeline, settings: dict, cache: P
         with open(os.path.join(output_path, path), encoding="utf-8", newline="") as handle:
             return handle.read()
 
+    def changed(path: str, made_of: str) -> bool:
+        return not cache.unchanged(path, "open data", {"made of": made_of})
+
     def write_with_schema(kind: str, schema: Path, items: Iterable[str]) -> None:
-        """Write events.json or votes.json, naming the schema shipped beside it, and the schema."""
+        """Write events.json or votes.json, naming the schema shipped beside it."""
         data, schema_path = settings[f"{kind.upper()}_JSON"], settings[f"{kind.upper()}_SCHEMA"]
         relative = posixpath.relpath(schema_path, posixpath.dirname(data))
         write(data, with_items({"title": settings["SITENAME"], "schema": relative}, kind, items))
-        write(schema_path, schema.read_text(encoding="utf-8"))
 
-    def event_text(event: Event, record: dict) -> str:
+    def event_text(event: Event) -> str:
         """An event's own file, written when it changed; else the last build's, which the cache vouches for."""
         path = settings["EVENT_JSON"].format(slug=event.slug)
         if cache.unchanged(path, "event JSON", {"event": event}):
             return read(path)
-        write(path, text := as_json(record))
+        write(path, text := as_json(event_record(event, settings)))
         return text
 
-    records = [event_record(event, settings) for event in timeline.events]
-    write_with_schema("events", SCHEMA, [event_text(event, record) for event, record in zip(timeline.events, records)])
-    write(settings["EVENTS_CSV"], events_csv(records))
-    write(settings["ACTORS_JSON"], json_list(as_json(actor_record(actor, timeline.events_by_actor[actor.slug],
-                                                                  timeline.record_of(actor), settings))
-                                             for actor in timeline.actors))
-    write_with_schema("votes", VOTES_SCHEMA, map(as_json, vote_records(timeline)))
-    write(settings["VOTES_CSV"], votes_csv(vote_records(timeline)))
+    for kind, schema in (("EVENTS", SCHEMA), ("VOTES", VOTES_SCHEMA)):
+        if changed(settings[f"{kind}_SCHEMA"], text := schema.read_text(encoding="utf-8")):
+            write(settings[f"{kind}_SCHEMA"], text)
+    texts = [event_text(event) for event in timeline.events]
+    events = digest(*texts)
+    # `|`, not `or`: each file's digest is recorded, whether or not the other was changed.
+    if changed(settings["EVENTS_JSON"], events) | changed(settings["EVENTS_CSV"], events):
+        write_with_schema("events", SCHEMA, texts)
+        write(settings["EVENTS_CSV"], events_csv([event_record(event, settings) for event in timeline.events]))
+    # Actors and their votes are made of the events, the actors' files and lines of the table, and the roll calls.
+    votes = digest(events, roll_calls, *(cache.sources["Actor", actor.slug][0] for actor in timeline.actors))
+    if changed(settings["ACTORS_JSON"], votes):
+        write(settings["ACTORS_JSON"], json_list(as_json(actor_record(actor, timeline.events_by_actor[actor.slug],
+                                                                      timeline.record_of(actor), settings))
+                                                 for actor in timeline.actors))
+    if changed(settings["VOTES_JSON"], votes) | changed(settings["VOTES_CSV"], votes):
+        write_with_schema("votes", VOTES_SCHEMA, map(as_json, vote_records(timeline)))
+        write(settings["VOTES_CSV"], votes_csv(vote_records(timeline)))

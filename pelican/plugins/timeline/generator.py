@@ -18,7 +18,7 @@ from .files import content_files, edition_folder, static_problems
 from .i18n import _
 from .menu import site_menu
 from .model import VOTE_KEY, Event
-from .page_cache import PageCache, digest, source_digest
+from .page_cache import PageCache, digest, source_digests
 from .plan import PlannedPage, plan_site
 from .problems import BuildStopped, ContentError, count, show
 from .reader import TimelineReader
@@ -98,6 +98,7 @@ class TimelineGenerator(CachingGenerator):
                 self.timeline, self.settings["TIMELINE_REFERENCE_STATES"])
         show(self.warnings)
         self.sources = sources_of(self.timeline, events, actors, data)
+        self.roll_calls = digest(*(path + text for path, _slug, text in data.roll_calls))
         self.context["timeline"] = self.timeline
         # Pelican's own pages, which its page generator has read by now, are in the menu too.
         self.context["menu"] = site_menu(self.settings, self.timeline, self.context.get("pages", []))
@@ -117,7 +118,7 @@ class TimelineGenerator(CachingGenerator):
             for save_as in own_pages:  # written already, by Pelican's PagesGenerator
                 search.placed(save_as)
             # Written while the workers draw the pages; on one core, before them.
-            write_exports(self.output_path, self.timeline, self.settings, cache)
+            write_exports(self.output_path, self.timeline, self.settings, cache, self.roll_calls)
             written = self.record_pages(site.pages, drawn, cache, search)
             # Pelican's own pages (About) are read by its PagesGenerator, whose context is complete by now.
             write_sitemap(self.output_path, self.settings,
@@ -134,7 +135,7 @@ class TimelineGenerator(CachingGenerator):
     def release(self) -> None:
         """Let go of the record once every page is written: an edition is built next in this process, and the
         two records held at once took its peak past its budget (900 MB at 10,000 events, for 600)."""
-        self.timeline = self.sources = None
+        self.timeline = self.sources = self.roll_calls = None
         for name in ("timeline", "menu"):
             self.context.pop(name, None)
         self.env.globals.pop("cached", None)  # every card and heading drawn, kept for the pages that share them
@@ -144,7 +145,7 @@ class TimelineGenerator(CachingGenerator):
         now, and give its digest and why it was drawn (None when it was not)."""
         def draw(index: int) -> tuple[str, str | None]:
             page = pages[index]
-            judged = cache.judge(page.save_as, page.template, page.values)
+            judged = cache.judge(page.save_as, page.template, page.values, page.bodies)
             if judged[1] is not None:
                 writer.write_file(page.save_as, self.get_template(page.template), self.context,
                                   self.settings["RELATIVE_URLS"], page_url=page.url, **page.values)
@@ -207,13 +208,17 @@ class PlainBuildStopped(logging.Filter):
 
 
 def sources_of(timeline, events: list[SourceFile], actors: list[SourceFile], data: ContentData) -> dict:
-    """What each event and actor is made of, for the page cache: its file, with its roll call for a vote; a
-    member state without a file, its line of the table."""
+    """What each event and actor is made of, for the page cache, as source_digests gives it: an event's
+    front matter with its roll call for a vote; an actor's with its line of the table of member states (a
+    state's page shows its group whether or not it has a file of its own)."""
     roll_calls = {slug: text for _, slug, text in data.roll_calls}
-    sources = {("Event", doc.slug): digest(source_digest(doc), roll_calls.get(doc.slug, "")) for doc in events}
-    sources |= {("Actor", doc.slug): source_digest(doc) for doc in actors}
-    return sources | {("Actor", actor.slug): digest(repr((actor.code, actor.name, actor.group, actor.admitted)))
-                      for actor in timeline.actors if ("Actor", actor.slug) not in sources}
+    files = {doc.slug: source_digests(doc) for doc in actors}
+    sources = {("Event", doc.slug): (digest(card, roll_calls.get(doc.slug, "")), words)
+               for doc in events for card, words in [source_digests(doc)]}
+    return sources | {("Actor", actor.slug): (digest(files.get(actor.slug, ("", ""))[0],
+                                                     repr((actor.code, actor.name, actor.group, actor.admitted))),
+                                              files.get(actor.slug, ("", ""))[1])
+                      for actor in timeline.actors}
 
 
 def mark_untranslated(timeline, settings: dict, events: set[str], actors: set[str]) -> None:

@@ -1,15 +1,18 @@
 """Pages that need not be drawn again: a rebuild after one edit rewrites only the pages it changes
-(and, the same way, only the changed events' JSON files of the open data).
+(and, the same way, only the files of the open data that it changes).
 
 Each page's inputs are summed up in a digest: the site (templates, settings, plugin code, the list of
 events and actors), the values the page is given, and the events and actors it shows together with
 those they show in turn (an event's actors and neighbours, an actor's affiliation), each known by the
-digest of the file it was read from. A page whose digest is the one it had at the last build, and whose
-file is still the one that build wrote (same size and modification time), is left as it is: in the
-same output folder, or in a copy of it (`invoke build` builds into a copy of output/). The list of
-digests is removed while pages are written and saved once all are, so a build that stops half-way is
-followed by a full one. Python code outside the plugin (a Jinja filter in pelicanconf.py, say) is not
-in the digest: after changing it, `invoke clean`.
+digest of the front matter of the file it was read from, and, on the pages that show its body (its own
+pages and the chronology, as the plan says), of its body too: an edit to an event's body draws its page
+and the chronology's part that holds it, not every listing that names it. A page whose digest is the one
+it had at the last build, and whose file is still the one that build wrote (same size and modification
+time), is left as it is: in the same output folder, or in a copy of it (`invoke build` builds into a copy
+of output/). The list of digests is removed while pages are written and saved once all are, so a build that
+stops half-way is followed by a full one. Python code outside the plugin (a Jinja filter in pelicanconf.py,
+say) is not in the digest, nor is a theme's choice to show a body on a page the plan does not say shows it
+(a listing's): after changing either, `invoke clean`.
 """
 
 from __future__ import annotations
@@ -147,9 +150,10 @@ def related(item: Event | Actor) -> list[Event | Actor]:
     return found
 
 
-def source_digest(doc) -> str:
-    """What an event or actor is made of, apart from the settings and the actors it names: its file."""
-    return digest(doc.source_path, repr(doc.metadata["frontmatter"]), doc.content)
+def source_digests(doc) -> tuple[str, str]:
+    """What an event or actor is made of, apart from the settings and the actors it names: its front matter,
+    and the words of its body, which only the pages that show its body are made of."""
+    return digest(doc.source_path, repr(doc.metadata["frontmatter"])), digest(doc.content)
 
 
 def digest(*parts: str) -> str:
@@ -170,13 +174,14 @@ def json_values(values: dict) -> str:
 class PageCache:
     def __init__(self, settings: dict, context: dict, env: jinja2.Environment, timeline: Timeline,
                  sources: dict[tuple[str, str], str]):
-        """`sources` holds the source digest of each event and actor by ("Event" or "Actor", slug)."""
+        """`sources` holds the source digests of each event and actor by ("Event" or "Actor", slug): of what
+        every page that shows it is made of, and of the words of its body."""
         self.settings = settings
         self.sources = sources
         self.output = Path(settings["OUTPUT_PATH"])
         self.previous = load_manifest(settings)
         self.digests: dict[str, str] = {}  # of each page of this build, by the file it is saved as
-        self.full: dict[int, str] = {}
+        self.full: dict[tuple[int, bool], str] = {}
         # The text of each value given to more than one page, by id, with the value (keeping its id its own)
         # and the events and actors it shows; and the ids of the values given to one page so far, whose text
         # is not kept (most are, and they may be long: a part of the chronology).
@@ -213,25 +218,29 @@ class PageCache:
                     and all(hasattr(item, "source_path") for item in value)]
         return digest(json_values(context), repr(contents))
 
-    def full_digest(self, item: Event | Actor) -> str:
-        """An event or actor with those it shows: its own file and theirs."""
-        if id(item) not in self.full:
-            self.full[id(item)] = digest(*(self.sources[type(other).__name__, other.slug]
-                                           for other in [item, *related(item)]))
-        return self.full[id(item)]
+    def full_digest(self, item: Event | Actor, words: bool) -> str:
+        """An event or actor with those it shows: its own sources and theirs, and the words of its body where
+        the page shows them."""
+        if (id(item), words) not in self.full:
+            card, body = self.sources[type(item).__name__, item.slug]
+            self.full[id(item), words] = digest(card, body if words else "", *(
+                self.sources[type(other).__name__, other.slug][0] for other in related(item)))
+        return self.full[id(item), words]
 
-    def unchanged(self, save_as: str, template: str, values: dict) -> bool:
+    def unchanged(self, save_as: str, template: str, values: dict, bodies: tuple = ()) -> bool:
         """Record the page's digest; True when the page written last time is still there and right."""
-        return self.record(save_as, *self.judge(save_as, template, values))
+        return self.record(save_as, *self.judge(save_as, template, values, bodies))
 
-    def judge(self, save_as: str, template: str, values: dict) -> tuple[str, str | None]:
-        """Give the page's digest and why it must be drawn (None when it need not be). Keeps nothing of the
-        page, so that worker processes judge the pages they write and this process records what they found."""
+    def judge(self, save_as: str, template: str, values: dict, bodies: tuple = ()) -> tuple[str, str | None]:
+        """Give the page's digest and why it must be drawn (None when it need not be); `bodies` are the events
+        and actors whose body the page shows. Keeps nothing of the page, so that worker processes judge the
+        pages they write and this process records what they found."""
         shown: list = []
         text = self.fingerprint(values, shown)
         # An event a page shows in several places (its list, its months, its axis) is summed up once.
-        once = {id(item): item for item in shown}.values()
-        page = digest(self.site, template, text, *(self.full_digest(item) for item in once))
+        once = {id(item): item for item in [*shown, *bodies]}.values()
+        words = {id(item) for item in bodies}
+        page = digest(self.site, template, text, *(self.full_digest(item, id(item) in words) for item in once))
         return page, self.reason_to_draw(save_as, page)
 
     def fingerprint(self, values: dict, shown: list) -> str:

@@ -37,6 +37,9 @@ class PlannedPage:
     search_group: str | None = None
     # False for a page that only sends readers elsewhere: search engines are to list the page it sends them to.
     in_sitemap: bool = True
+    # The events and actors whose body the page shows (their own pages, the chronology), beside what their
+    # front matter says: an edit to a body draws only these pages again (see page_cache.py).
+    bodies: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -168,7 +171,7 @@ def event_pages(timeline: Timeline, settings: dict) -> list[PlannedPage]:
                         {"event": event, "json_ld": script_json(event_json_ld(event, settings)),
                          "data_url": settings["EVENT_JSON"].format(slug=event.slug),
                          "vote_map": vote_map(event.roll_call) if event.roll_call else None},
-                        search_group=f"{event.date:%Y-%m}")
+                        search_group=f"{event.date:%Y-%m}", bodies=(event,))
             for event in timeline.events]
 
 
@@ -194,7 +197,8 @@ def actor_pages(timeline: Timeline, settings: dict) -> list[PlannedPage]:
                              "quotes": share_out(timeline.quotes_by_actor[actor.slug], pages)},
             actor=actor, count=len(events), axis=axis, **votes, json_ld=script_json(actor_json_ld(actor, settings)),
             page_feeds=page_feeds(titles, settings["ACTOR_FEED_ATOM"].format(slug=actor.slug)))
-        planned += [replace(first, search_group=first.save_as), *rest]
+        planned += [replace(first, search_group=first.save_as, bodies=(actor,)),
+                    *(replace(page, bodies=(actor,)) for page in rest)]
     return planned
 
 
@@ -297,4 +301,5 @@ def chronology_pages(timeline: Timeline, settings: dict) -> list[PlannedPage]:
     """Plan the chronology, every event with its body and notes: one document while the record is short
     enough, else in parts of whole months."""
     pages = listing(settings, timeline.events, "CHRONOLOGY")
-    return listing_pages(pages, "chronology", {"chronology": [chronology(page.events) for page in pages]})
+    return [replace(page, bodies=tuple(page.values["events"]))
+            for page in listing_pages(pages, "chronology", {"chronology": [chronology(page.events) for page in pages]})]
