@@ -344,7 +344,7 @@ class Event:
         """The date (the start of a span) as precisely as it is known."""
         return self.start_period.iso
 
-    @property
+    @cached_property  # read half a million times planning a long record; its date does not change once read
     def sort_key(self) -> tuple[datetime.date, int, str]:
         """Return what orders the timeline: the day the event began, as far as that is known, held within
         the month of its `date`, under which it is listed (so that headings, pages and neighbours agree).
