@@ -10,14 +10,12 @@ import jinja2
 import pytest
 
 from examples import actor, event
-from pelican.plugins.timeline.model import Tally, Timeline
+from pelican.plugins.timeline.model import Tally
 from pelican.plugins.timeline.page_cache import PageCache, digest, fingerprint_text
 
 UKRAINE = actor("ukraine")
 VOTE = event("2025-12-03", "vote", actors=[UKRAINE], tally=Tally(91, 12, 57))
-TIMELINE = Timeline([VOTE], [UKRAINE])
-# What each event and actor is read from: in a build, the digest of its file.
-# Each file's digests: of its front matter, and of the words of its body.
+# What each event and actor is read from (in a build, the digests of its file): its front matter, its body's words.
 SOURCES = {("Event", VOTE.slug): (digest("the vote's front matter"), digest("the vote's body")),
            ("Actor", "ukraine"): (digest("Ukraine's front matter"), digest("Ukraine's body"))}
 ENV = jinja2.Environment(loader=jinja2.DictLoader({"event.html": "{{ event.title }}", "other.html": "{{ event }}"}))
@@ -59,7 +57,7 @@ def build(tmp_path: Path, values: dict | None = None, template: str = "event.htm
           pages: tuple[str, ...] = (PAGE,), bodies: tuple = (VOTE,)) -> bool:
     """Run one build's page cache over the pages, which show the body of `bodies`, writing again each it could
     not keep; return whether it kept them all."""
-    cache = PageCache(settings(tmp_path), {}, ENV, TIMELINE, sources)
+    cache = PageCache(settings(tmp_path), {}, ENV, sources)
     kept = [cache.unchanged(page, template, values or {"event": VOTE}, bodies) for page in pages]
     for page, page_kept in zip(pages, kept):
         if not page_kept:

@@ -17,7 +17,7 @@ from .feeds import write_feeds
 from .files import content_files, edition_folder, static_problems
 from .i18n import _
 from .menu import site_menu
-from .model import VOTE_KEY, Event
+from .model import VOTE_KEY, Event, by_group
 from .page_cache import PageCache, digest, source_digests
 from .plan import PlannedPage, plan_site
 from .problems import BuildStopped, ContentError, count, show
@@ -99,7 +99,11 @@ class TimelineGenerator(CachingGenerator):
         show(self.warnings)
         self.sources = sources_of(self.timeline, events, actors, data)
         self.roll_calls = digest(*(path + text for path, _slug, text in data.roll_calls))
-        self.context["timeline"] = self.timeline
+        # What every page may show of the whole record: whether the pages that the menu and the footer link to
+        # only when they exist are written. Not the record itself, so that a page is made of what its plan gives it
+        # and of this alone (see page_cache.py): adding an event draws the pages that show it, not every page.
+        self.context["record_holds"] = {"votes": bool(self.timeline.votes), "figures": bool(self.timeline.figures),
+                                        "corrections": bool(self.timeline.corrections)}
         # Pelican's own pages, which its page generator has read by now, are in the menu too.
         self.context["menu"] = site_menu(self.settings, self.timeline, self.context.get("pages", []))
 
@@ -108,8 +112,9 @@ class TimelineGenerator(CachingGenerator):
         site = plan_site(self.timeline, self.settings, own_pages)
         indexing = self.settings["TIMELINE_SEARCH_INDEX"]
         shards = site.shards if indexing else []
-        cache = PageCache(self.settings, self.context, self.env, self.timeline, self.sources)
+        cache = PageCache(self.settings, self.context, self.env, self.sources)
         self.env.globals["cached"] = fragment_cache()
+        self.env.globals["by_group"] = by_group  # the actors index's states, by regional group
         self.env.globals["VOTE_KEY"] = [(word, mark, _(label)) for word, mark, label in VOTE_KEY]
         self.env.filters["count"] = count  # `events|length|count("event")`: "1 event", "28 events"
         # The workers are forked before the search index starts its thread, and once all they draw from is here.
@@ -136,7 +141,7 @@ class TimelineGenerator(CachingGenerator):
         """Let go of the record once every page is written: an edition is built next in this process, and the
         two records held at once took its peak past its budget (900 MB at 10,000 events, for 600)."""
         self.timeline = self.sources = self.roll_calls = None
-        for name in ("timeline", "menu"):
+        for name in ("record_holds", "menu"):
             self.context.pop(name, None)
         self.env.globals.pop("cached", None)  # every card and heading drawn, kept for the pages that share them
 

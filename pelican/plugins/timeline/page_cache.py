@@ -1,8 +1,9 @@
 """Pages that need not be drawn again: a rebuild after one edit rewrites only the pages it changes
 (and, the same way, only the files of the open data that it changes).
 
-Each page's inputs are summed up in a digest: the site (templates, settings, plugin code, the list of
-events and actors), the values the page is given, and the events and actors it shows together with
+Each page's inputs are summed up in a digest: the site (templates, settings, plugin code, and whether the
+record holds votes, figures and corrections, which every page's menu and footer link to when it does), the
+values the page is given, and the events and actors it shows together with
 those they show in turn (an event's actors and neighbours, an actor's affiliation), each known by the
 digest of the front matter of the file it was read from, and, on the pages that show its body (its own
 pages and the chronology, as the plan says), of its body too: an edit to an event's body draws its page
@@ -29,7 +30,7 @@ import jinja2
 import pelican
 
 from .axis import Axis
-from .model import Actor, Event, RollCall, Timeline
+from .model import Actor, Event, RollCall
 
 MANIFEST = "TimelineGenerator-pages.json"
 # The digest of the plugin's code that last filled the cache, beside Pelican's caches of what was read.
@@ -172,8 +173,7 @@ def json_values(values: dict) -> str:
 
 
 class PageCache:
-    def __init__(self, settings: dict, context: dict, env: jinja2.Environment, timeline: Timeline,
-                 sources: dict[tuple[str, str], str]):
+    def __init__(self, settings: dict, context: dict, env: jinja2.Environment, sources: dict[tuple[str, str], tuple]):
         """`sources` holds the source digests of each event and actor by ("Event" or "Actor", slug): of what
         every page that shows it is made of, and of the words of its body."""
         self.settings = settings
@@ -187,12 +187,7 @@ class PageCache:
         # is not kept (most are, and they may be long: a part of the chronology).
         self.texts: dict[int, tuple[object, str, list]] = {}
         self.seen: set[int] = set()
-        # Templates may read the whole timeline (its counts, its years): every page depends on its index, and
-        # on whether the pages that every page links to only when they exist (votes, figures, corrections) are
-        # written.
-        index = fingerprint_text([[e.slug for e in timeline.events], sorted(a.slug for a in timeline.actors),
-                                  bool(timeline.votes), bool(timeline.figures), bool(timeline.corrections)], [])
-        self.site = digest(self.templates(env), self.code(), self.context(context), index)
+        self.site = digest(self.templates(env), self.code(), self.context(context))
         manifest_path(settings).unlink(missing_ok=True)
 
     @staticmethod
@@ -207,8 +202,8 @@ class PageCache:
 
     @staticmethod
     def context(context: dict) -> str:
-        """What every page is given: the settings, and Pelican's own pages (the site menu) by address and
-        title. Not where the site is written (`invoke build` writes each build into a folder of its own),
+        """What every page is given: the settings, what the record holds (`record_holds`), and Pelican's own
+        pages (the site menu) by address and title. Not where the site is written (`invoke build` writes each build into a folder of its own),
         nor whether Pelican's --debug is on (which logs why pages are drawn, and must not draw them all), nor
         how many processes draw them (which draw the same)."""
         context = {key: value for key, value in context.items()

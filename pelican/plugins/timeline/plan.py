@@ -159,7 +159,8 @@ def home_page(timeline: Timeline, settings: dict, years: dict[int, list[ListingP
     # An event is found on the page of the year it began, the first of the years that list it.
     found = {slug: place for pages in reversed(years.values()) for slug, place in places(pages).items()}
     found |= {event.slug: f"{settings['TIMELINE_URL']}#{event.slug}" for event in events}
-    return [single_page(settings, "TIMELINE", "index", years=group_by_month(events),
+    return [single_page(settings, "TIMELINE", "index", years=group_by_month(events), event_count=len(timeline.events),
+                        actor_count=len(timeline.actors),
                         nav=navigation(timeline, settings), recent_period=recent_period,
                         actor_groups=timeline.named_actors_by_kind,
                         axis=axis_of(timeline, settings, timeline.events, found))]
