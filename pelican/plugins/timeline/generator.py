@@ -163,8 +163,8 @@ class TimelineGenerator(CachingGenerator):
         """Record what was found of each page, in the plan's order, telling the search index of every page
         once it is in place; give how many were written."""
         written = 0
-        for page, (digest, reason) in zip(pages, drawn, strict=True):
-            written += not cache.record(page.save_as, digest, reason)
+        for page, (page_digest, reason) in zip(pages, drawn, strict=True):
+            written += not cache.record(page.save_as, page_digest, reason)
             search.placed(page.save_as)
         return written
 
