@@ -93,12 +93,15 @@ def retain_pages(pelican_instance) -> None:
 
 
 def remove_unlisted(output: Path, name: str, pages: set[str]) -> None:
-    """Remove the files under output/name that are not among `pages`, then the folders left empty."""
-    for directory, _, files in os.walk(output / name, topdown=False):
+    """Remove the files under output/name that are not among `pages`, then the folders left empty. In strings,
+    not paths: a long record's output holds tens of thousands of files, and pathlib took a second over them."""
+    root = str(output)
+    for directory, _, files in os.walk(os.path.join(root, name), topdown=False):
+        folder = os.path.relpath(directory, root).replace(os.sep, "/")
         for file in files:
-            if (Path(directory, file).relative_to(output)).as_posix() not in pages:
-                Path(directory, file).unlink()
-        if directory != str(output / name) and not os.listdir(directory):
+            if f"{folder}/{file}" not in pages:
+                os.unlink(os.path.join(directory, file))
+        if directory != os.path.join(root, name) and not os.listdir(directory):
             os.rmdir(directory)
 
 
