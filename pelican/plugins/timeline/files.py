@@ -56,21 +56,22 @@ def link_problem(path: Path, content: Path) -> Problem | None:
     return None
 
 
-def problem_with(path: Path, content: Path) -> Problem | None:
-    """What makes a file in a folder of events, actors or pages unreadable as one, if anything."""
+def problem_with(path: str, content: Path) -> Problem | None:
+    """What makes a file in a folder of events, actors or pages unreadable as one, if anything. In strings, not
+    paths: a long record's folders hold tens of thousands of files, listed at every build."""
     # Only a link can lead out of content/: content_files walks no link to a folder, and checks the folders'
     # own paths. Resolving each of 10,000 files took most of the listing's time.
-    if path.is_symlink() and (problem := link_problem(path, content)):
+    if os.path.islink(path) and (problem := link_problem(Path(path), content)):
         return problem
-    shown_path = shown(path, content)
-    if not path.is_file():  # a named pipe or a device: reading it could wait for ever
-        return Problem(shown_path, 1, "file", "not an ordinary file", "a Markdown file")
-    if not path.name.endswith(MARKDOWN_EXTENSIONS):
-        return Problem(shown_path, 1, "file", f"`{path.name}` is not a Markdown file, so it would not be read",
-                       "a Markdown file ending in .md (or move the file out of the folder)")
-    slug = slug_of(path.name)
-    if problem := address_problem(slug, path.name[len(slug):]):
-        return Problem(shown_path, 1, "file name", *problem)
+    name = os.path.basename(path)
+    if not os.path.isfile(path):  # a named pipe or a device: reading it could wait for ever
+        return Problem(shown(Path(path), content), 1, "file", "not an ordinary file", "a Markdown file")
+    if not name.endswith(MARKDOWN_EXTENSIONS):
+        return Problem(shown(Path(path), content), 1, "file", f"`{name}` is not a Markdown file, so it would not be "
+                       "read", "a Markdown file ending in .md (or move the file out of the folder)")
+    slug = slug_of(name)
+    if problem := address_problem(slug, name[len(slug):]):
+        return Problem(shown(Path(path), content), 1, "file name", *problem)
     return None
 
 
@@ -97,12 +98,12 @@ def content_files(content: Path, folders: list[str]) -> tuple[dict[str, list[str
         for directory, subfolders, names in os.walk(content / folder):
             links = [name for name in subfolders if os.path.islink(os.path.join(directory, name))]
             subfolders[:] = [name for name in subfolders if name not in links and not hidden(name)]
+            relative = os.path.relpath(directory, content).replace(os.sep, "/")
             for name in [name for name in names + links if not hidden(name)]:
-                path = Path(directory, name)
-                if problem := problem_with(path, content):
+                if problem := problem_with(os.path.join(directory, name), content):
                     problems.append(problem)
                 else:
-                    found[folder].append(path.relative_to(content).as_posix())
+                    found[folder].append(f"{relative}/{name}")
         found[folder].sort()
     return found, sorted(problems)
 

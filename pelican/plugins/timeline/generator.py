@@ -3,6 +3,7 @@ holds, and hands over what it did for the line the build ends with."""
 
 from __future__ import annotations
 
+import datetime
 import logging
 import os
 import sys
@@ -11,6 +12,7 @@ from pathlib import Path
 
 from pelican.generators import CachingGenerator
 
+from . import resident
 from .content_data import ContentData, content_data
 from .exports import write_exports
 from .feeds import write_feeds
@@ -83,19 +85,22 @@ class TimelineGenerator(CachingGenerator):
         # Saved, the cache's copy of what was read (some 80 MB for 10,000 events) is of no more use to this
         # build, whose workers would each be handed it, nor to the next, which reads the saved one.
         self.readers._cache.clear()
+        today = datetime.date.today()
         try:
             if translation_problems := [problem for kind in kinds.values() for problem in kind[2]]:
                 raise ContentError(translation_problems)
             data = content_data(Path(self.path), self.settings)
-            self.timeline = build_timeline(events, actors, page_docs=page_docs, period_docs=periods, data=data)
+            self.made_of, self.words = resident.made_of(self.settings, actors + periods + page_docs, events,
+                                                        data_texts(data), today)
+            self.kept = resident.reusable(self.settings, self.output_path, self.made_of)
+            new_words = resident.take_new_words(self.kept, self.words, events, today) if self.kept else set()
+            self.timeline = self.kept.timeline if self.kept else build_timeline(
+                events, actors, today, page_docs=page_docs, period_docs=periods, data=data)
         except ContentError as error:
             report(error)
-        mark_untranslated(self.timeline, self.settings, kinds["EVENT_PATHS"][1], kinds["ACTOR_PATHS"][1])
-        # An edition's content is the site's: what the site's build warns of, an edition's would say again.
-        self.warnings = [warning for docs, untranslated, _problems in kinds.values()
-                         for warning in untranslated_warnings(docs, untranslated, self.edition, display_path)] \
-            if self.edition else unnamed_actors(self.timeline, actors) + unknown_references(
-                self.timeline, self.settings["TIMELINE_REFERENCE_STATES"])
+        # The events whose pages (and part of the chronology) are drawn again, where the model is kept.
+        self.new_words = {id(event) for event in self.timeline.events if event.slug in new_words}
+        self.warnings = self.kept.warnings if self.kept else self.check(kinds)
         show(self.warnings)
         self.sources = sources_of(self.timeline, events, actors, data)
         self.roll_calls = digest(*(path + text for path, _slug, text in data.roll_calls))
@@ -107,9 +112,20 @@ class TimelineGenerator(CachingGenerator):
         # Pelican's own pages, which its page generator has read by now, are in the menu too.
         self.context["menu"] = site_menu(self.settings, self.timeline, self.context.get("pages", []))
 
+    def check(self, kinds: dict[str, tuple]) -> list:
+        """Mark what an edition has not yet translated, and give the warnings of a record that builds: in an
+        edition, what is not yet translated; else the actors no event names and the reference states that are
+        none (an edition's content is the site's: what the site's build warns of, an edition's would say again)."""
+        mark_untranslated(self.timeline, self.settings, kinds["EVENT_PATHS"][1], kinds["ACTOR_PATHS"][1])
+        if self.edition:
+            return [warning for docs, untranslated, _problems in kinds.values()
+                    for warning in untranslated_warnings(docs, untranslated, self.edition, display_path)]
+        return unnamed_actors(self.timeline, kinds["ACTOR_PATHS"][0]) + unknown_references(
+            self.timeline, self.settings["TIMELINE_REFERENCE_STATES"])
+
     def generate_output(self, writer) -> None:
         own_pages = tuple(page.save_as for page in self.context["pages"])
-        site = plan_site(self.timeline, self.settings, own_pages)
+        site = self.kept.site if self.kept else plan_site(self.timeline, self.settings, own_pages)
         indexing = self.settings["TIMELINE_SEARCH_INDEX"]
         shards = site.shards if indexing else []
         cache = PageCache(self.settings, self.context, self.env, self.sources)
@@ -117,13 +133,17 @@ class TimelineGenerator(CachingGenerator):
         self.env.globals["by_group"] = by_group  # the actors index's states, by regional group
         self.env.globals["VOTE_KEY"] = [(word, mark, _(label)) for word, mark, label in VOTE_KEY]
         self.env.filters["count"] = count  # `events|length|count("event")`: "1 event", "28 events"
+        # With the model kept, only the pages that show a body whose words changed are judged; the few drawn
+        # are drawn here, where forking workers would cost more.
+        workers = 1 if self.kept else worker_count(self.settings)
         # The workers are forked before the search index starts its thread, and once all they draw from is here.
-        with InOrder(self.page_drawer(writer, site.pages, cache), range(len(site.pages)),
-                     worker_count(self.settings)) as drawn, SearchIndexer(self.settings, shards) as search:
+        with InOrder(self.page_drawer(writer, site.pages, cache), range(len(site.pages)), workers) as drawn, \
+                SearchIndexer(self.settings, shards) as search:
             for save_as in own_pages:  # written already, by Pelican's PagesGenerator
                 search.placed(save_as)
-            # Written while the workers draw the pages; on one core, before them.
-            write_exports(self.output_path, self.timeline, self.settings, cache, self.roll_calls)
+            # Written while the workers draw the pages; on one core, before them. No body is in the open data.
+            if not (self.kept and self.data_as_last_time(site, cache)):
+                write_exports(self.output_path, self.timeline, self.settings, cache, self.roll_calls)
             written = self.record_pages(site.pages, drawn, cache, search)
             # Pelican's own pages (About) are read by its PagesGenerator, whose context is complete by now.
             write_sitemap(self.output_path, self.settings,
@@ -135,7 +155,20 @@ class TimelineGenerator(CachingGenerator):
         PRINTER.hand_over(BuildSummary(self.edition, len(self.timeline.events), len(self.timeline.actors), written,
                                        len(site.pages) - written, len(search.indexed) if indexing else None,
                                        len(search.kept), len(self.warnings)))
+        resident.remember(self.settings, self.output_path,
+                          resident.Kept(self.made_of, self.words, self.timeline, site, self.warnings))
         self.release()
+
+    @staticmethod
+    def data_as_last_time(site, cache: PageCache) -> bool:
+        """Record as the last build did every file of the open data, when each is still the one it wrote."""
+        planned = {page.save_as for page in site.pages}
+        kept = {path: cache.as_last_time(path) for path in cache.previous if path not in planned}
+        if not kept or None in kept.values():
+            return False
+        for path, (made_of, _reason) in kept.items():
+            cache.record(path, made_of, None)
+        return True
 
     def release(self) -> None:
         """Let go of the record once every page is written: an edition is built next in this process, and the
@@ -150,7 +183,9 @@ class TimelineGenerator(CachingGenerator):
         now, and give its digest and why it was drawn (None when it was not)."""
         def draw(index: int) -> tuple[str, str | None]:
             page = pages[index]
-            judged = cache.judge(page.save_as, page.template, page.values, page.bodies)
+            unchanged = self.kept and not any(id(item) in self.new_words for item in page.bodies)
+            judged = (unchanged and cache.as_last_time(page.save_as)) or \
+                cache.judge(page.save_as, page.template, page.values, page.bodies)
             if judged[1] is not None:
                 writer.write_file(page.save_as, self.get_template(page.template), self.context,
                                   self.settings["RELATIVE_URLS"], page_url=page.url, **page.values)
@@ -224,6 +259,12 @@ def sources_of(timeline, events: list[SourceFile], actors: list[SourceFile], dat
                                                      repr((actor.code, actor.name, actor.group, actor.admitted))),
                                               files.get(actor.slug, ("", ""))[1])
                       for actor in timeline.actors}
+
+
+def data_texts(data: ContentData) -> list[str]:
+    """The texts of the table of member states (and of its translation) and of the roll calls, with their paths."""
+    return [f"{path}\x00{text}" for path, text in filter(None, [data.member_states, data.member_names])] + \
+        [f"{path}\x00{text}" for path, _slug, text in data.roll_calls]
 
 
 def mark_untranslated(timeline, settings: dict, events: set[str], actors: set[str]) -> None:

@@ -157,7 +157,8 @@ def related(item: Event | Actor) -> list[Event | Actor]:
 def source_digests(doc) -> tuple[str, str]:
     """What an event or actor is made of, apart from the settings and the actors it names: its front matter,
     and the words of its body, which only the pages that show its body are made of."""
-    return digest(doc.source_path, repr(doc.metadata["frontmatter"])), digest(doc.content)
+    # A file that could not be read has no body (and may have no front matter): the build stops on it.
+    return digest(doc.source_path, repr(doc.metadata.get("frontmatter"))), digest(doc.content or "")
 
 
 def digest(*parts: str) -> str:
@@ -184,6 +185,7 @@ class PageCache:
         self.output = Path(settings["OUTPUT_PATH"])
         self.previous = load_manifest(settings)
         self.digests: dict[str, str] = {}  # of each page of this build, by the file it is saved as
+        self.stamps: dict[str, list[int]] = {}  # of the files left as they were, as as_last_time found them
         self.full: dict[tuple[int, bool], str] = {}
         # The text of each value given to more than one page, by id, with the value (keeping its id its own)
         # and the events and actors it shows; and the ids of the values given to one page so far, whose text
@@ -206,11 +208,12 @@ class PageCache:
     @staticmethod
     def context(context: dict) -> str:
         """What every page is given: the settings, what the record holds (`record_holds`), and Pelican's own
-        pages (the site menu) by address and title. Not where the site is written (`invoke build` writes each build into a folder of its own),
-        nor whether Pelican's --debug is on (which logs why pages are drawn, and must not draw them all), nor
-        how many processes draw them (which draw the same)."""
+        pages (the site menu) by address and title. Not where the site is written (`invoke build` writes each
+        build into a folder of its own), nor whether Pelican's --debug is on (which logs why pages are drawn,
+        and must not draw them all), nor how many processes draw them, nor whether the model is kept between
+        builds (`invoke livereload`): they draw the same pages."""
         context = {key: value for key, value in context.items()
-                   if key not in ("OUTPUT_PATH", "DEBUG", "TIMELINE_WORKERS")}
+                   if key not in ("OUTPUT_PATH", "DEBUG", "TIMELINE_WORKERS", "TIMELINE_KEEP_MODEL")}
         contents = [(key, [(getattr(item, "url", ""), getattr(item, "title", "")) for item in value])
                     for key, value in sorted(context.items()) if isinstance(value, list) and value
                     and all(hasattr(item, "source_path") for item in value)]
@@ -262,6 +265,15 @@ class PageCache:
             parts.append(f"{key!r}:{text}")
         return "{" + ",".join(parts) + "}"
 
+    def as_last_time(self, save_as: str) -> tuple[str, None] | None:
+        """The digest the last build recorded for a page it wrote and whose file is still the one it wrote, for
+        a build that knows the page's inputs have not changed (see resident.py); else None."""
+        previous = self.previous.get(save_as)
+        if not previous or previous[1:] != (stamp := file_stamp(self.output / save_as)):
+            return None
+        self.stamps[save_as] = stamp  # for finish, which would read it again
+        return previous[0], None
+
     def record(self, save_as: str, page: str, reason: str | None) -> bool:
         """Keep a page's digest for the next build; True when it is left as it was, else log why it is drawn
         again (seen with Pelican's --debug)."""
@@ -301,5 +313,6 @@ class PageCache:
         if self.settings["CACHE_CONTENT"]:
             path = manifest_path(self.settings)
             path.parent.mkdir(parents=True, exist_ok=True)
-            entries = {save_as: [page, *file_stamp(self.output / save_as)] for save_as, page in self.digests.items()}
-            path.write_text(json.dumps({"pages": entries}, sort_keys=True), encoding="utf-8")
+            entries = {save_as: [page, *(self.stamps.get(save_as) or file_stamp(self.output / save_as))]
+                       for save_as, page in self.digests.items()}
+            path.write_text(json.dumps({"pages": entries}, separators=(",", ":")), encoding="utf-8")

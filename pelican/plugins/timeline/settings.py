@@ -95,6 +95,10 @@ DEFAULTS = {
     # search could not be loaded): for a draft build where only the pages matter, such as the tests' record of
     # 10,000 events, whose index takes a quarter of the build's processor time.
     "TIMELINE_SEARCH_INDEX": True,
+    # True keeps the checked record and the plan in memory between builds in one process, so that an edit to
+    # events' bodies alone is drawn without checking and planning the whole record again (resident.py).
+    # `invoke livereload` sets it; a build run once has no use for it.
+    "TIMELINE_KEEP_MODEL": False,
     # The kinds of event an editor may choose, with the label readers see.
     # Their order gives each its colour and its shape on the time axis (twelve of each, then again).
     "TIMELINE_EVENT_TYPES": {

@@ -171,7 +171,9 @@ def serve(c, port="8000"):
 @task(help={"port": "port to serve on (default 8000)"})
 def livereload(c, port="8000"):
     """Rebuild whenever content, theme or plugin change, and serve the result."""
-    pelican_run("pelicanconf.py", OUTPUT, "--autoreload", "--listen", f"-p {port_number(port)}")
+    # The model is kept between builds: an edit to an event's body is then drawn without the whole record.
+    pelican_run("pelicanconf.py", OUTPUT, "--autoreload", "--listen", f"-p {port_number(port)}",
+                "-e", "TIMELINE_KEEP_MODEL=true")
 
 
 @task(help={field: f"the event's {field.replace('_', ' ')}" for field in newevent.FIELDS}
