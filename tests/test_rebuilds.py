@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
 
 from benchmarks.synthetic import write_sites
-from conftest import THEME, build
+from conftest import THEME, build, project_copy
 
 LIMITS = {"TIMELINE_HOME_LIMIT": 6, "TIMELINE_PAGE_LIMIT": 4}
 
@@ -75,3 +84,64 @@ def test_a_template_edited_between_builds_shows_at_once_and_a_damaged_compiled_c
     assert rebuilt.returncode == fresh.returncode == 0, rebuilt.log + fresh.log
     assert rebuilt.page("/").select_one("footer #edited").get_text() == "Edited."
     assert files(rebuilt.output) == files(fresh.output)
+
+
+def test_invoke_livereload_serves_each_edit_as_a_build_from_scratch_would_write_it(tmp_path):
+    """The editor's loop, as the editing guide tells it: `invoke livereload` builds, serves, and builds again on
+    every save, keeping the model between builds; an edit to a body, then to the front matter, is served as a
+    build from scratch writes it."""
+    root = project_copy(tmp_path)
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
+    log = (tmp_path / "livereload.log").open("w+")
+    task = subprocess.Popen([sys.executable, "-m", "invoke", "livereload", f"--port={port}"], cwd=root, stdout=log,
+                            stderr=subprocess.STDOUT, start_new_session=True)
+    event = root / "content" / "events" / "2022-03.md"
+    try:
+        assert "Body." in wait_for(lambda: fetched(port, "/events/2022-03/"), log)
+        saved = event.read_text().replace("Body.", "Body, with a sentence written while serving.")
+        wait_for(lambda: "a sentence written while serving" in fetched(port, "/events/2022-03/"), log, saved, event)
+        # Drawn from the model the task keeps between builds, as its line says (which reaches the file later).
+        wait_for(lambda: "actors from the record kept since the last build (only bodies changed): 2 pages written"
+                 in said(log), log)
+        saved = saved.replace("title: An event known only", "title: An event retitled, known")
+        wait_for(lambda: "An event retitled" in fetched(port, "/"), log, saved, event)
+    finally:
+        os.killpg(task.pid, signal.SIGTERM)
+        task.wait()
+    fresh = build(root / "content", tmp_path / "fresh")
+    assert fresh.returncode == 0, fresh.log
+    assert {path: page for path, page in files(root / "output").items() if path.endswith(".html")} == \
+        {path: page for path, page in files(tmp_path / "fresh").items() if path.endswith(".html")}
+
+
+def said(log) -> str:
+    log.seek(0)
+    return " ".join(log.read().split())  # as one line: the console may wrap a long one
+
+
+def fetched(port: int, path: str) -> str:
+    """A page as the server serves it now, or nothing while it cannot."""
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=5) as page:
+            return page.read().decode()
+    except OSError:
+        return ""
+
+
+def wait_for(done: Callable[[], object], log, text: str = "", path: Path | None = None) -> object:
+    """Wait until `done()` gives something true, and give it; fail with the task's log after a minute. With a
+    `text`, save it in `path` first, and again every two seconds, as an editor would: a save made while the task
+    is still building, before it watches the files again, is not seen."""
+    deadline = time.monotonic() + 60
+    saved = 0.0
+    while not (result := done()):
+        if time.monotonic() > deadline:
+            log.seek(0)
+            raise AssertionError(f"not done in a minute; the task said:\n{log.read()}")
+        if path and time.monotonic() - saved > 2:
+            path.write_text(text)
+            saved = time.monotonic()
+        time.sleep(0.1)
+    return result

@@ -154,7 +154,7 @@ class TimelineGenerator(CachingGenerator):
             write_feeds(writer, self.timeline, self.context, self.settings)
         PRINTER.hand_over(BuildSummary(self.edition, len(self.timeline.events), len(self.timeline.actors), written,
                                        len(site.pages) - written, len(search.indexed) if indexing else None,
-                                       len(search.kept), len(self.warnings)))
+                                       len(search.kept), len(self.warnings), self.kept is not None))
         resident.remember(self.settings, self.output_path,
                           resident.Kept(self.made_of, self.words, self.timeline, site, self.warnings))
         self.release()

@@ -33,13 +33,17 @@ class BuildSummary:
     shards_indexed: int | None  # None: the index was left out (TIMELINE_SEARCH_INDEX)
     shards_kept: int
     warnings: int  # printed before the pages were written; named only when there are some
+    # Whether the record was the one kept since the last build (resident.py): so an editor knows why this build
+    # was quick, and why the next, after another kind of edit, may not be.
+    kept: bool = False
 
     def line(self, seconds: float) -> str:
         warned = f"{count(self.warnings, 'warning')} above; " if self.warnings else ""
         search = (f"{count(self.shards_indexed, 'shard')} indexed, {self.shards_kept} kept"
                   if self.shards_indexed is not None else "not made (TIMELINE_SEARCH_INDEX is False)")
         edition = f"{self.edition}: " if self.edition else ""
-        return (f"{edition}Built {count(self.events, 'event')} and {count(self.actors, 'actor')}: "
+        kept = " from the record kept since the last build (only bodies changed)" if self.kept else ""
+        return (f"{edition}Built {count(self.events, 'event')} and {count(self.actors, 'actor')}{kept}: "
                 f"{count(self.pages_written, 'page')} written, {self.pages_kept} left as they were; "
                 f"search: {search}; {warned}{seconds:.1f} s.")
 
