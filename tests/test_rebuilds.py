@@ -105,6 +105,11 @@ def test_invoke_livereload_serves_each_edit_as_a_build_from_scratch_would_write_
         # Drawn from the model the task keeps between builds, as its line says (which reaches the file later).
         wait_for(lambda: "actors from the record kept since the last build (only bodies changed): 2 pages written"
                  in said(log), log)
+        # A body checked as a build from scratch checks it: the mistake is named, and the page stays as it was.
+        wrong = saved.replace("while serving.", "while serving [@7].")
+        wait_for(lambda: "content/events/2022-03.md:13: body: `[@7]` cites source 7, which is not in `sources`"
+                 in said(log), log, wrong, event)
+        assert "[@7]" not in fetched(port, "/events/2022-03/") and "while serving" in fetched(port, "/events/2022-03/")
         saved = saved.replace("title: An event known only", "title: An event retitled, known")
         wait_for(lambda: "An event retitled" in fetched(port, "/"), log, saved, event)
     finally:

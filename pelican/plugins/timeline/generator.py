@@ -81,18 +81,10 @@ class TimelineGenerator(CachingGenerator):
         kinds = {setting: self.read_kind(setting)
                  for setting in ("EVENT_PATHS", "ACTOR_PATHS", "PERIOD_PATHS", "PAGE_PATHS")}
         events, actors, periods, page_docs = (kinds[setting][0] for setting in kinds)
-        self.readers.save_cache()
-        # Saved, the cache's copy of what was read (some 80 MB for 10,000 events) is of no more use to this
-        # build, whose workers would each be handed it, nor to the next, which reads the saved one.
-        self.readers._cache.clear()
         today = datetime.date.today()
+        read = {doc.source_path: source_digests(doc) for doc in events + actors + periods + page_docs}
         try:
-            if translation_problems := [problem for kind in kinds.values() for problem in kind[2]]:
-                raise ContentError(translation_problems)
-            data = content_data(Path(self.path), self.settings)
-            self.made_of, self.words = resident.made_of(self.settings, actors + periods + page_docs, events,
-                                                        data_texts(data), today)
-            self.kept = resident.reusable(self.settings, self.output_path, self.made_of)
+            data = self.weigh(kinds, read, today)
             new_words = resident.take_new_words(self.kept, self.words, events, today) if self.kept else set()
             self.timeline = self.kept.timeline if self.kept else build_timeline(
                 events, actors, today, page_docs=page_docs, period_docs=periods, data=data)
@@ -102,7 +94,7 @@ class TimelineGenerator(CachingGenerator):
         self.new_words = {id(event) for event in self.timeline.events if event.slug in new_words}
         self.warnings = self.kept.warnings if self.kept else self.check(kinds)
         show(self.warnings)
-        self.sources = sources_of(self.timeline, events, actors, data)
+        self.sources = sources_of(self.timeline, events, actors, data, read)
         self.roll_calls = digest(*(path + text for path, _slug, text in data.roll_calls))
         # What every page may show of the whole record: whether the pages that the menu and the footer link to
         # only when they exist are written. Not the record itself, so that a page is made of what its plan gives it
@@ -111,6 +103,27 @@ class TimelineGenerator(CachingGenerator):
                                         "corrections": bool(self.timeline.corrections)}
         # Pelican's own pages, which its page generator has read by now, are in the menu too.
         self.context["menu"] = site_menu(self.settings, self.timeline, self.context.get("pages", []))
+
+    def weigh(self, kinds: dict[str, tuple], read: dict[str, tuple[str, str]], today: datetime.date) -> ContentData:
+        """Read the table and the roll calls, and find whether the record kept since the last build holds (see
+        resident.py); give what was read. Then save Pelican's cache of what was read, for the next build: unless
+        the kept record is used, whose next build reads again only the files edited since, which the cache knows
+        to be newer. Raises ContentError on a translation or a data file that is wrong."""
+        self.kept = None
+        try:
+            if translation_problems := [problem for kind in kinds.values() for problem in kind[2]]:
+                raise ContentError(translation_problems)
+            data = content_data(Path(self.path), self.settings)
+            self.made_of, self.words = resident.made_of(self.settings, read, kinds["EVENT_PATHS"][0],
+                                                        data_texts(data), today)
+            self.kept = resident.reusable(self.settings, self.output_path, self.made_of)
+            return data
+        finally:
+            if not self.kept:
+                self.readers.save_cache()
+            # Saved, the cache's copy of what was read (some 80 MB for 10,000 events) is of no more use to this
+            # build, whose workers would each be handed it, nor to the next, which reads the saved one.
+            self.readers._cache.clear()
 
     def check(self, kinds: dict[str, tuple]) -> list:
         """Mark what an edition has not yet translated, and give the warnings of a record that builds: in an
@@ -247,14 +260,15 @@ class PlainBuildStopped(logging.Filter):
         return True
 
 
-def sources_of(timeline, events: list[SourceFile], actors: list[SourceFile], data: ContentData) -> dict:
-    """What each event and actor is made of, for the page cache, as source_digests gives it: an event's
-    front matter with its roll call for a vote; an actor's with its line of the table of member states (a
-    state's page shows its group whether or not it has a file of its own)."""
+def sources_of(timeline, events: list[SourceFile], actors: list[SourceFile], data: ContentData,
+               read: dict[str, tuple[str, str]]) -> dict:
+    """What each event and actor is made of, for the page cache, from the digests of the files `read` (by path, as
+    source_digests gives them): an event's front matter with its roll call for a vote; an actor's with its line of
+    the table of member states (a state's page shows its group whether or not it has a file of its own)."""
     roll_calls = {slug: text for _, slug, text in data.roll_calls}
-    files = {doc.slug: source_digests(doc) for doc in actors}
+    files = {doc.slug: read[doc.source_path] for doc in actors}
     sources = {("Event", doc.slug): (digest(card, roll_calls.get(doc.slug, "")), words)
-               for doc in events for card, words in [source_digests(doc)]}
+               for doc in events for card, words in [read[doc.source_path]]}
     return sources | {("Actor", actor.slug): (digest(files.get(actor.slug, ("", ""))[0],
                                                      repr((actor.code, actor.name, actor.group, actor.admitted))),
                                               files.get(actor.slug, ("", ""))[1])

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .model import Timeline
-from .page_cache import PageCache, digest, source_digests
+from .page_cache import PageCache, digest
 from .plan import SitePlan
 from .problems import ContentError
 from .validate import SourceFile, parse_event
@@ -44,18 +44,18 @@ class Kept:
 _last: dict[str, Kept] = {}
 
 
-def made_of(settings: dict, docs: list[SourceFile], events: list[SourceFile], data_texts: list[str],
+def made_of(settings: dict, read: dict[str, tuple[str, str]], events: list[SourceFile], data_texts: list[str],
             today: datetime.date) -> tuple[str, dict[str, str]]:
-    """The digest of everything a build's model and plan are made of but the words of events' bodies, from
-    every file read (`docs`: actors, periods, pages), the events and the texts of the table and the roll calls;
-    and the digest of each event's body, by slug."""
-    events_read = [source_digests(doc) for doc in events]
+    """The digest of everything a build's model and plan are made of but the words of events' bodies, from the
+    digests of every file read (`read`, by path, as source_digests gives them), of which `events` are the events,
+    and the texts of the table and the roll calls; and the digest of each event's body, by slug."""
     theme = sorted(path for path in Path(settings["THEME"]).rglob("*") if path.is_file())
+    bodies = {doc.source_path for doc in events}
     whole = digest(today.isoformat(), PageCache.code(), PageCache.context(settings),
                    *(f"{path}\x00{hashlib.blake2b(path.read_bytes()).hexdigest()}" for path in theme),
-                   *(card for card, _words in events_read), *(digest(*source_digests(doc)) for doc in docs),
+                   *(card if path in bodies else digest(card, words) for path, (card, words) in read.items()),
                    *data_texts)
-    return whole, {doc.slug: words for doc, (_card, words) in zip(events, events_read)}
+    return whole, {doc.slug: read[doc.source_path][1] for doc in events}
 
 
 def reusable(settings: dict, output: str, whole: str) -> Kept | None:
