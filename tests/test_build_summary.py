@@ -93,6 +93,18 @@ def test_with_debug_a_first_build_says_there_was_no_page_before(indexed_site):
     assert "0 pages written" in last_line(again), "a build with --debug must not make the next draw every page"
 
 
+def test_invoke_build_verbose_stops_on_an_editor_s_mistake_with_its_problems_and_no_traceback(tmp_path):
+    """Pelican's --debug prints the traceback of whatever stopped a build; an editor's mistake is no crash, and
+    its lines say what to fix, with or without --verbose."""
+    root = project_copy(tmp_path)
+    (root / "content" / "events" / "2024-01-01-bad.md").write_text("---\ntitle: A title alone\n---\nBody.\n")
+    stopped = invoke(root, "build --verbose")
+    said = stopped.stdout + stopped.stderr
+    assert stopped.returncode == 1
+    assert "content/events/2024-01-01-bad.md:1: date: missing; expected" in said
+    assert "Traceback" not in said and "raise ContentError" not in said, said
+
+
 def test_invoke_build_verbose_says_why_each_page_is_drawn_and_ends_with_the_line(tmp_path):
     root = project_copy(tmp_path)
     built = invoke(root, "build --verbose")

@@ -7,18 +7,21 @@ timeline's generator hands its counts to the one printer of the process (as Peli
 signals are one per process), which prints our line once every generator is done (Pelican's `finalized`
 signal) and drops Pelican's, which follows. Pelican prints that straight to its rich console, not
 through a logger, so a logging filter never sees it; a render hook, rich's own way to change what a
-console prints, does, and drops it only when ours was printed in its place.
+console prints, does, and drops it only when ours was printed in its place. The same hook drops the
+traceback that Pelican's --debug prints of a build stopped by an editor's mistake.
 """
 
 from __future__ import annotations
 
+import sys
 import time
 from dataclasses import dataclass
 
 from rich.console import Console, RenderHook
 from rich.text import Text
+from rich.traceback import Traceback
 
-from .problems import count, show
+from .problems import BuildStopped, count, show
 
 PELICANS_LINE = "Done: Processed "
 
@@ -81,7 +84,11 @@ class SummaryPrinter(RenderHook):
             self.summary, self.printed = None, self.printed + 1
 
     def process_renderables(self, renderables: list) -> list:
-        """Drop Pelican's line when ours stands in its place."""
+        """Drop Pelican's line when ours stands in its place; and the traceback Pelican prints with --debug
+        (`invoke build --verbose`) of a build that stopped as expected (an editor's mistake), whose one line
+        says it all, as without --debug."""
+        if isinstance(sys.exc_info()[1], BuildStopped):
+            renderables = [item for item in renderables if not isinstance(item, Traceback)]
         if self.printed and any(map(is_pelicans_line, renderables)):
             self.printed -= 1
             return [item for item in renderables if not is_pelicans_line(item)]
