@@ -213,6 +213,16 @@ class Size:
     identical: bool
 
 
+def rebuilds(content: Path, output: Path, cache: Path, round_number: int, results: dict[str, list[Run]]) -> None:
+    """Time the rebuilds of a built site on every core: after a sentence is added to one event, after an event
+    is added, and the same edit again under livereload."""
+    edit_one_event(content, round_number)
+    results["warm"].append(ours(content, output, cache, CORES))
+    add_one_event(content, round_number)
+    results["added"].append(ours(content, output, cache, CORES))
+    results["live"].append(live_edit(content, output, cache, round_number))
+
+
 def bench(events: int, actors: int, repeat: int, work: Path) -> Size:
     """Median cold, warm, plain-Pelican and Hugo runs at one size; the order alternates between rounds."""
     ours_content, plain_content = write_sites(work / f"content-{events}", events, actors, roll_calls=True)
@@ -233,11 +243,7 @@ def bench(events: int, actors: int, repeat: int, work: Path) -> Size:
                 shutil.rmtree(output(workers), ignore_errors=True)
                 results[cold(workers)].append(ours(ours_content, output(workers), cache, workers))
             identical &= all(same_files(output(1), output(workers)) for workers in WORKERS[1:])
-            edit_one_event(ours_content, round_number)
-            results["warm"].append(ours(ours_content, output(CORES), cache, CORES))
-            add_one_event(ours_content, round_number)
-            results["added"].append(ours(ours_content, output(CORES), cache, CORES))
-            results["live"].append(live_edit(ours_content, output(CORES), cache, round_number))
+            rebuilds(ours_content, output(CORES), cache, round_number, results)
             shutil.rmtree(cache, ignore_errors=True)
             shutil.rmtree(work / f"editions-{events}", ignore_errors=True)
             results["editions"].append(ours(ours_content, work / f"editions-{events}", cache, CORES, WITH_EDITION))

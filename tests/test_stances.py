@@ -156,12 +156,8 @@ def test_a_vote_is_a_state_s_alone(fixture_site):
 AGREEMENT = "2022-07-22-grain-deal"
 
 
-def test_an_agreement_names_who_signed_brokered_and_witnessed_it_each_with_its_source(fixture_site):
-    """A deal signed by two states, brokered by a third and an organisation, witnessed by a person: each
-    position with its source, on the event's page and on each signatory's page."""
-    add(fixture_site.content, {
-        "actors/turkiye.md": "---\nname: Türkiye\nkind: state\nrole: A state\n---\nA state.\n",
-        f"events/{AGREEMENT}.md": """---
+# A deal signed by two states, brokered by a third and an organisation, witnessed by a person.
+AGREEMENT_FILE = """---
 title: A deal on grain is signed
 date: 2022-07-22
 end: 2023-07-17
@@ -185,7 +181,15 @@ sources:
     url: https://example.org/another
 ---
 A fixture body [@1, 2].
-"""})
+"""
+
+
+def test_an_agreement_names_who_signed_brokered_and_witnessed_it_each_with_its_source(fixture_site):
+    """A deal signed by two states, brokered by a third and an organisation, witnessed by a person: each
+    position with its source, on the event's page and on each signatory's page."""
+    add(fixture_site.content, {
+        "actors/turkiye.md": "---\nname: Türkiye\nkind: state\nrole: A state\n---\nA state.\n",
+        f"events/{AGREEMENT}.md": AGREEMENT_FILE})
     result = fixture_site()
     assert result.returncode == 0, result.log
     page = result.page(f"/events/{AGREEMENT}/")

@@ -199,54 +199,64 @@ def json_list(items: Iterable[str]) -> Iterator[str]:
     yield "\n]\n"
 
 
-def write_exports(output_path: str, timeline: Timeline, settings: dict, cache: PageCache, roll_calls: str) -> None:
-    """Write the open data: each file only when what it is made of has changed since the last build (an edit to
-    an event's body, which the data does not hold, changes none of it). `roll_calls` is the digest of the roll
-    calls' texts, which the votes are made of besides the events and actors."""
-    def write(path: str, text: str | Iterable[str]) -> None:
-        target = os.path.join(output_path, path)
+class OpenData:
+    """The files of the open data in the output folder, each written only when what it is made of has changed
+    since the last build, as the page cache records it."""
+
+    def __init__(self, output_path: str, settings: dict, cache: PageCache):
+        self.output, self.settings, self.cache = output_path, settings, cache
+
+    def write(self, path: str, text: str | Iterable[str]) -> None:
+        target = os.path.join(self.output, path)
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(target, "w", encoding="utf-8", newline="") as handle:
             handle.writelines([text] if isinstance(text, str) else text)
 
-    def read(path: str) -> str:
-        with open(os.path.join(output_path, path), encoding="utf-8", newline="") as handle:
+    def read(self, path: str) -> str:
+        with open(os.path.join(self.output, path), encoding="utf-8", newline="") as handle:
             return handle.read()
 
-    def changed(path: str, made_of: str) -> bool:
-        return not cache.unchanged(path, "open data", {"made of": made_of})
+    def changed(self, *paths: str, made_of: str) -> bool:
+        """Record what each file is made of; True when any of them must be written again. Each is recorded,
+        whether or not another was found changed."""
+        return not all([self.cache.unchanged(path, "open data", {"made of": made_of}) for path in paths])
 
-    def write_with_schema(kind: str, schema: Path, items: Iterable[str]) -> None:
+    def with_schema(self, kind: str, items: Iterable[str]) -> None:
         """Write events.json or votes.json, naming the schema shipped beside it."""
-        data, schema_path = settings[f"{kind.upper()}_JSON"], settings[f"{kind.upper()}_SCHEMA"]
+        data, schema_path = self.settings[f"{kind.upper()}_JSON"], self.settings[f"{kind.upper()}_SCHEMA"]
         relative = posixpath.relpath(schema_path, posixpath.dirname(data))
-        write(data, with_items({"title": settings["SITENAME"], "schema": relative}, kind, items))
+        self.write(data, with_items({"title": self.settings["SITENAME"], "schema": relative}, kind, items))
 
-    def event_file(event: Event) -> str:
+    def event_file(self, event: Event) -> str:
         """Write an event's own file when it changed since the last build; give the digest of what it is made of."""
-        path = settings["EVENT_JSON"].format(slug=event.slug)
-        made_of, reason = cache.judge(path, "event JSON", {"event": event})
-        if not cache.record(path, made_of, reason):
-            write(path, as_json(event_record(event, settings)))
+        path = self.settings["EVENT_JSON"].format(slug=event.slug)
+        made_of, reason = self.cache.judge(path, "event JSON", {"event": event})
+        if not self.cache.record(path, made_of, reason):
+            self.write(path, as_json(event_record(event, self.settings)))
         return made_of
 
+
+def write_exports(output_path: str, timeline: Timeline, settings: dict, cache: PageCache, roll_calls: str) -> None:
+    """Write the open data: each file only when what it is made of has changed since the last build (an edit to
+    an event's body, which the data does not hold, changes none of it). `roll_calls` is the digest of the roll
+    calls' texts, which the votes are made of besides the events and actors."""
+    data = OpenData(output_path, settings, cache)
     for kind, schema in (("EVENTS", SCHEMA), ("VOTES", VOTES_SCHEMA)):
-        if changed(settings[f"{kind}_SCHEMA"], text := schema.read_text(encoding="utf-8")):
-            write(settings[f"{kind}_SCHEMA"], text)
+        if data.changed(settings[f"{kind}_SCHEMA"], made_of=(text := schema.read_text(encoding="utf-8"))):
+            data.write(settings[f"{kind}_SCHEMA"], text)
     # events.json is the events' own files together: made of what they are made of, and read back from them only
     # when it must be written again (reading 10,000 of them took a second of every rebuild).
-    events = digest(*map(event_file, timeline.events))
-    # `|`, not `or`: each file's digest is recorded, whether or not the other was changed.
-    if changed(settings["EVENTS_JSON"], events) | changed(settings["EVENTS_CSV"], events):
-        write_with_schema("events", SCHEMA, (read(settings["EVENT_JSON"].format(slug=event.slug))
-                                             for event in timeline.events))
-        write(settings["EVENTS_CSV"], events_csv([event_record(event, settings) for event in timeline.events]))
+    events = digest(*map(data.event_file, timeline.events))
+    if data.changed(settings["EVENTS_JSON"], settings["EVENTS_CSV"], made_of=events):
+        data.with_schema("events", (data.read(settings["EVENT_JSON"].format(slug=event.slug))
+                                    for event in timeline.events))
+        data.write(settings["EVENTS_CSV"], events_csv([event_record(event, settings) for event in timeline.events]))
     # Actors and their votes are made of the events, the actors' files and lines of the table, and the roll calls.
     votes = digest(events, roll_calls, *(cache.sources["Actor", actor.slug][0] for actor in timeline.actors))
-    if changed(settings["ACTORS_JSON"], votes):
-        write(settings["ACTORS_JSON"], json_list(as_json(actor_record(actor, timeline.events_by_actor[actor.slug],
-                                                                      timeline.record_of(actor), settings))
-                                                 for actor in timeline.actors))
-    if changed(settings["VOTES_JSON"], votes) | changed(settings["VOTES_CSV"], votes):
-        write_with_schema("votes", VOTES_SCHEMA, map(as_json, vote_records(timeline)))
-        write(settings["VOTES_CSV"], votes_csv(vote_records(timeline)))
+    if data.changed(settings["ACTORS_JSON"], made_of=votes):
+        data.write(settings["ACTORS_JSON"], json_list(as_json(actor_record(
+            actor, timeline.events_by_actor[actor.slug], timeline.record_of(actor), settings))
+            for actor in timeline.actors))
+    if data.changed(settings["VOTES_JSON"], settings["VOTES_CSV"], made_of=votes):
+        data.with_schema("votes", map(as_json, vote_records(timeline)))
+        data.write(settings["VOTES_CSV"], votes_csv(vote_records(timeline)))
