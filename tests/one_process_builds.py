@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def main(content: Path, output: Path, overrides: dict, rounds: list) -> None:
     settings = read_settings(str(ROOT / "pelicanconf.py"), override={
         "PATH": str(content), "OUTPUT_PATH": str(output), "CACHE_PATH": f"{output}-cache",
-        "TIMELINE_KEEP_MODEL": True, "TIMELINE_SEARCH_INDEX": False, "TIMELINE_EDITIONS": {}, **overrides})
+        "TIMELINE_KEEP_MODEL": True, "TIMELINE_SEARCH_INDEX": False, **overrides})
     pelican = Pelican(settings)
     pelican.run()
     used = []

@@ -12,6 +12,7 @@ from urllib.parse import urljoin
 import pytest
 
 from conftest import FIXTURES, SITEURL, Build, invoke, project_copy, section, snapshot
+from test_incremental_property import in_one_process
 
 VOTE = "2025-12-03-children-vote"
 MONTH_EVENT = "2022-03"
@@ -249,3 +250,16 @@ def test_a_translation_that_is_a_link_out_of_content_is_refused_before_anything_
     assert f"content/uk/events/{MONTH_EVENT}.md:1: file: a link to {secret}, outside content/; expected the file " \
            "itself, inside content/" in result.problems
     assert not any("CANARY" in path.read_text(errors="ignore") for path in result.output.rglob("*") if path.is_file())
+
+
+def test_a_process_that_builds_again_draws_the_site_and_its_edition_each_in_its_own_language(with_edition, tmp_path):
+    """`invoke livereload` builds again in one process, the edition after the site each time: the site's second
+    build, after an edit, is in the site's words again, not in those of the edition built last."""
+    done = in_one_process(with_edition.content, tmp_path / "again", {"TIMELINE_EDITIONS": EDITIONS},
+                          [[("body", 0)], [("title", 1)]])
+    # The site's build and the edition's after each round: after a body edit, both from the model they kept.
+    assert done.stdout.split()[-4:-2] == ["kept", "kept"]
+    fresh = with_edition()
+    assert fresh.returncode == 0, fresh.log
+    assert snapshot(tmp_path / "again") == snapshot(fresh.output)
+    assert "Skip to content" in (tmp_path / "again" / "index.html").read_text()

@@ -85,13 +85,20 @@ def test_a_process_that_keeps_its_model_between_builds_writes_what_a_build_from_
     restore(first_build)
     work = first_build / "work"
     content = work / "site" / "timeline"
-    done = subprocess.run([sys.executable, str(ONE_PROCESS), str(content), str(work / "output"), json.dumps(LIMITS),
-                           json.dumps(rounds)], cwd=ROOT, capture_output=True, text=True, timeout=300,
-                          env={**os.environ, "PYTHONPATH": str(Path(__file__).parent)})
-    assert done.returncode == 0, done.stdout + done.stderr
+    done = in_one_process(content, work / "output", {**LIMITS, "TIMELINE_EDITIONS": {}}, rounds)
     used = done.stdout.split()[-len(rounds):]
     # A round that changed the words of bodies alone is drawn from the model kept since the build before it.
     assert all(kept == "kept" for kept, changes in zip(used, rounds) if {kind for kind, _ in changes} == {"body"}), used
     fresh = build(content, work / "fresh", **LIMITS, TIMELINE_WORKERS=1)
     assert fresh.returncode == 0, fresh.log
     assert files(work / "output") == files(work / "fresh")
+
+
+def in_one_process(content: Path, output: Path, overrides: dict, rounds: list) -> subprocess.CompletedProcess:
+    """Build `content`, then again after each round of changes, in one process that keeps its model (see
+    one_process_builds.py); the build must succeed."""
+    done = subprocess.run([sys.executable, str(ONE_PROCESS), str(content), str(output), json.dumps(overrides),
+                           json.dumps(rounds)], cwd=ROOT, capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "PYTHONPATH": str(Path(__file__).parent)})
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done

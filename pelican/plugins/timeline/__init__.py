@@ -76,6 +76,9 @@ def register() -> None:
     signals.get_generators.connect(forget_reads_of_other_code)
     signals.get_generators.connect(retain_pages)
     signals.get_generators.connect(keep_editions)
+    # Again at every run: a process that builds again (`invoke livereload`) built its editions, each in its own
+    # language, at the end of its last run, and would draw the site in the last edition's words.
+    signals.get_generators.connect(i18n.activate)
     signals.generator_init.connect(i18n.install)
     signals.generator_init.connect(keep_compiled_templates)
     signals.feed_generated.connect(identify_feed)
